@@ -1,0 +1,8 @@
+/**
+ * Lindblad core: quantum objects, the complex data layer, linear algebra, integrators and
+ * solvers. Only the packages a user (or another Lindblad module) programs against are
+ * exported; kernels stay package-private inside them.
+ */
+module dev.lindblad {
+    exports dev.lindblad;
+}
