@@ -5,4 +5,5 @@
  */
 module dev.lindblad {
     exports dev.lindblad;
+    exports dev.lindblad.data;
 }

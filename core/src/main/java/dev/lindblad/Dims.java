@@ -1,0 +1,266 @@
+package dev.lindblad;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Tensor-product structure of a quantum object, in QuTiP's {@code [[out], [in]]} notation.
+ *
+ * <p>Each side is a list of subsystem sizes, or, for superoperators and vectorised operators,
+ * an operator space given by the {@code Dims} of the operators it holds:
+ * <ul>
+ *   <li>ket {@code [[2, 3], [1, 1]]}, bra {@code [[1, 1], [2, 3]]}, operator {@code [[2, 3], [2, 3]]};</li>
+ *   <li>operator-ket (a column-stacked operator) {@code [[[2], [2]], [1]]}, operator-bra
+ *       {@code [[1], [[2], [2]]]};</li>
+ *   <li>superoperator {@code [[[2], [2]], [[2], [2]]]}.</li>
+ * </ul>
+ * Instances are immutable.
+ */
+public final class Dims {
+
+    /** What a quantum object is, as QuTiP's {@code Qobj.type}. */
+    public enum Type {
+        /** a column state vector */
+        KET,
+        /** a row state vector */
+        BRA,
+        /** an operator on a Hilbert space */
+        OPER,
+        /** a column-stacked operator, a vector in operator space */
+        OPERATOR_KET,
+        /** the conjugate transpose of an operator-ket */
+        OPERATOR_BRA,
+        /** a linear map on operators */
+        SUPER
+    }
+
+    private final int[] out;
+    private final int[] in;
+    private final Dims outSpace;
+    private final Dims inSpace;
+
+    private Dims(int[] out, Dims outSpace, int[] in, Dims inSpace) {
+        this.out = out;
+        this.in = in;
+        this.outSpace = outSpace;
+        this.inSpace = inSpace;
+    }
+
+    private static int[] checked(String side, int[] d) {
+        if (d.length == 0) {
+            throw new IllegalArgumentException("dims: the " + side + " side lists no subsystem");
+        }
+        for (int x : d) {
+            if (x <= 0) {
+                throw new IllegalArgumentException("dims: subsystem sizes must be positive, got " + Arrays.toString(d));
+            }
+        }
+        return d.clone();
+    }
+
+    /**
+     * @param out subsystem sizes of the output (row) space
+     * @param in  subsystem sizes of the input (column) space
+     * @return {@code [out, in]}
+     */
+    public static Dims of(int[] out, int[] in) {
+        return new Dims(checked("out", out), null, checked("in", in), null);
+    }
+
+    /** @return ket dims {@code [[d...], [1...]]} */
+    public static Dims ket(int... dims) {
+        int[] ones = new int[dims.length];
+        Arrays.fill(ones, 1);
+        return of(dims, ones);
+    }
+
+    /** @return bra dims {@code [[1...], [d...]]} */
+    public static Dims bra(int... dims) {
+        return ket(dims).dag();
+    }
+
+    /** @return square operator dims {@code [[d...], [d...]]} */
+    public static Dims oper(int... dims) {
+        return of(dims, dims);
+    }
+
+    /** @return dims of superoperators acting on operators of dims {@code op} */
+    public static Dims superOf(Dims op) {
+        requireOperatorDims(op);
+        return new Dims(null, op, null, op);
+    }
+
+    /** @return dims of a superoperator mapping operators of dims {@code from} to dims {@code to} */
+    public static Dims superOf(Dims to, Dims from) {
+        requireOperatorDims(to);
+        requireOperatorDims(from);
+        return new Dims(null, to, null, from);
+    }
+
+    /** @return dims of the column-stacked form of an operator with dims {@code op} */
+    public static Dims operatorKetOf(Dims op) {
+        requireOperatorDims(op);
+        return new Dims(null, op, new int[] {1}, null);
+    }
+
+    private static void requireOperatorDims(Dims op) {
+        if (op.outSpace != null || op.inSpace != null) {
+            throw new IllegalArgumentException("dims " + op + " already describe an operator space");
+        }
+    }
+
+    /** @return the dims of {@code a ⊗ b ⊗ ...} (Hilbert-space objects only) */
+    public static Dims tensor(Dims... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("tensor needs at least one operand");
+        }
+        int[] o = new int[0], i = new int[0];
+        for (Dims d : parts) {
+            if (d.outSpace != null || d.inSpace != null) {
+                throw new IllegalArgumentException("tensor: " + d + " is a superoperator or operator-vector; use superTensor");
+            }
+            o = concat(o, d.out);
+            i = concat(i, d.in);
+        }
+        return new Dims(o, null, i, null);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** @return the dims of the conjugate transpose: sides swapped */
+    public Dims dag() {
+        return new Dims(in, inSpace, out, outSpace);
+    }
+
+    /** @return the kind of object these dims describe */
+    public Type type() {
+        if (outSpace != null && inSpace != null) {
+            return Type.SUPER;
+        }
+        if (outSpace != null) {
+            return Type.OPERATOR_KET;
+        }
+        if (inSpace != null) {
+            return Type.OPERATOR_BRA;
+        }
+        boolean inOnes = allOnes(in), outOnes = allOnes(out);
+        if (inOnes && !outOnes) {
+            return Type.KET;
+        }
+        if (outOnes && !inOnes) {
+            return Type.BRA;
+        }
+        return Type.OPER;
+    }
+
+    private static boolean allOnes(int[] d) {
+        for (int x : d) {
+            if (x != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the number of rows of a matrix with these dims */
+    public int rows() {
+        return outSpace != null ? outSpace.rows() * outSpace.cols() : prod(out);
+    }
+
+    /** @return the number of columns of a matrix with these dims */
+    public int cols() {
+        return inSpace != null ? inSpace.rows() * inSpace.cols() : prod(in);
+    }
+
+    private static int prod(int[] d) {
+        long p = 1;
+        for (int x : d) {
+            p *= x;
+        }
+        if (p > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("dims " + Arrays.toString(d) + " give a space of dimension " + p
+                    + ", too large to index");
+        }
+        return (int) p;
+    }
+
+    /**
+     * @return the subsystem sizes of the output side (a copy); for an operator space, the
+     *         sizes of the operators' row space
+     */
+    public int[] out() {
+        return outSpace != null ? outSpace.out() : out.clone();
+    }
+
+    /** @return the subsystem sizes of the input side (a copy) */
+    public int[] in() {
+        return inSpace != null ? inSpace.in() : in.clone();
+    }
+
+    /**
+     * @return the Hilbert-space subsystem sizes an object with these dims lives on: the out side
+     *         of a ket or operator, the in side of a bra, the operator dims' out side for
+     *         superoperators and operator-vectors
+     */
+    public int[] subsystems() {
+        return switch (type()) {
+            case KET, OPER -> out.clone();
+            case BRA -> in.clone();
+            case OPERATOR_KET, SUPER -> outSpace.out();
+            case OPERATOR_BRA -> inSpace.out();
+        };
+    }
+
+    /** @return the operator dims of the output operator space (superoperators and operator-kets), or null */
+    public Dims outSpace() {
+        return outSpace;
+    }
+
+    /** @return the operator dims of the input operator space (superoperators and operator-bras), or null */
+    public Dims inSpace() {
+        return inSpace;
+    }
+
+    /** @return the dims of {@code this * other}, checking that the inner sides agree */
+    Dims product(Dims other, String op) {
+        if (!sideEquals(in, inSpace, other.out, other.outSpace)) {
+            throw new DimensionMismatchException(op, this, other);
+        }
+        return new Dims(out, outSpace, other.in, other.inSpace);
+    }
+
+    private static boolean sideEquals(int[] a, Dims as, int[] b, Dims bs) {
+        return as == null ? bs == null && Arrays.equals(a, b) : as.equals(bs);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dims d && sideEquals(out, outSpace, d.out, d.outSpace) && sideEquals(in, inSpace, d.in, d.inSpace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(out), outSpace, Arrays.hashCode(in), inSpace);
+    }
+
+    private static String side(int[] d, Dims space) {
+        if (space != null) {
+            return "[" + side(space.out, space.outSpace) + ", " + side(space.in, space.inSpace) + "]";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < d.length; k++) {
+            sb.append(k == 0 ? "" : ", ").append(d[k]);
+        }
+        return sb.append(']').toString();
+    }
+
+    /** @return QuTiP's notation, e.g. {@code [[2, 3], [1, 1]]} */
+    @Override
+    public String toString() {
+        return "[" + side(out, outSpace) + ", " + side(in, inSpace) + "]";
+    }
+}

@@ -1,0 +1,564 @@
+package dev.lindblad.data;
+
+import dev.lindblad.Complex;
+import java.util.Arrays;
+
+/**
+ * Every operation on {@link Matrix} values, each dispatching with one {@code switch} over the
+ * sealed formats. Operands are never modified.
+ *
+ * <p>Output formats follow one rule: <em>dense in, dense out; sparse stays sparse</em>. A sum
+ * or product with a dense operand is dense. A sum or product of sparse operands is sparse,
+ * unless its density passes {@link #DENSIFY_THRESHOLD}, where dense storage is smaller and
+ * faster, and the result is returned dense. A Kronecker product with at least one sparse factor
+ * is sparse. Unary operations (adjoint, transpose, conjugate, scaling, permutation) keep the
+ * format. Partial traces are dense (reduced states are small and usually full).
+ */
+public final class Data {
+
+    /**
+     * Density (nnz / size) above which a sparse sum or product is returned dense. A complex CSR
+     * entry costs 20 bytes (value and column index) against 16 for a dense one, and dense
+     * kernels stream contiguously, so past about a third full dense wins.
+     */
+    public static final double DENSIFY_THRESHOLD = 0.3;
+
+    private Data() {
+    }
+
+    private static Matrix densifyIfFull(CsrMatrix c) {
+        return c.density() > DENSIFY_THRESHOLD && (long) c.rows * c.cols <= Integer.MAX_VALUE / 4 ? c.toDense() : c;
+    }
+
+    /** @return {@code a + b} */
+    public static Matrix add(Matrix a, Matrix b) {
+        return add(a, b, 1, 0);
+    }
+
+    /** @return {@code a - b} */
+    public static Matrix sub(Matrix a, Matrix b) {
+        return add(a, b, -1, 0);
+    }
+
+    /**
+     * @return {@code a + (ar + i ai) b}; dense when either operand is dense
+     */
+    public static Matrix add(Matrix a, Matrix b, double ar, double ai) {
+        Checks.sameShape("add", a, b);
+        return switch (a) {
+            case DenseMatrix da -> switch (b) {
+                case DenseMatrix db -> DenseKernels.add(da, db, ar, ai);
+                case CsrMatrix sb -> DenseKernels.addSparse(da, sb, ar, ai);
+            };
+            case CsrMatrix sa -> switch (b) {
+                case DenseMatrix db -> DenseKernels.addSparse(DenseKernels.scale(db, ar, ai), sa, 1, 0);
+                case CsrMatrix sb -> densifyIfFull(CsrKernels.add(sa, sb, ar, ai));
+            };
+        };
+    }
+
+    /** @return {@code (sr + i si) a}, in the format of a */
+    public static Matrix scale(Matrix a, double sr, double si) {
+        return switch (a) {
+            case DenseMatrix d -> DenseKernels.scale(d, sr, si);
+            case CsrMatrix s -> CsrKernels.scale(s, sr, si);
+        };
+    }
+
+    /** @return {@code z a} */
+    public static Matrix scale(Matrix a, Complex z) {
+        return scale(a, z.re(), z.im());
+    }
+
+    /**
+     * Matrix product {@code a b}: dense when either factor is dense; sparse × sparse stays
+     * sparse unless the product passes {@link #DENSIFY_THRESHOLD}.
+     *
+     * @return {@code a b}
+     */
+    public static Matrix matmul(Matrix a, Matrix b) {
+        if (a.cols() != b.rows()) {
+            throw new IllegalArgumentException("matmul: inner sizes differ, " + a.rows() + "x" + a.cols() + " times "
+                    + b.rows() + "x" + b.cols());
+        }
+        return switch (a) {
+            case DenseMatrix da -> switch (b) {
+                case DenseMatrix db -> {
+                    double[] c = new double[(int) Checks.denseDoubles(da.rows, db.cols)];
+                    DenseKernels.gemm(da.rows, da.cols, db.cols, da.data, db.data, c, 1, 0, 0, 0);
+                    yield new DenseMatrix(da.rows, db.cols, c);
+                }
+                case CsrMatrix sb -> {
+                    double[] c = new double[(int) Checks.denseDoubles(da.rows, sb.cols)];
+                    CsrKernels.dense_times_sparse(da.data, da.rows, sb, c, 1, 0, 0, 0);
+                    yield new DenseMatrix(da.rows, sb.cols, c);
+                }
+            };
+            case CsrMatrix sa -> switch (b) {
+                case DenseMatrix db -> {
+                    double[] c = new double[(int) Checks.denseDoubles(sa.rows, db.cols)];
+                    CsrKernels.spmm(sa, db.data, db.cols, c, 1, 0, 0, 0);
+                    yield new DenseMatrix(sa.rows, db.cols, c);
+                }
+                case CsrMatrix sb -> densifyIfFull(CsrKernels.matmul(sa, sb));
+            };
+        };
+    }
+
+    /**
+     * Matrix–vector product into the caller's buffer:
+     * {@code y = alpha a x + beta y}, where x and y are interleaved complex vectors starting at
+     * the given offsets. With beta = 0 the old contents of y are ignored (even NaN).
+     */
+    public static void matvec(Matrix a, double[] x, int xOff, double[] y, int yOff,
+                              double alphaRe, double alphaIm, double betaRe, double betaIm) {
+        if (xOff < 0 || x.length < xOff + 2L * a.cols() || yOff < 0 || y.length < yOff + 2L * a.rows()) {
+            throw new IllegalArgumentException("matvec: a is " + a.rows() + "x" + a.cols() + " but x has "
+                    + (x.length - xOff) / 2 + " entries from offset " + xOff / 2 + " and y has " + (y.length - yOff) / 2
+                    + " entries from offset " + yOff / 2);
+        }
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.gemv(d, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> CsrKernels.gemvRows(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm, 0, s.rows);
+        }
+    }
+
+    /** {@code y = alpha a x + beta y} for whole vectors. */
+    public static void matvec(Complex alpha, Matrix a, double[] x, Complex beta, double[] y) {
+        matvec(a, x, 0, y, 0, alpha.re(), alpha.im(), beta.re(), beta.im());
+    }
+
+    /**
+     * {@code c = alpha a b + beta c} with b (a.cols × n) and c (a.rows × n) dense column-major
+     * arrays owned by the caller.
+     */
+    public static void matmulInto(Matrix a, double[] b, int n, double[] c,
+                                  double alphaRe, double alphaIm, double betaRe, double betaIm) {
+        if (b.length < 2L * a.cols() * n || c.length < 2L * a.rows() * n) {
+            throw new IllegalArgumentException("matmulInto: a is " + a.rows() + "x" + a.cols() + ", n = " + n
+                    + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
+        }
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.gemm(d.rows, d.cols, n, d.data, b, c, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> CsrKernels.spmm(s, b, n, c, alphaRe, alphaIm, betaRe, betaIm);
+        }
+    }
+
+    /**
+     * {@code c = alpha b a + beta c} with b (m × a.rows) and c (m × a.cols) dense column-major
+     * arrays owned by the caller: the right-multiplication a master equation needs for
+     * {@code rho H}.
+     */
+    public static void matmulRightInto(double[] b, int m, Matrix a, double[] c,
+                                       double alphaRe, double alphaIm, double betaRe, double betaIm) {
+        if (b.length < 2L * m * a.rows() || c.length < 2L * m * a.cols()) {
+            throw new IllegalArgumentException("matmulRightInto: a is " + a.rows() + "x" + a.cols() + ", m = " + m
+                    + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
+        }
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.gemm(m, d.rows, d.cols, b, d.data, c, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> CsrKernels.dense_times_sparse(b, m, s, c, alphaRe, alphaIm, betaRe, betaIm);
+        }
+    }
+
+    /** @return the conjugate transpose {@code a^†} */
+    public static Matrix adjoint(Matrix a) {
+        return switch (a) {
+            case DenseMatrix d -> DenseKernels.transform(d, true, true);
+            case CsrMatrix s -> CsrKernels.transpose(s, true);
+        };
+    }
+
+    /** @return the transpose {@code a^T} */
+    public static Matrix transpose(Matrix a) {
+        return switch (a) {
+            case DenseMatrix d -> DenseKernels.transform(d, true, false);
+            case CsrMatrix s -> CsrKernels.transpose(s, false);
+        };
+    }
+
+    /** @return the element-wise complex conjugate */
+    public static Matrix conj(Matrix a) {
+        return switch (a) {
+            case DenseMatrix d -> DenseKernels.transform(d, false, true);
+            case CsrMatrix s -> CsrKernels.conj(s);
+        };
+    }
+
+    /**
+     * Kronecker product: {@code (a ⊗ b)[i1*m2 + i2][j1*n2 + j2] = a[i1][j1] b[i2][j2]}, so the
+     * first factor is the slowest index, as in QuTiP's {@code tensor}. Dense only when both
+     * factors are dense.
+     *
+     * @return {@code a ⊗ b}
+     */
+    public static Matrix kron(Matrix a, Matrix b) {
+        if (a instanceof DenseMatrix da && b instanceof DenseMatrix db) {
+            return DenseKernels.kron(da, db);
+        }
+        return CsrKernels.kron(a.toCsr(), b.toCsr());
+    }
+
+    /** @return {@code tr a} */
+    public static Complex trace(Matrix a) {
+        Checks.square("trace", a);
+        double[] t = new double[2];
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.trace(d, t);
+            case CsrMatrix s -> CsrKernels.trace(s, t);
+        }
+        return new Complex(t[0], t[1]);
+    }
+
+    /** @return {@code x^† y} for interleaved complex vectors of equal length */
+    public static Complex inner(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("inner: lengths differ, " + x.length / 2 + " and " + y.length / 2);
+        }
+        double sr = 0, si = 0;
+        for (int k = 0; k < x.length; k += 2) {
+            sr += x[k] * y[k] + x[k + 1] * y[k + 1];
+            si += x[k] * y[k + 1] - x[k + 1] * y[k];
+        }
+        return new Complex(sr, si);
+    }
+
+    /**
+     * Expectation value of a on a state vector, {@code <x|a|x> = x^† a x}, computed row by row
+     * without forming {@code a x}.
+     */
+    public static Complex expectKet(Matrix a, double[] x) {
+        Checks.square("expect", a);
+        if (x.length != 2 * a.cols()) {
+            throw new IllegalArgumentException("expect: operator is " + a.rows() + "x" + a.cols() + ", state has "
+                    + x.length / 2 + " entries");
+        }
+        double[] t = new double[2];
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.expectKet(d, x, t);
+            case CsrMatrix s -> CsrKernels.expectKetRows(s, x, 0, s.rows, t);
+        }
+        return new Complex(t[0], t[1]);
+    }
+
+    /**
+     * Expectation value on a density matrix, {@code tr(a rho) = sum_ij a_ij rho_ji}, without
+     * forming {@code a rho}.
+     *
+     * @param rho n×n density matrix as a dense column-major array (= vec(rho))
+     */
+    public static Complex expectRho(Matrix a, double[] rho) {
+        Checks.square("expect", a);
+        if (rho.length != 2 * a.rows() * a.cols()) {
+            throw new IllegalArgumentException("expect: operator is " + a.rows() + "x" + a.cols()
+                    + ", density matrix has " + rho.length / 2 + " entries");
+        }
+        double[] t = new double[2];
+        switch (a) {
+            case DenseMatrix d -> DenseKernels.expectRho(d, rho, t);
+            case CsrMatrix s -> CsrKernels.expectRhoRows(s, rho, 0, s.rows, t);
+        }
+        return new Complex(t[0], t[1]);
+    }
+
+    /** @return {@code tr(a rho)} for any formats */
+    public static Complex expectRho(Matrix a, Matrix rho) {
+        if (rho instanceof CsrMatrix sr && a instanceof CsrMatrix sa) {
+            Checks.sameShape("expect", a, rho);
+            double[] t = new double[2];
+            CsrKernels.traceProduct(sa, sr, t);
+            return new Complex(t[0], t[1]);
+        }
+        return expectRho(a, rho.toDense().data);
+    }
+
+    /** @return the largest modulus of an entry */
+    public static double maxAbs(Matrix a) {
+        double[] v = switch (a) {
+            case DenseMatrix d -> d.data;
+            case CsrMatrix s -> s.values;
+        };
+        int len = a instanceof CsrMatrix s ? 2 * (int) s.nnz() : v.length;
+        double m = 0;
+        for (int k = 0; k < len; k += 2) {
+            m = Math.max(m, Math.hypot(v[k], v[k + 1]));
+        }
+        return m;
+    }
+
+    /** @return the Frobenius norm {@code sqrt(sum |a_ij|^2)} */
+    public static double frobeniusNorm(Matrix a) {
+        double[] v = switch (a) {
+            case DenseMatrix d -> d.data;
+            case CsrMatrix s -> s.values;
+        };
+        int len = a instanceof CsrMatrix s ? 2 * (int) s.nnz() : v.length;
+        double scale = 0, ssq = 1;   // overflow-safe sum of squares, as LAPACK's zlassq
+        for (int k = 0; k < len; k++) {
+            double x = Math.abs(v[k]);
+            if (x != 0) {
+                if (scale < x) {
+                    ssq = 1 + ssq * (scale / x) * (scale / x);
+                    scale = x;
+                } else {
+                    ssq += (x / scale) * (x / scale);
+                }
+            }
+        }
+        return scale * Math.sqrt(ssq);
+    }
+
+    /** @return the 1-norm, the largest column sum of moduli */
+    public static double oneNorm(Matrix a) {
+        double[] col = new double[a.cols()];
+        switch (a) {
+            case DenseMatrix d -> {
+                for (int j = 0; j < d.cols; j++) {
+                    for (int i = 0; i < d.rows; i++) {
+                        int k = 2 * (i + j * d.rows);
+                        col[j] += Math.hypot(d.data[k], d.data[k + 1]);
+                    }
+                }
+            }
+            case CsrMatrix s -> {
+                for (int p = 0; p < s.nnz(); p++) {
+                    col[s.colIdx[p]] += Math.hypot(s.values[2 * p], s.values[2 * p + 1]);
+                }
+            }
+        }
+        return Arrays.stream(col).max().orElse(0);
+    }
+
+    /**
+     * @return whether {@code |a_ij - conj(a_ji)| <= tol} for every entry (QuTiP checks
+     *         Hermiticity with an absolute tolerance of 1e-12 by default)
+     */
+    public static boolean isHermitian(Matrix a, double tol) {
+        if (a.rows() != a.cols()) {
+            return false;
+        }
+        Matrix d = sub(a, adjoint(a));
+        return maxAbs(d) <= tol;
+    }
+
+    /**
+     * Partial trace: keeps the subsystems listed in {@code keep}, in that order, and traces out
+     * the others. For a density matrix rho on subsystems of sizes {@code dims},
+     * {@code out[a][b] = sum_t rho[idx(a, t)][idx(b, t)]}.
+     *
+     * @param rho  square operator on the composite space
+     * @param dims subsystem sizes, product = rho.rows()
+     * @param keep subsystems to keep, distinct, in the order they appear in the result
+     * @return the reduced operator, dense
+     */
+    public static DenseMatrix ptrace(Matrix rho, int[] dims, int[] keep) {
+        Checks.square("ptrace", rho);
+        SubsystemMap map = new SubsystemMap(dims, keep, rho.rows());
+        int nk = map.keptSize, nt = map.tracedSize;
+        double[] out = new double[2 * nk * nk];
+        int[][] idx = map.index;
+        switch (rho) {
+            case DenseMatrix d -> {
+                int n = d.rows;
+                for (int b = 0; b < nk; b++) {
+                    for (int a = 0; a < nk; a++) {
+                        double sr = 0, si = 0;
+                        for (int t = 0; t < nt; t++) {
+                            int k = 2 * (idx[a][t] + idx[b][t] * n);
+                            sr += d.data[k];
+                            si += d.data[k + 1];
+                        }
+                        out[2 * (a + b * nk)] = sr;
+                        out[2 * (a + b * nk) + 1] = si;
+                    }
+                }
+            }
+            case CsrMatrix s -> {
+                int[] kept = map.keptOf(), traced = map.tracedOf();
+                for (int i = 0; i < s.rows; i++) {
+                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                        int j = s.colIdx[p];
+                        if (traced[i] == traced[j]) {
+                            int k = 2 * (kept[i] + kept[j] * nk);
+                            out[k] += s.values[2 * p];
+                            out[k + 1] += s.values[2 * p + 1];
+                        }
+                    }
+                }
+            }
+        }
+        return new DenseMatrix(nk, nk, out);
+    }
+
+    /**
+     * Partial trace of the pure state {@code |psi><psi|} without forming it:
+     * {@code out[a][b] = sum_t psi[idx(a, t)] conj(psi[idx(b, t)])}.
+     *
+     * @param psi  interleaved state vector, length 2 * prod(dims)
+     * @param dims subsystem sizes
+     * @param keep subsystems to keep, in order
+     * @return the reduced density matrix, dense
+     */
+    public static DenseMatrix ptraceKet(double[] psi, int[] dims, int[] keep) {
+        SubsystemMap map = new SubsystemMap(dims, keep, psi.length / 2);
+        int nk = map.keptSize, nt = map.tracedSize;
+        int[][] idx = map.index;
+        double[] out = new double[2 * nk * nk];
+        for (int b = 0; b < nk; b++) {
+            for (int a = 0; a < nk; a++) {
+                double sr = 0, si = 0;
+                for (int t = 0; t < nt; t++) {
+                    int x = 2 * idx[a][t], y = 2 * idx[b][t];
+                    double xr = psi[x], xi = psi[x + 1], yr = psi[y], yi = -psi[y + 1];
+                    sr += xr * yr - xi * yi;
+                    si += xr * yi + xi * yr;
+                }
+                out[2 * (a + b * nk)] = sr;
+                out[2 * (a + b * nk) + 1] = si;
+            }
+        }
+        return new DenseMatrix(nk, nk, out);
+    }
+
+    /**
+     * Reorders the tensor factors of both indices: the new subsystem k is the old subsystem
+     * {@code order[k]}, as QuTiP's {@code permute}. Row and column spaces are permuted with
+     * their own subsystem sizes (a ket has column sizes all 1).
+     *
+     * @return the permuted matrix, in the format of a
+     */
+    public static Matrix permute(Matrix a, int[] rowDims, int[] colDims, int[] order) {
+        int[] rp = permutationMap(rowDims, order, a.rows());
+        int[] cp = permutationMap(colDims, order, a.cols());
+        return switch (a) {
+            case DenseMatrix d -> {
+                double[] c = new double[d.data.length];
+                for (int j = 0; j < d.cols; j++) {
+                    for (int i = 0; i < d.rows; i++) {
+                        int src = 2 * (i + j * d.rows), dst = 2 * (rp[i] + cp[j] * d.rows);
+                        c[dst] = d.data[src];
+                        c[dst + 1] = d.data[src + 1];
+                    }
+                }
+                yield new DenseMatrix(d.rows, d.cols, c);
+            }
+            case CsrMatrix s -> {
+                CooBuilder b = new CooBuilder(s.rows, s.cols, (int) s.nnz());
+                for (int i = 0; i < s.rows; i++) {
+                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                        b.add(rp[i], cp[s.colIdx[p]], s.values[2 * p], s.values[2 * p + 1]);
+                    }
+                }
+                yield b.build();
+            }
+        };
+    }
+
+    /**
+     * For subsystem sizes {@code dims} and a new order, the new flat index of every old flat
+     * index. Old multi-index (i_0..i_{n-1}), first subsystem slowest; new digit k is i_order[k].
+     */
+    static int[] permutationMap(int[] dims, int[] order, int size) {
+        SubsystemMap.checkSelection(dims, order, size, "permute");
+        if (order.length != dims.length) {
+            throw new IllegalArgumentException("permute: order " + Arrays.toString(order) + " must list each of the "
+                    + dims.length + " subsystems once");
+        }
+        int n = dims.length;
+        int[] newDims = new int[n];
+        for (int k = 0; k < n; k++) {
+            newDims[k] = dims[order[k]];
+        }
+        int[] newStride = new int[n];
+        int s = 1;
+        for (int k = n - 1; k >= 0; k--) {
+            newStride[k] = s;
+            s *= newDims[k];
+        }
+        int[] strideOfOld = new int[n];
+        for (int k = 0; k < n; k++) {
+            strideOfOld[order[k]] = newStride[k];
+        }
+        int[] map = new int[size];
+        int[] digit = new int[n];
+        for (int i = 0; i < size; i++) {
+            int v = 0;
+            for (int k = 0; k < n; k++) {
+                v += digit[k] * strideOfOld[k];
+            }
+            map[i] = v;
+            for (int k = n - 1; k >= 0; k--) {   // increment the old multi-index, last digit fastest
+                if (++digit[k] < dims[k]) {
+                    break;
+                }
+                digit[k] = 0;
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Column-stacking vectorisation: {@code vec(a)[i + j*m] = a[i][j]}, an (m n)×1 matrix. For
+     * a dense matrix this is the same array (column-major storage is column-stacked).
+     */
+    public static Matrix vec(Matrix a) {
+        return switch (a) {
+            case DenseMatrix d -> new DenseMatrix(d.rows * d.cols, 1, d.data);
+            case CsrMatrix s -> {
+                CooBuilder b = new CooBuilder(s.rows * s.cols, 1, (int) s.nnz());
+                for (int i = 0; i < s.rows; i++) {
+                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                        b.add(i + s.colIdx[p] * s.rows, 0, s.values[2 * p], s.values[2 * p + 1]);
+                    }
+                }
+                yield b.build();
+            }
+        };
+    }
+
+    /** Inverse of {@link #vec}: an (m n)×1 column back to an m×n matrix, same format. */
+    public static Matrix unvec(Matrix v, int m) {
+        if (v.cols() != 1 || m <= 0 || v.rows() % m != 0) {
+            throw new IllegalArgumentException("unvec: a " + v.rows() + "x" + v.cols() + " column cannot be reshaped to "
+                    + m + " rows");
+        }
+        int n = v.rows() / m;
+        return switch (v) {
+            case DenseMatrix d -> new DenseMatrix(m, n, d.data);
+            case CsrMatrix s -> {
+                CooBuilder b = new CooBuilder(m, n, (int) s.nnz());
+                for (int k = 0; k < s.rows; k++) {
+                    for (int p = s.rowPtr[k]; p < s.rowPtr[k + 1]; p++) {
+                        b.add(k % m, k / m, s.values[2 * p], s.values[2 * p + 1]);
+                    }
+                }
+                yield b.build();
+            }
+        };
+    }
+
+    /** Zero-pattern-free copy of a CSR matrix with entries {@code |z| <= atol} removed. */
+    public static Matrix tidyup(Matrix a, double atol) {
+        return switch (a) {
+            case DenseMatrix d -> {
+                double[] c = d.data.clone();
+                for (int k = 0; k < c.length; k++) {
+                    if (Math.abs(c[k]) <= atol) {
+                        c[k] = 0;
+                    }
+                }
+                yield new DenseMatrix(d.rows, d.cols, c);
+            }
+            case CsrMatrix s -> {
+                CooBuilder b = new CooBuilder(s.rows, s.cols, (int) s.nnz());
+                for (int i = 0; i < s.rows; i++) {
+                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                        double re = s.values[2 * p], im = s.values[2 * p + 1];
+                        b.add(i, s.colIdx[p], Math.abs(re) <= atol ? 0 : re, Math.abs(im) <= atol ? 0 : im);
+                    }
+                }
+                yield b.build();
+            }
+        };
+    }
+}
