@@ -6,4 +6,5 @@
 module dev.lindblad {
     exports dev.lindblad;
     exports dev.lindblad.data;
+    exports dev.lindblad.linalg;
 }
