@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <p>Every operation returns a new object; the data are never modified and may be shared.
  */
-public final class Qobj {
+public final class Qobj implements QobjLike {
 
     /** Absolute tolerance of {@link #isHerm()}, QuTiP's default {@code settings.atol}. */
     public static final double HERMITIAN_TOLERANCE = 1e-12;
@@ -85,8 +85,15 @@ public final class Qobj {
     }
 
     /** @return the tensor structure */
+    @Override
     public Dims dims() {
         return dims;
+    }
+
+    /** @return this constant object as a {@link QobjEvo} */
+    @Override
+    public QobjEvo asEvo() {
+        return QobjEvo.of(this);
     }
 
     /** @return {rows, cols} */
