@@ -1,0 +1,153 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.Qobj;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.Matrix;
+import dev.lindblad.linalg.HermitianEigen;
+import dev.lindblad.linalg.Krylov;
+import dev.lindblad.linalg.LinearOperator;
+
+/**
+ * Exact propagators for time-independent generators, used by the methods {@code "diag"} and
+ * {@code "krylov"}: no step-size control, the error is that of the eigen-decomposition or of
+ * the Krylov approximation.
+ */
+final class ExactPropagation {
+    private ExactPropagation() {
+    }
+
+    /**
+     * {@code "diag"}: {@code H = V E V^†}, so {@code Y(t) = V e^{-i E (t - t0)} V^† Y(t0)} for an
+     * n×m state; V^† Y(t0) is computed once at reset.
+     */
+    static Propagation diag(Qobj h, int m) {
+        if (!h.isHerm()) {
+            throw new IllegalArgumentException("method 'diag' needs a Hermitian Hamiltonian");
+        }
+        int n = h.data().rows();
+        HermitianEigen.Result es = HermitianEigen.decompose(n, h.data().toDense().array(), true);
+        double[] e = es.eigenvalues();
+        double[] v = es.eigenvectors();
+        double[] vAdj = Data.adjoint(dev.lindblad.data.DenseMatrix.wrap(n, n, v)).toDense().array();
+        return new Propagation() {
+            private double t0;
+            private final double[] c = new double[2 * n * m];
+            private final double[] phased = new double[2 * n * m];
+            private long evaluations;
+
+            @Override
+            public void reset(double start, double[] y0) {
+                t0 = start;
+                java.util.Arrays.fill(c, 0);
+                dev.lindblad.data.Data.matmulInto(dev.lindblad.data.DenseMatrix.wrap(n, n, vAdj), y0, m, c, 1, 0, 0, 0);
+            }
+
+            @Override
+            public void advance(double t, double[] out) {
+                double dt = t - t0;
+                for (int j = 0; j < m; j++) {
+                    for (int k = 0; k < n; k++) {
+                        double ph = -e[k] * dt, cr = Math.cos(ph), ci = Math.sin(ph);
+                        int p = 2 * (k + j * n);
+                        phased[p] = c[p] * cr - c[p + 1] * ci;
+                        phased[p + 1] = c[p] * ci + c[p + 1] * cr;
+                    }
+                }
+                Data.matmulInto(dev.lindblad.data.DenseMatrix.wrap(n, n, v), phased, m, out, 1, 0, 0, 0);
+                evaluations++;
+            }
+
+            @Override
+            public long steps() {
+                return evaluations;
+            }
+
+            @Override
+            public long rhsCalls() {
+                return 0;
+            }
+
+            @Override
+            public long rejectedSteps() {
+                return 0;
+            }
+
+            @Override
+            public String method() {
+                return "diag";
+            }
+        };
+    }
+
+    /** {@code "krylov"} for {@code Y' = -i H Y}: Lanczos exponential of each column over each interval. */
+    static Propagation krylovHermitian(Qobj h, int m, SolverOptions options) {
+        if (!h.isHerm()) {
+            throw new IllegalArgumentException("method 'krylov' needs a Hermitian Hamiltonian");
+        }
+        Matrix hm = h.data();
+        int n = hm.rows();
+        return krylov(n, m, hm, true, options);
+    }
+
+    /** {@code "krylov"} for {@code vec(rho)' = L vec(rho)}: Arnoldi exponential over each interval. */
+    static Propagation krylovGeneral(Matrix l, SolverOptions options) {
+        return krylov(l.rows(), 1, l, false, options);
+    }
+
+    private static Propagation krylov(int n, int m, Matrix a, boolean hermitian, SolverOptions options) {
+        long[] calls = new long[1];
+        LinearOperator op = (x, y) -> {
+            calls[0]++;
+            Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
+        };
+        double tol = Math.max(options.atol(), 1e-14);
+        return new Propagation() {
+            private double t0;
+            private double[] y;
+            private long intervals;
+
+            @Override
+            public void reset(double start, double[] y0) {
+                t0 = start;
+                y = y0.clone();
+            }
+
+            @Override
+            public void advance(double t, double[] out) {
+                double dt = t - t0;
+                if (dt != 0) {
+                    double[] col = new double[2 * n];
+                    for (int j = 0; j < m; j++) {
+                        System.arraycopy(y, 2 * j * n, col, 0, 2 * n);
+                        double[] r = hermitian ? Krylov.expmv(op, dt, col, options.krylovDim(), tol)
+                                : Krylov.expmvArnoldi(op, dt, col, options.krylovDim(), tol);
+                        System.arraycopy(r, 0, y, 2 * j * n, 2 * n);
+                    }
+                    intervals++;
+                }
+                t0 = t;
+                System.arraycopy(y, 0, out, 0, y.length);
+            }
+
+            @Override
+            public long steps() {
+                return intervals;
+            }
+
+            @Override
+            public long rhsCalls() {
+                return calls[0];
+            }
+
+            @Override
+            public long rejectedSteps() {
+                return 0;
+            }
+
+            @Override
+            public String method() {
+                return "krylov";
+            }
+        };
+    }
+}

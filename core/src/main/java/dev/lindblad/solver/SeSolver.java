@@ -1,0 +1,123 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.Dims;
+import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
+import dev.lindblad.QobjLike;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Schrödinger equation {@code d|psi>/dt = -i H(t) |psi>} (hbar = 1) for kets, and
+ * {@code dU/dt = -i H(t) U} for operators (the propagator when {@code U(0) = 1}), as QuTiP's
+ * {@code SESolver}. The system is built once; {@link #run} may be called for many initial
+ * states.
+ */
+public final class SeSolver {
+
+    private final QobjEvo hamiltonian;
+    private final SolverOptions options;
+    private final int n;
+    private final List<Generator.Term> terms;
+
+    /**
+     * @param hamiltonian the Hamiltonian, constant or time-dependent, an operator
+     * @param options     solver options
+     */
+    public SeSolver(QobjLike hamiltonian, SolverOptions options) {
+        Objects.requireNonNull(hamiltonian, "hamiltonian");
+        this.options = Objects.requireNonNull(options, "options");
+        this.hamiltonian = hamiltonian.asEvo();
+        Dims d = hamiltonian.dims();
+        if (d.type() != Dims.Type.OPER || d.rows() != d.cols()) {
+            throw new IllegalArgumentException("sesolve needs a square Hamiltonian operator, got dims " + d);
+        }
+        this.n = d.rows();
+        List<Generator.Term> t = new ArrayList<>();
+        for (QobjEvo.Term term : this.hamiltonian.terms()) {
+            Matrix minusIH = Data.scale(term.operator().data(), 0, -1);
+            t.add(new Generator.Term(Generator.Kind.LEFT, minusIH, null, term.coefficient()));
+        }
+        this.terms = t;
+    }
+
+    /** @return the Hamiltonian */
+    public QobjEvo hamiltonian() {
+        return hamiltonian;
+    }
+
+    /** @return the options */
+    public SolverOptions options() {
+        return options;
+    }
+
+    /**
+     * Evolves a ket (or an operator, for propagators) through the output times.
+     *
+     * @param psi0  initial ket, or an operator {@code U(t0)}
+     * @param tlist output times, non-decreasing; the first is the initial time
+     * @param eOps  operators whose expectation values are recorded (kets only)
+     * @return the result
+     */
+    public Result run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
+        return run(psi0, tlist, eOps, List.of());
+    }
+
+    /**
+     * @param psi0   initial ket or operator
+     * @param tlist  output times
+     * @param eOps   operators whose expectation values are recorded
+     * @param eFuncs callbacks {@code (t, state) -> value} recorded after the operators
+     * @return the result
+     */
+    public Result run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(psi0, "psi0");
+        double[] times = Evolution.checkTimes(tlist);
+        List<Qobj> ops = eOps == null ? List.of() : List.copyOf(eOps);
+        List<ExpectFunction> funcs = eFuncs == null ? List.of() : List.copyOf(eFuncs);
+        Evolution.Kind kind;
+        if (psi0.isKet()) {
+            kind = Evolution.Kind.KET;
+        } else if (psi0.isOper()) {
+            kind = Evolution.Kind.OPERATOR;
+            if (!ops.isEmpty()) {
+                throw new IllegalArgumentException("sesolve of an operator (propagator) records no e-ops; got "
+                        + ops.size());
+            }
+        } else {
+            throw new IllegalArgumentException("sesolve needs a ket or an operator as initial state, got a "
+                    + psi0.type() + " with dims " + psi0.dims());
+        }
+        Dims hd = hamiltonian.dims();
+        if (!java.util.Arrays.equals(hd.in(), psi0.dims().out())) {
+            throw new dev.lindblad.DimensionMismatchException("sesolve: Hamiltonian and initial state", hd, psi0.dims());
+        }
+        for (Qobj e : ops) {
+            if (!e.dims().equals(hd)) {
+                throw new dev.lindblad.DimensionMismatchException("sesolve: e-op and Hamiltonian", e.dims(), hd);
+            }
+        }
+        int m = psi0.data().cols();
+        double[] y0 = Evolution.stateArray(psi0);
+        Propagation prop = propagation(m);
+        double setup = (System.nanoTime() - start) / 1e9;
+        return Evolution.run(prop, y0, times, kind, psi0.dims(), n, m, ops, funcs, options, "schrodinger", start, setup);
+    }
+
+    private Propagation propagation(int m) {
+        String method = options.method();
+        if (method.equals("diag") || method.equals("krylov")) {
+            if (!hamiltonian.isConstant()) {
+                throw new IllegalArgumentException("method '" + method + "' needs a time-independent Hamiltonian");
+            }
+            Qobj h = hamiltonian.constantPart();
+            return method.equals("diag") ? ExactPropagation.diag(h, m)
+                    : ExactPropagation.krylovHermitian(h, m, options);
+        }
+        return Propagation.ode(method, 2 * n * m, new Generator(n, m, terms), options.integratorOptions());
+    }
+}
