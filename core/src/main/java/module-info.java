@@ -7,4 +7,6 @@ module dev.lindblad {
     exports dev.lindblad;
     exports dev.lindblad.data;
     exports dev.lindblad.linalg;
+    exports dev.lindblad.ode;
+    exports dev.lindblad.solver;
 }
