@@ -67,4 +67,34 @@ public final class Solvers {
         }
         return new MeSolver(h, cOps, options).run(rho0, tlist, eOps, eFuncs);
     }
+
+    /**
+     * The steady state of a time-independent Lindblad equation, as QuTiP's {@code steadystate}.
+     *
+     * @param h    Hamiltonian or Liouvillian
+     * @param cOps collapse operators
+     * @return the steady-state density matrix (Hermitian, trace one)
+     */
+    public static Qobj steadystate(QobjLike h, List<? extends QobjLike> cOps) {
+        return steadystate(h, cOps, SteadyStateOptions.defaults());
+    }
+
+    /** {@link #steadystate(QobjLike, List)} with options. */
+    public static Qobj steadystate(QobjLike h, List<? extends QobjLike> cOps, SteadyStateOptions options) {
+        return new SteadyStateSolver(h, cOps, options).solve().state();
+    }
+
+    /**
+     * The propagator at one time: the unitary {@code U(t)} without collapse operators, else the
+     * superoperator {@code S(t)} with {@code vec(rho(t)) = S(t) vec(rho(0))}.
+     */
+    public static Qobj propagator(QobjLike h, double t, List<? extends QobjLike> cOps) {
+        return new Propagator(h, cOps, SolverOptions.defaults()).at(t);
+    }
+
+    /** Propagators at several times, computed in parallel over the times with {@code map}. */
+    public static List<Qobj> propagator(QobjLike h, double[] times, List<? extends QobjLike> cOps, SolverOptions options,
+                                        dev.lindblad.parallel.TaskMap map) {
+        return new Propagator(h, cOps, options).at(times, map);
+    }
 }

@@ -1,0 +1,77 @@
+package dev.lindblad.solver;
+
+import java.util.List;
+
+/**
+ * Options of {@link SteadyStateSolver}, with QuTiP's names and defaults where QuTiP has them.
+ *
+ * @param method        {@code "auto"} (by size: dense LU up to {@link #DENSE_LIMIT} unknowns, sparse LU
+ *                      up to {@link #DIRECT_LIMIT}, GMRES beyond), {@code "direct"}, {@code "eigen"},
+ *                      {@code "power"}, {@code "iterative-gmres"} or {@code "iterative-bicgstab"}
+ * @param tol           target of the iterative methods (relative residual) and of power iteration
+ *                      (1e-12)
+ * @param maxIter       most iterations of the iterative and power methods (1000)
+ * @param dropTol       ILUT drop tolerance of the preconditioner (1e-4, as QuTiP's {@code drop_tol})
+ * @param fillFactor    ILUT fill factor (10, as QuTiP's {@code fill_factor})
+ * @param restart       GMRES restart length (20)
+ * @param residualLimit largest accepted residual {@code max|L vec(rho)|} relative to {@code max|L|};
+ *                      a larger one throws {@link SteadyStateException} (1e-6)
+ */
+public record SteadyStateOptions(String method, double tol, int maxIter, double dropTol, double fillFactor,
+                                 int restart, double residualLimit) {
+
+    /** Largest Liouvillian dimension (N² unknowns) solved by dense LU under {@code "auto"}. */
+    public static final int DENSE_LIMIT = 400;
+    /** Largest Liouvillian dimension solved by sparse LU under {@code "auto"}; GMRES beyond. */
+    public static final int DIRECT_LIMIT = 1_000_000;
+    /** The methods understood. */
+    public static final List<String> METHODS = List.of("auto", "direct", "eigen", "power", "iterative-gmres",
+            "iterative-bicgstab");
+
+    /** Checks the fields. */
+    public SteadyStateOptions {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("unknown steady-state method '" + method + "'; expected one of " + METHODS);
+        }
+        if (!(tol > 0) || maxIter < 1 || !(dropTol >= 0) || !(fillFactor >= 1) || restart < 1 || !(residualLimit > 0)) {
+            throw new IllegalArgumentException("steady-state options out of range: tol = " + tol + ", maxIter = " + maxIter
+                    + ", dropTol = " + dropTol + ", fillFactor = " + fillFactor + ", restart = " + restart
+                    + ", residualLimit = " + residualLimit);
+        }
+    }
+
+    /** @return the defaults */
+    public static SteadyStateOptions defaults() {
+        return new SteadyStateOptions("auto", 1e-12, 1000, 1e-4, 10, 20, 1e-6);
+    }
+
+    /** @return a copy with {@code method} */
+    public SteadyStateOptions withMethod(String v) {
+        return new SteadyStateOptions(v, tol, maxIter, dropTol, fillFactor, restart, residualLimit);
+    }
+
+    /** @return a copy with {@code tol} */
+    public SteadyStateOptions withTol(double v) {
+        return new SteadyStateOptions(method, v, maxIter, dropTol, fillFactor, restart, residualLimit);
+    }
+
+    /** @return a copy with {@code maxIter} */
+    public SteadyStateOptions withMaxIter(int v) {
+        return new SteadyStateOptions(method, tol, v, dropTol, fillFactor, restart, residualLimit);
+    }
+
+    /** @return a copy with the ILUT parameters */
+    public SteadyStateOptions withPreconditioner(double drop, double fill) {
+        return new SteadyStateOptions(method, tol, maxIter, drop, fill, restart, residualLimit);
+    }
+
+    /** @return a copy with {@code restart} */
+    public SteadyStateOptions withRestart(int v) {
+        return new SteadyStateOptions(method, tol, maxIter, dropTol, fillFactor, v, residualLimit);
+    }
+
+    /** @return a copy with {@code residualLimit} */
+    public SteadyStateOptions withResidualLimit(double v) {
+        return new SteadyStateOptions(method, tol, maxIter, dropTol, fillFactor, restart, v);
+    }
+}
