@@ -15,6 +15,8 @@ public final class CsrMatrix implements Matrix {
     final int[] rowPtr;
     final int[] colIdx;
     final double[] values;
+    /** Row partitions for the parallel kernels, computed on first use (see {@link RowPartition}). */
+    volatile RowPartition workPartition, blockPartition;
 
     CsrMatrix(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values) {
         this.rows = rows;

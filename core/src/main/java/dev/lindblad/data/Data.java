@@ -85,19 +85,19 @@ public final class Data {
             case DenseMatrix da -> switch (b) {
                 case DenseMatrix db -> {
                     double[] c = new double[(int) Checks.denseDoubles(da.rows, db.cols)];
-                    DenseKernels.gemm(da.rows, da.cols, db.cols, da.data, db.data, c, 1, 0, 0, 0);
+                    ParallelKernels.gemm(da.rows, da.cols, db.cols, da.data, db.data, c, 1, 0, 0, 0);
                     yield new DenseMatrix(da.rows, db.cols, c);
                 }
                 case CsrMatrix sb -> {
                     double[] c = new double[(int) Checks.denseDoubles(da.rows, sb.cols)];
-                    CsrKernels.dense_times_sparse(da.data, da.rows, sb, c, 1, 0, 0, 0);
+                    ParallelKernels.denseTimesSparse(da.data, da.rows, sb, c, 1, 0, 0, 0);
                     yield new DenseMatrix(da.rows, sb.cols, c);
                 }
             };
             case CsrMatrix sa -> switch (b) {
                 case DenseMatrix db -> {
                     double[] c = new double[(int) Checks.denseDoubles(sa.rows, db.cols)];
-                    CsrKernels.spmm(sa, db.data, db.cols, c, 1, 0, 0, 0);
+                    ParallelKernels.spmm(sa, db.data, db.cols, c, 1, 0, 0, 0);
                     yield new DenseMatrix(sa.rows, db.cols, c);
                 }
                 case CsrMatrix sb -> densifyIfFull(CsrKernels.matmul(sa, sb));
@@ -118,8 +118,8 @@ public final class Data {
                     + " entries from offset " + yOff / 2);
         }
         switch (a) {
-            case DenseMatrix d -> DenseKernels.gemv(d, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
-            case CsrMatrix s -> CsrKernels.gemvRows(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm, 0, s.rows);
+            case DenseMatrix d -> ParallelKernels.gemv(d, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> ParallelKernels.gemv(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -139,8 +139,8 @@ public final class Data {
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
         switch (a) {
-            case DenseMatrix d -> DenseKernels.gemm(d.rows, d.cols, n, d.data, b, c, alphaRe, alphaIm, betaRe, betaIm);
-            case CsrMatrix s -> CsrKernels.spmm(s, b, n, c, alphaRe, alphaIm, betaRe, betaIm);
+            case DenseMatrix d -> ParallelKernels.gemm(d.rows, d.cols, n, d.data, b, c, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> ParallelKernels.spmm(s, b, n, c, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -156,8 +156,8 @@ public final class Data {
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
         switch (a) {
-            case DenseMatrix d -> DenseKernels.gemm(m, d.rows, d.cols, b, d.data, c, alphaRe, alphaIm, betaRe, betaIm);
-            case CsrMatrix s -> CsrKernels.dense_times_sparse(b, m, s, c, alphaRe, alphaIm, betaRe, betaIm);
+            case DenseMatrix d -> ParallelKernels.gemm(m, d.rows, d.cols, b, d.data, c, alphaRe, alphaIm, betaRe, betaIm);
+            case CsrMatrix s -> ParallelKernels.denseTimesSparse(b, m, s, c, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -194,9 +194,9 @@ public final class Data {
      */
     public static Matrix kron(Matrix a, Matrix b) {
         if (a instanceof DenseMatrix da && b instanceof DenseMatrix db) {
-            return DenseKernels.kron(da, db);
+            return ParallelKernels.kron(da, db);
         }
-        return CsrKernels.kron(a.toCsr(), b.toCsr());
+        return ParallelKernels.kron(a.toCsr(), b.toCsr());
     }
 
     /** @return {@code tr a} */
@@ -235,8 +235,8 @@ public final class Data {
         }
         double[] t = new double[2];
         switch (a) {
-            case DenseMatrix d -> DenseKernels.expectKet(d, x, t);
-            case CsrMatrix s -> CsrKernels.expectKetRows(s, x, 0, s.rows, t);
+            case DenseMatrix d -> ParallelKernels.expectKet(d, x, t);
+            case CsrMatrix s -> ParallelKernels.expectKet(s, x, t);
         }
         return new Complex(t[0], t[1]);
     }
@@ -255,8 +255,8 @@ public final class Data {
         }
         double[] t = new double[2];
         switch (a) {
-            case DenseMatrix d -> DenseKernels.expectRho(d, rho, t);
-            case CsrMatrix s -> CsrKernels.expectRhoRows(s, rho, 0, s.rows, t);
+            case DenseMatrix d -> ParallelKernels.expectRho(d, rho, t);
+            case CsrMatrix s -> ParallelKernels.expectRho(s, rho, t);
         }
         return new Complex(t[0], t[1]);
     }
@@ -354,38 +354,11 @@ public final class Data {
     public static DenseMatrix ptrace(Matrix rho, int[] dims, int[] keep) {
         Checks.square("ptrace", rho);
         SubsystemMap map = new SubsystemMap(dims, keep, rho.rows());
-        int nk = map.keptSize, nt = map.tracedSize;
+        int nk = map.keptSize;
         double[] out = new double[2 * nk * nk];
-        int[][] idx = map.index;
         switch (rho) {
-            case DenseMatrix d -> {
-                int n = d.rows;
-                for (int b = 0; b < nk; b++) {
-                    for (int a = 0; a < nk; a++) {
-                        double sr = 0, si = 0;
-                        for (int t = 0; t < nt; t++) {
-                            int k = 2 * (idx[a][t] + idx[b][t] * n);
-                            sr += d.data[k];
-                            si += d.data[k + 1];
-                        }
-                        out[2 * (a + b * nk)] = sr;
-                        out[2 * (a + b * nk) + 1] = si;
-                    }
-                }
-            }
-            case CsrMatrix s -> {
-                int[] kept = map.keptOf(), traced = map.tracedOf();
-                for (int i = 0; i < s.rows; i++) {
-                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
-                        int j = s.colIdx[p];
-                        if (traced[i] == traced[j]) {
-                            int k = 2 * (kept[i] + kept[j] * nk);
-                            out[k] += s.values[2 * p];
-                            out[k + 1] += s.values[2 * p + 1];
-                        }
-                    }
-                }
-            }
+            case DenseMatrix d -> ParallelKernels.ptrace(d, map, out);
+            case CsrMatrix s -> ParallelKernels.ptrace(s, map, out);
         }
         return new DenseMatrix(nk, nk, out);
     }
@@ -401,22 +374,9 @@ public final class Data {
      */
     public static DenseMatrix ptraceKet(double[] psi, int[] dims, int[] keep) {
         SubsystemMap map = new SubsystemMap(dims, keep, psi.length / 2);
-        int nk = map.keptSize, nt = map.tracedSize;
-        int[][] idx = map.index;
+        int nk = map.keptSize;
         double[] out = new double[2 * nk * nk];
-        for (int b = 0; b < nk; b++) {
-            for (int a = 0; a < nk; a++) {
-                double sr = 0, si = 0;
-                for (int t = 0; t < nt; t++) {
-                    int x = 2 * idx[a][t], y = 2 * idx[b][t];
-                    double xr = psi[x], xi = psi[x + 1], yr = psi[y], yi = -psi[y + 1];
-                    sr += xr * yr - xi * yi;
-                    si += xr * yi + xi * yr;
-                }
-                out[2 * (a + b * nk)] = sr;
-                out[2 * (a + b * nk) + 1] = si;
-            }
-        }
+        ParallelKernels.ptraceKet(psi, map, out);
         return new DenseMatrix(nk, nk, out);
     }
 

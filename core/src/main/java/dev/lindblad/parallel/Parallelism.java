@@ -1,0 +1,309 @@
+package dev.lindblad.parallel;
+
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Kernel-level parallelism: the thread count, the dedicated fork-join pool the data kernels
+ * split their rows over, the measured work threshold above which they do, and serial regions.
+ *
+ * <h2>Thread count</h2>
+ * The first of these that is set wins: {@link #threads(int)}, the system property
+ * {@code lindblad.threads}, the environment variable {@code LINDBLAD_THREADS}; otherwise every
+ * available core ({@link Runtime#availableProcessors()}). The property and the variable are read
+ * once, at the first use.
+ *
+ * <h2>Threshold</h2>
+ * Work is counted in complex multiply-adds (a CSR matrix–vector product costs nnz of them, a
+ * dense one rows×cols). A kernel splits when its work is at least {@link #threshold()}. The
+ * threshold is not a constant: on first use {@link #calibrate()} times a serial CSR
+ * matrix–vector product on this machine (nanoseconds per multiply-add, {@code c}) and the
+ * round trip of an empty fork-join over the kernel pool ({@code f}); splitting a work
+ * {@code w} over {@code P} threads saves {@code c w (1 - 1/P)} and costs {@code f}, so the
+ * threshold is the break-even {@code w* = f / (c (1 - 1/P))}, doubled so that splitting pays
+ * clearly. It takes well under 200 ms and is cached; {@link #describe()} reports it.
+ *
+ * <h2>Two levels, never nested</h2>
+ * Inside {@link #serial(Runnable)} (and so inside every task of a multi-threaded
+ * {@link TaskMap}), and on the kernel pool's own threads, kernels run on the calling thread:
+ * N tasks never start N×N threads.
+ *
+ * <p>A parallel kernel gives the same bits as its serial twin: every output element is computed
+ * by the same code in the same order, and reductions sum fixed blocks (independent of the
+ * thread count) whose partial sums are combined in block order.
+ */
+public final class Parallelism {
+
+    /** System property naming the thread count. */
+    public static final String PROPERTY = "lindblad.threads";
+    /** Environment variable naming the thread count. */
+    public static final String ENVIRONMENT = "LINDBLAD_THREADS";
+
+    private static final ScopedValue<Boolean> SERIAL = ScopedValue.newInstance();
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final LongAdder SPLITS = new LongAdder();
+
+    private static volatile int programmaticThreads;     // 0: not set
+    private static volatile int defaultThreads;          // 0: property/environment not read yet
+    private static volatile long thresholdOverride;      // 0: use the calibration
+    private static volatile ForkJoinPool pool;
+    private static volatile Calibration calibration;
+
+    private Parallelism() {
+    }
+
+    /**
+     * How the threshold was measured.
+     *
+     * @param threads            threads of the kernel pool when measured
+     * @param nanosPerMultiplyAdd serial CSR matrix–vector cost per stored entry, ns
+     * @param forkJoinNanos      round trip of an empty fork-join over the pool, ns (median)
+     * @param threshold          resulting work threshold, in complex multiply-adds
+     * @param elapsedNanos       time the calibration took, ns
+     */
+    public record Calibration(int threads, double nanosPerMultiplyAdd, double forkJoinNanos, long threshold,
+                              long elapsedNanos) {
+    }
+
+    /**
+     * Sets the thread count for kernels and for {@link TaskMap#threads()}; takes precedence over
+     * the system property and the environment variable.
+     *
+     * @param n threads, at least 1
+     */
+    public static void threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + n);
+        }
+        programmaticThreads = n;
+    }
+
+    /** Forgets {@link #threads(int)}: the property, the environment or the core count decide again. */
+    public static void resetThreads() {
+        programmaticThreads = 0;
+    }
+
+    /** @return the thread count in effect (see the class comment for the precedence) */
+    public static int threads() {
+        int n = programmaticThreads;
+        if (n > 0) {
+            return n;
+        }
+        n = defaultThreads;
+        if (n == 0) {
+            // read once: kernels ask on every call, and a property lookup costs more than a small matvec
+            n = resolveThreads(0, System.getProperty(PROPERTY), System.getenv(ENVIRONMENT),
+                    Runtime.getRuntime().availableProcessors());
+            defaultThreads = n;
+        }
+        return n;
+    }
+
+    /**
+     * The precedence rule, separated for testing: programmatic (if positive), then property,
+     * then environment, then cores. A property or variable that is not a positive integer is
+     * an error naming its value rather than being silently ignored.
+     */
+    static int resolveThreads(int programmatic, String property, String environment, int cores) {
+        if (programmatic > 0) {
+            return programmatic;
+        }
+        if (property != null && !property.isBlank()) {
+            return parsePositive(property, "system property " + PROPERTY);
+        }
+        if (environment != null && !environment.isBlank()) {
+            return parsePositive(environment, "environment variable " + ENVIRONMENT);
+        }
+        return Math.max(1, cores);
+    }
+
+    private static int parsePositive(String s, String source) {
+        int n;
+        try {
+            n = Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a positive integer, got \"" + s + "\"");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(source + " must be a positive integer, got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * The dedicated kernel pool: daemon workers named {@code lindblad-kernel-N}, parallelism
+     * equal to {@link #threads()} (a new pool replaces the old when the count changes).
+     *
+     * @return the pool
+     */
+    public static ForkJoinPool kernelPool() {
+        int n = threads();
+        ForkJoinPool p = pool;
+        if (p != null && p.getParallelism() == n) {
+            return p;
+        }
+        synchronized (Parallelism.class) {
+            p = pool;
+            if (p == null || p.getParallelism() != n) {
+                ForkJoinPool old = p;
+                p = new ForkJoinPool(n, Parallelism::newKernelThread, null, false);
+                pool = p;
+                if (old != null) {
+                    old.shutdown();
+                }
+            }
+            return p;
+        }
+    }
+
+    private static ForkJoinWorkerThread newKernelThread(ForkJoinPool p) {
+        ForkJoinWorkerThread t = new ForkJoinWorkerThread(null, p, true) {
+        };
+        t.setName("lindblad-kernel-" + THREAD_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Runs r with kernels forced onto the calling thread. */
+    public static void serial(Runnable r) {
+        ScopedValue.where(SERIAL, Boolean.TRUE).run(r);
+    }
+
+    /** @return s's value, computed with kernels forced onto the calling thread */
+    public static <T> T serial(Supplier<T> s) {
+        return ScopedValue.where(SERIAL, Boolean.TRUE).call(s::get);
+    }
+
+    /**
+     * @return whether kernels on this thread must stay serial: inside {@link #serial}, inside a
+     *         {@link TaskMap} task, or on a kernel pool worker (no nested splitting)
+     */
+    public static boolean inSerialRegion() {
+        return SERIAL.isBound() || Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == pool;
+    }
+
+    /**
+     * The decision every kernel makes: split when more than one thread is configured, the
+     * calling thread is not in a serial region, and the work is at least the threshold.
+     *
+     * @param work complex multiply-adds the kernel will do
+     * @return the number of chunks to split into, or 1 to run serially
+     */
+    public static int chunksFor(long work) {
+        int n = threads();
+        if (n <= 1 || work < threshold() || inSerialRegion()) {
+            return 1;
+        }
+        return n;
+    }
+
+    /**
+     * Runs {@code body.accept(c)} for c = 0 .. chunks-1 on the kernel pool and waits for all;
+     * an exception in a chunk is rethrown here. With one chunk it runs on the calling thread.
+     */
+    public static void forEachChunk(int chunks, IntConsumer body) {
+        if (chunks <= 1 || inSerialRegion()) {
+            for (int c = 0; c < chunks; c++) {
+                body.accept(c);
+            }
+            return;
+        }
+        SPLITS.increment();
+        kernelPool().invoke(new Chunks(body, 0, chunks));
+    }
+
+    /**
+     * @return how many times a kernel has split over the pool since the JVM started (a
+     *         diagnostic: tests use it to prove kernels stay serial inside tasks)
+     */
+    public static long splitCount() {
+        return SPLITS.sum();
+    }
+
+    private static final class Chunks extends RecursiveAction {
+        private final IntConsumer body;
+        private final int lo, hi;
+
+        Chunks(IntConsumer body, int lo, int hi) {
+            this.body = body;
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        @Override
+        protected void compute() {
+            if (hi - lo == 1) {
+                body.accept(lo);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            invokeAll(new Chunks(body, lo, mid), new Chunks(body, mid, hi));
+        }
+    }
+
+    /**
+     * Overrides the measured threshold (for experiments and tests); 0 returns to the
+     * calibration.
+     *
+     * @param work complex multiply-adds, at least 0
+     */
+    public static void threshold(long work) {
+        if (work < 0) {
+            throw new IllegalArgumentException("threshold must be non-negative, got " + work);
+        }
+        thresholdOverride = work;
+    }
+
+    /** @return the work (complex multiply-adds) at which kernels split; measured on first use */
+    public static long threshold() {
+        long o = thresholdOverride;
+        return o > 0 ? o : calibration().threshold();
+    }
+
+    /** @return the calibration, measuring it on first use (or when the thread count changed) */
+    public static Calibration calibration() {
+        Calibration c = calibration;
+        int n = threads();
+        if (c != null && c.threads() == n) {
+            return c;
+        }
+        synchronized (Parallelism.class) {
+            c = calibration;
+            if (c == null || c.threads() != n) {
+                c = Calibrator.measure(n);
+                calibration = c;
+            }
+            return c;
+        }
+    }
+
+    /** Measures the threshold now (again), caches and returns it. */
+    public static Calibration calibrate() {
+        synchronized (Parallelism.class) {
+            calibration = Calibrator.measure(threads());
+            return calibration;
+        }
+    }
+
+    /** @return a human-readable account of the thread count, the threshold and how it was measured */
+    public static String describe() {
+        Calibration c = calibration();
+        String source = programmaticThreads > 0 ? "Parallelism.threads(n)"
+                : System.getProperty(PROPERTY) != null ? "-D" + PROPERTY
+                : System.getenv(ENVIRONMENT) != null ? ENVIRONMENT : "available cores";
+        return String.format(Locale.ROOT,
+                "threads: %d (from %s; %d cores available)%n"
+                        + "kernel threshold: %d complex multiply-adds%s%n"
+                        + "  measured: serial CSR matvec %.3f ns per stored entry, empty fork-join over %d threads %.1f us (median)%n"
+                        + "  rule: split when work >= 2 * forkJoin / (ns per entry * (1 - 1/threads)); calibration took %.1f ms",
+                threads(), source, Runtime.getRuntime().availableProcessors(), threshold(),
+                thresholdOverride > 0 ? " (overridden; calibrated " + c.threshold() + ")" : "",
+                c.nanosPerMultiplyAdd(), c.threads(), c.forkJoinNanos() / 1e3, c.elapsedNanos() / 1e6);
+    }
+}

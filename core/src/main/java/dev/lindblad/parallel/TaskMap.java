@@ -1,0 +1,111 @@
+package dev.lindblad.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+
+/**
+ * Maps a pure function over a list of independent tasks (trajectories, time slices, parameter
+ * values, gradient components) and returns the results in task-index order, so any reduction
+ * over them is the same whatever the map or the thread count.
+ *
+ * <p>{@link #serial()} runs the tasks one after another on the calling thread; kernels inside
+ * may still split over the kernel pool. {@link #threads(int)} runs them on a pool of its own
+ * (not the kernel pool) and forces kernels inside every task onto the task's thread, so n tasks
+ * never start n×n threads. Other implementations (a Spark cluster) live in their own modules.
+ *
+ * <p>If a task throws, no further task is started, the running ones finish, and
+ * {@link TaskException} is thrown naming the lowest failed index, with the task's exception as
+ * its cause.
+ */
+public interface TaskMap {
+
+    /**
+     * Applies f to every task.
+     *
+     * @param tasks    the inputs, in order
+     * @param f        a function without shared mutable state
+     * @param progress called once per finished task with its index, never concurrently (for a
+     *                 progress bar); may be a no-op
+     * @return {@code f(tasks[i])} at index i
+     */
+    <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f, IntConsumer progress);
+
+    /** @return {@code f(tasks[i])} at index i, without progress reports */
+    default <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f) {
+        return map(tasks, f, i -> {
+        });
+    }
+
+    /** @return the number of tasks this map runs at once */
+    int parallelism();
+
+    /** @return a map running tasks one by one on the calling thread */
+    static TaskMap serial() {
+        return SerialTaskMap.INSTANCE;
+    }
+
+    /**
+     * @param n threads, at least 1
+     * @return a map running up to n tasks at once on its own daemon threads
+     *         ({@code lindblad-task-N}), kernels serial inside each task
+     */
+    static TaskMap threads(int n) {
+        return new ThreadTaskMap(n);
+    }
+
+    /** @return {@link #threads(int)} with {@link Parallelism#threads()} threads */
+    static TaskMap threads() {
+        return new ThreadTaskMap(Parallelism.threads());
+    }
+
+    /**
+     * QuTiP's {@code parallel_map}: {@code [f(v) for v in values]} computed over all
+     * {@link Parallelism#threads()} threads, in order.
+     */
+    static <T, R> List<R> parallelMap(Function<? super T, ? extends R> f, List<T> values) {
+        return parallelMap(f, values, threads());
+    }
+
+    /** QuTiP's {@code parallel_map} on a given map. */
+    static <T, R> List<R> parallelMap(Function<? super T, ? extends R> f, List<T> values, TaskMap map) {
+        Objects.requireNonNull(map, "map");
+        return map.map(values, f);
+    }
+
+    /** QuTiP's {@code serial_map}: the same results, one task after another. */
+    static <T, R> List<R> serialMap(Function<? super T, ? extends R> f, List<T> values) {
+        return serial().map(values, f);
+    }
+}
+
+/** Tasks one by one on the calling thread. */
+final class SerialTaskMap implements TaskMap {
+    static final SerialTaskMap INSTANCE = new SerialTaskMap();
+
+    @Override
+    public <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f, IntConsumer progress) {
+        List<R> out = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            try {
+                out.add(f.apply(tasks.get(i)));
+            } catch (RuntimeException | Error e) {
+                throw new TaskException(i, e);
+            }
+            progress.accept(i);
+        }
+        return out;
+    }
+
+    @Override
+    public int parallelism() {
+        return 1;
+    }
+
+    @Override
+    public String toString() {
+        return "TaskMap.serial()";
+    }
+}
