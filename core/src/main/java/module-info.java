@@ -8,5 +8,6 @@ module dev.lindblad {
     exports dev.lindblad.data;
     exports dev.lindblad.linalg;
     exports dev.lindblad.ode;
+    exports dev.lindblad.parallel;
     exports dev.lindblad.solver;
 }

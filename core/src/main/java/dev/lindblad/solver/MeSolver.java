@@ -240,6 +240,27 @@ public final class MeSolver {
         return best;
     }
 
+    /**
+     * The Liouvillian as left-multiplication terms on an n²×m matrix of column-stacked operators:
+     * the generator of the superoperator propagator {@code dS/dt = L(t) S} when m = n².
+     */
+    Generator superoperatorGenerator(int columns) {
+        SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
+        List<Generator.Term> terms = new ArrayList<>();
+        if (l.constantPart() != null) {
+            terms.add(new Generator.Term(Generator.Kind.LEFT, l.constantPart(), null, null));
+        }
+        for (SuperGenerator.Term t : l.terms()) {
+            terms.add(new Generator.Term(Generator.Kind.LEFT, t.l(), null, t.f()));
+        }
+        return new Generator(n * n, columns, terms);
+    }
+
+    /** @return the dims of the operators the equation acts on */
+    Dims operatorDims() {
+        return operDims;
+    }
+
     /** @return the options */
     public SolverOptions options() {
         return options;

@@ -39,6 +39,10 @@ final class SuperGenerator implements OdeSystem {
         return constant;
     }
 
+    List<Term> terms() {
+        return terms;
+    }
+
     boolean isConstant() {
         return terms.isEmpty();
     }
