@@ -28,7 +28,8 @@ import java.util.Comparator;
  *       and the vector is rescaled as it grows so nothing overflows), then
  *       {@code v_k = Q x_k}.</li>
  * </ol>
- * Cost about {@code 10 n^3} complex multiply-adds with vectors, about {@code 4 n^3} without.
+ * Cost {@code O(n^3)}; the vectors (accumulating Q, the full Schur form and the
+ * back-substitution) make it two to three times that of the eigenvalues alone.
  * Backward stable: the Schur form is exact for a matrix within a small multiple of
  * {@code ε ||A||} of A, so the residual {@code ||A v_k - λ_k v_k||} is of order
  * {@code ε ||A||}. The eigenvalues themselves are only as accurate as their condition numbers
@@ -40,7 +41,11 @@ import java.util.Comparator;
  */
 public final class GeneralEigen {
 
-    /** Real part descending, ties broken by imaginary part descending. */
+    /**
+     * Real part descending, ties broken by imaginary part descending: the order of a
+     * steady-state search, slowest-decaying Liouvillian mode first. The comparison is exact,
+     * so rounding decides the order of eigenvalues whose real parts agree only to rounding.
+     */
     public static final Comparator<Complex> REAL_PART_DESCENDING = Comparator
             .comparingDouble(Complex::re).reversed()
             .thenComparing(Comparator.comparingDouble(Complex::im).reversed());
@@ -73,6 +78,23 @@ public final class GeneralEigen {
      *                     for a defective matrix it is numerically singular.
      */
     public record Result(double[] eigenvalues, double[] eigenvectors) {
+
+        /**
+         * @throws IllegalArgumentException if {@code eigenvalues} is null or of odd length,
+         *                                  or {@code eigenvectors} is neither null nor of
+         *                                  length {@code 2 n n}
+         */
+        public Result {
+            if (eigenvalues == null || eigenvalues.length % 2 != 0) {
+                throw new IllegalArgumentException("eigenvalues must be an interleaved array of"
+                        + " even length, got " + (eigenvalues == null ? "null" : "length " + eigenvalues.length));
+            }
+            long n = eigenvalues.length / 2;
+            if (eigenvectors != null && eigenvectors.length != 2 * n * n) {
+                throw new IllegalArgumentException("eigenvectors must have length 2*n*n = "
+                        + (2 * n * n) + " for n = " + n + ", got " + eigenvectors.length);
+            }
+        }
 
         /** @return the dimension n */
         public int dimension() {
