@@ -348,7 +348,6 @@ public final class GeneralEigen {
                 // conj(v_j)
                 double vr = v[2 * j];
                 double vi = -v[2 * j + 1];
-                // Rows above s in column k+... only; column k itself is excluded since j >= s.
                 for (int i = 0; i < n; i++) {
                     double yr = y[2 * i];
                     double yi = y[2 * i + 1];
