@@ -1,7 +1,8 @@
 /**
- * Dense complex linear algebra without external dependencies: Hermitian eigen-decomposition,
- * LU with partial pivoting, the matrix exponential, the square root of a positive semidefinite
- * matrix and Krylov-subspace approximations of {@code exp(t A) v}.
+ * Dense complex linear algebra without external dependencies: Hermitian and general
+ * (non-Hermitian) eigen-decomposition, LU with partial pivoting, the matrix exponential, the
+ * square root of a positive semidefinite matrix and Krylov-subspace approximations of
+ * {@code exp(t A) v}.
  *
  * <p>Conventions, shared by every class of the package:
  * <ul>
