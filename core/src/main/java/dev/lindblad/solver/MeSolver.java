@@ -335,9 +335,12 @@ public final class MeSolver {
             prop = ExactPropagation.krylovGeneral(l.constantPart(), options);
             rhsName = "liouvillian (krylov)";
         } else if (method.equals("diag")) {
-            throw new IllegalArgumentException("method 'diag' needs the eigen-decomposition of a non-Hermitian "
-                    + "Liouvillian, which Lindblad does not have yet; use 'krylov' for an exact-style propagator, "
-                    + "or an adaptive method");
+            SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
+            if (!l.isConstant()) {
+                throw new IllegalArgumentException("method 'diag' needs a time-independent system");
+            }
+            prop = ExactPropagation.diagGeneral(l.constantPart());
+            rhsName = "liouvillian (diag)";
         } else {
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());
         }
