@@ -100,6 +100,11 @@ final class AdamsIntegrator extends AbstractIntegrator {
         }
     }
 
+    /** @return the order the next step will use (package-private, for tests) */
+    int order() {
+        return order;
+    }
+
     private int slot(int back) {
         return (head - back + RING) % RING;
     }
