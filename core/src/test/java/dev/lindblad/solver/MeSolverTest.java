@@ -220,7 +220,7 @@ class MeSolverTest {
     void badInput() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> mesolve(sigmax(), spre(sigmax()), new double[] {0, 1}, List.of(sigmam()), List.of()));
-        assertTrue(e.getMessage().contains("super"), e.getMessage());
+        assertTrue(e.getMessage().contains("SUPER"), e.getMessage());
         var d = assertThrows(dev.lindblad.DimensionMismatchException.class,
                 () -> mesolve(sigmax(), basis(2, 0), new double[] {0, 1}, List.of(destroy(3)), List.of()));
         assertTrue(d.getMessage().contains("[[3], [3]]"), d.getMessage());

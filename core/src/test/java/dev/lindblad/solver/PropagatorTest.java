@@ -38,8 +38,9 @@ class PropagatorTest {
         Qobj h = num(n).plus(a.plus(a.dag()).times(0.3));
         List<Qobj> c = List.of(a.times(0.5));
         double t = 1.7;
-        Qobj s = propagator(h, t, c);
+        Qobj s = new Propagator(h, c, TIGHT).at(t);
         assertTrue(s.isSuper());
+        assertTrue(propagator(h, t, c).isClose(s, 1e-6), "the façade with default tolerances");
         Random rnd = new Random(7);
         for (int k = 0; k < 3; k++) {
             Qobj rho0 = randomDensityMatrix(n, rnd);

@@ -113,7 +113,7 @@ class SeSolverTest {
     @Test
     void tooManyStepsFails() {
         IntegrationException e = assertThrows(IntegrationException.class,
-                () -> sesolve(sigmax().times(50), basis(2, 0), new double[] {0, 0.1, 20}, List.of(sigmaz()),
+                () -> sesolve(sigmax().times(50), basis(2, 0), new double[] {0, 0.001, 20}, List.of(sigmaz()),
                         SolverOptions.defaults().withMethod("dopri5").withNsteps(10)));
         assertEquals(2, e.partialResult().times().length);
         assertTrue(e.getMessage().contains("TOO_MANY_STEPS"), e.getMessage());
