@@ -45,7 +45,7 @@ public final class DenseMatrix implements Matrix {
     /** @return the rows×cols zero matrix */
     public static DenseMatrix zeros(int rows, int cols) {
         Checks.shape(rows, cols);
-        return new DenseMatrix(rows, cols, new double[2 * rows * cols]);
+        return new DenseMatrix(rows, cols, new double[(int) Checks.denseDoubles(rows, cols)]);
     }
 
     /**

@@ -47,6 +47,8 @@ class DataBadInputTest {
         assertIae(() -> CsrMatrix.of(0, 2, new int[] {0}, new int[0], new double[0]), "0x2");
         assertIae(() -> DenseMatrix.fromRows(new double[0][], null), "no rows");
         assertIae(() -> DenseMatrix.fromRows(new double[][] {{}}, null), "1x0");
+        // 2 * 65536 * 65536 overflows an int to 0: no silently empty array
+        assertIae(() -> DenseMatrix.zeros(1 << 16, 1 << 16), "65536x65536", "MiB");
     }
 
     @Test
