@@ -114,8 +114,8 @@ public final class Data {
                               double alphaRe, double alphaIm, double betaRe, double betaIm) {
         if (xOff < 0 || x.length < xOff + 2L * a.cols() || yOff < 0 || y.length < yOff + 2L * a.rows()) {
             throw new IllegalArgumentException("matvec: a is " + a.rows() + "x" + a.cols() + " but x has "
-                    + (x.length - xOff) / 2 + " entries from offset " + xOff / 2 + " and y has " + (y.length - yOff) / 2
-                    + " entries from offset " + yOff / 2);
+                    + (x.length - xOff) / 2 + " entries from offset " + xOff + " and y has " + (y.length - yOff) / 2
+                    + " entries from offset " + yOff + " (offsets count doubles)");
         }
         switch (a) {
             case DenseMatrix d -> ParallelKernels.gemv(d, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
@@ -134,7 +134,7 @@ public final class Data {
      */
     public static void matmulInto(Matrix a, double[] b, int n, double[] c,
                                   double alphaRe, double alphaIm, double betaRe, double betaIm) {
-        if (b.length < 2L * a.cols() * n || c.length < 2L * a.rows() * n) {
+        if (n < 0 || b.length < 2L * a.cols() * n || c.length < 2L * a.rows() * n) {
             throw new IllegalArgumentException("matmulInto: a is " + a.rows() + "x" + a.cols() + ", n = " + n
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
@@ -151,7 +151,7 @@ public final class Data {
      */
     public static void matmulRightInto(double[] b, int m, Matrix a, double[] c,
                                        double alphaRe, double alphaIm, double betaRe, double betaIm) {
-        if (b.length < 2L * m * a.rows() || c.length < 2L * m * a.cols()) {
+        if (m < 0 || b.length < 2L * m * a.rows() || c.length < 2L * m * a.cols()) {
             throw new IllegalArgumentException("matmulRightInto: a is " + a.rows() + "x" + a.cols() + ", m = " + m
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
@@ -215,6 +215,9 @@ public final class Data {
         if (x.length != y.length) {
             throw new IllegalArgumentException("inner: lengths differ, " + x.length / 2 + " and " + y.length / 2);
         }
+        if (x.length % 2 != 0) {
+            throw new IllegalArgumentException("inner: an interleaved complex vector has even length, got odd length " + x.length);
+        }
         double sr = 0, si = 0;
         for (int k = 0; k < x.length; k += 2) {
             sr += x[k] * y[k] + x[k + 1] * y[k + 1];
@@ -263,8 +266,10 @@ public final class Data {
 
     /** @return {@code tr(a rho)} for any formats */
     public static Complex expectRho(Matrix a, Matrix rho) {
+        // the shape, not only the entry count: a 1x9 rho must not pass for a 3x3 one
+        Checks.square("expect", a);
+        Checks.sameShape("expect", a, rho);
         if (rho instanceof CsrMatrix sr && a instanceof CsrMatrix sa) {
-            Checks.sameShape("expect", a, rho);
             double[] t = new double[2];
             CsrKernels.traceProduct(sa, sr, t);
             return new Complex(t[0], t[1]);
@@ -373,6 +378,9 @@ public final class Data {
      * @return the reduced density matrix, dense
      */
     public static DenseMatrix ptraceKet(double[] psi, int[] dims, int[] keep) {
+        if (psi.length % 2 != 0) {
+            throw new IllegalArgumentException("ptraceKet: an interleaved complex vector has even length, got " + psi.length);
+        }
         SubsystemMap map = new SubsystemMap(dims, keep, psi.length / 2);
         int nk = map.keptSize;
         double[] out = new double[2 * nk * nk];
