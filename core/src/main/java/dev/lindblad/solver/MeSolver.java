@@ -275,7 +275,8 @@ public final class MeSolver {
         if (!l.isConstant()) {
             throw new IllegalStateException("the Liouvillian is time-dependent");
         }
-        return Qobj.of(l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart(), Dims.superOf(operDims));
+        return Qobj.of(l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart().toCsr(),
+                Dims.superOf(operDims));
     }
 
     /**
