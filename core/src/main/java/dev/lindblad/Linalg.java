@@ -2,7 +2,9 @@ package dev.lindblad;
 
 import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.data.Matrix;
+import dev.lindblad.linalg.Expm;
 import dev.lindblad.linalg.HermitianEigen;
+import dev.lindblad.linalg.Sqrtm;
 
 /** The bridge from quantum objects to the dense linear algebra of {@code dev.lindblad.linalg}. */
 final class Linalg {
@@ -22,11 +24,13 @@ final class Linalg {
         return new Eigensystem(r.eigenvalues(), r.eigenvectors());
     }
 
+    /** {@code e^A} by scaling and squaring with Padé approximants, see {@link Expm}. */
     static DenseMatrix expm(Matrix a) {
-        throw new IllegalStateException("expm arrives with the linalg branch");
+        return DenseMatrix.wrap(a.rows(), a.cols(), Expm.expm(a.rows(), a.toDense().array()));
     }
 
+    /** The positive semidefinite square root of a Hermitian PSD matrix, see {@link Sqrtm}. */
     static DenseMatrix sqrtm(Matrix a) {
-        throw new IllegalStateException("sqrtm arrives with the linalg branch");
+        return DenseMatrix.wrap(a.rows(), a.cols(), Sqrtm.sqrtm(a.rows(), a.toDense().array()));
     }
 }
