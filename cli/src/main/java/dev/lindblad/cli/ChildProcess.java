@@ -18,8 +18,6 @@ final class ChildProcess {
 
     /** Environment variable with extra JVM options, split on white space, as ./lindblad does. */
     static final String JAVA_OPTS_ENVIRONMENT = "LINDBLAD_JAVA_OPTS";
-    /** Class that only exists once the one-import façade is built. */
-    static final String FACADE = "dev.lindblad.Lindblad";
 
     private ChildProcess() {
     }
@@ -79,16 +77,6 @@ final class ChildProcess {
             opts.add("-D" + SystemInfo.THREADS_PROPERTY + "=" + threads);
         }
         return opts;
-    }
-
-    /** @return whether the one-import façade {@value #FACADE} is on this JVM's class path */
-    static boolean facadePresent() {
-        try {
-            Class.forName(FACADE, false, ChildProcess.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.lindblad.cli;
 
-import static dev.lindblad.cli.FacadeShim.destroy;
-import static dev.lindblad.cli.FacadeShim.entropyVn;
-import static dev.lindblad.cli.FacadeShim.expect;
-import static dev.lindblad.cli.FacadeShim.qeye;
-import static dev.lindblad.cli.FacadeShim.sigmam;
-import static dev.lindblad.cli.FacadeShim.sigmaz;
-import static dev.lindblad.cli.FacadeShim.tensor;
+import static dev.lindblad.Lindblad.destroy;
+import static dev.lindblad.Lindblad.entropyVn;
+import static dev.lindblad.Lindblad.expect;
+import static dev.lindblad.Lindblad.qeye;
+import static dev.lindblad.Lindblad.sigmam;
+import static dev.lindblad.Lindblad.sigmaz;
+import static dev.lindblad.Lindblad.tensor;
 
 import dev.lindblad.Qobj;
 import java.io.PrintStream;

@@ -33,8 +33,8 @@ final class ShellCommand implements Command {
     public String description() {
         return """
                 Starts jshell from the same JDK with Lindblad on the class path, JShell's default
-                imports, and 'import dev.lindblad.*;' plus 'import static dev.lindblad.Lindblad.*;'
-                (once the façade exists), so that
+                imports, and 'import dev.lindblad.*;' plus 'import static dev.lindblad.Lindblad.*;',
+                so that
 
                     jshell> tensor(destroy(5), qeye(2)).dims()
 
@@ -65,12 +65,10 @@ final class ShellCommand implements Command {
 
     /** @return the snippets run at JShell start: the Lindblad imports */
     static String startupSnippets() {
-        StringBuilder b = new StringBuilder();
-        b.append("import dev.lindblad.*;\n");
-        if (ChildProcess.facadePresent()) {
-            b.append("import static ").append(ChildProcess.FACADE).append(".*;\n");
-        }
-        return b.toString();
+        return """
+                import dev.lindblad.*;
+                import static dev.lindblad.Lindblad.*;
+                """;
     }
 
     private static Path writeStartup() {

@@ -20,37 +20,20 @@ class RunCommandTest {
      * A compact source file that computes with Lindblad: tr(qeye(3)) = 3 and the expectation
      * of sigma_z in basis(2,0) = +1 (QuTiP's convention), and echoes its arguments.
      */
-    private static String script() {
-        if (ChildProcess.facadePresent()) {
-            return """
-                    import static dev.lindblad.Lindblad.*;
+    private static final String SCRIPT = """
+            import static dev.lindblad.Lindblad.*;
 
-                    void main(String[] args) {
-                        IO.println("trace=" + qeye(3).tr().re());
-                        IO.println("sz=" + expect(sigmaz(), basis(2, 0)));
-                        IO.println("args=" + String.join(",", args));
-                    }
-                    """;
-        }
-        // Until the façade is merged: the same numbers through Qobj and the data layer.
-        return """
-                import dev.lindblad.*;
-                import dev.lindblad.data.*;
-
-                void main(String[] args) {
-                    Qobj id = Qobj.of(CsrMatrix.identity(3), Dims.oper(3));
-                    Qobj sz = Qobj.of(CsrMatrix.diagonal(2, 0, new double[] {1, 0, -1, 0}), Dims.oper(2));
-                    IO.println("trace=" + id.tr().re());
-                    IO.println("sz=" + Qobj.expect(sz, Qobj.ket(1, 0)));
-                    IO.println("args=" + String.join(",", args));
-                }
-                """;
-    }
+            void main(String[] args) {
+                IO.println("trace=" + qeye(3).tr().re());
+                IO.println("sz=" + expect(sigmaz(), basis(2, 0)));
+                IO.println("args=" + String.join(",", args));
+            }
+            """;
 
     @Test
     void runsAScriptWithLindbladOnTheClassPath() throws Exception {
         Path file = dir.resolve("Trace.java");
-        Files.writeString(file, script());
+        Files.writeString(file, SCRIPT);
         CliRunner.Outcome r = CliRunner.process(CliRunner.mainCommand("run", file.toString(), "one", "--two"), null, dir);
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of("trace=3.0", "sz=1.0", "args=one,--two"), r.out().lines().toList(), r.err());
