@@ -1,0 +1,97 @@
+package dev.lindblad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void unknownCommandPrintsUsageOnStderrAndExitsWithTwo() {
+        CliRunner.Outcome r = CliRunner.inProcess("frobnicate", "--now");
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("unknown command 'frobnicate'"), r.err());
+        assertTrue(r.err().contains("Usage: lindblad COMMAND"), r.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRunner.Outcome r = CliRunner.inProcess();
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("Commands:"), r.err());
+    }
+
+    @Test
+    void helpListsEveryCommandOnStdout() {
+        CliRunner.Outcome r = CliRunner.inProcess("--help");
+        assertEquals(0, r.status());
+        for (String c : new String[] {"info", "demo", "run", "shell", "bench"}) {
+            assertTrue(Pattern.compile("(?m)^  " + c + " ").matcher(r.out()).find(), c + " missing in\n" + r.out());
+        }
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String c : new String[] {"info", "demo", "run", "shell", "bench"}) {
+            CliRunner.Outcome r = CliRunner.inProcess(c, "--help");
+            assertEquals(0, r.status(), c);
+            assertTrue(r.out().startsWith("Usage: lindblad " + c), r.out());
+            CliRunner.Outcome viaHelp = CliRunner.inProcess("help", c);
+            assertEquals(r.out(), viaHelp.out());
+        }
+    }
+
+    @Test
+    void badOptionOfACommandShowsThatCommandsUsage() {
+        CliRunner.Outcome r = CliRunner.inProcess("demo", "--cavity", "many");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--cavity needs an integer, got 'many'"), r.err());
+        assertTrue(r.err().contains("Usage: lindblad demo"), r.err());
+    }
+
+    @Test
+    void infoReportsTheJdkVersionAndTheThreadCount() {
+        CliRunner.Outcome r = CliRunner.inProcess("info");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains(System.getProperty("java.runtime.version")), r.out());
+        assertTrue(r.out().contains(System.getProperty("java.vendor")), r.out());
+        Matcher threads = Pattern.compile("(?m)^Lindblad threads:\\s+(\\d+) ").matcher(r.out());
+        assertTrue(threads.find(), r.out());
+        assertEquals(SystemInfo.threads().threads(), Integer.parseInt(threads.group(1)));
+        Matcher cores = Pattern.compile("(?m)^Processors:\\s+(\\d+) ").matcher(r.out());
+        assertTrue(cores.find(), r.out());
+        assertEquals(Runtime.getRuntime().availableProcessors(), Integer.parseInt(cores.group(1)));
+        assertTrue(r.out().contains("SIMD:"), r.out());
+        assertTrue(r.out().contains("OpenBLAS"), r.out());
+    }
+
+    @Test
+    void threadCountComesFromPropertyThenEnvironmentThenCores() {
+        assertEquals(new SystemInfo.Threads(3, "system property lindblad.threads"), SystemInfo.threads("3", "5", 8));
+        assertEquals(new SystemInfo.Threads(5, "environment variable LINDBLAD_THREADS"), SystemInfo.threads(null, " 5 ", 8));
+        assertEquals(8, SystemInfo.threads("", null, 8).threads());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> SystemInfo.threads("0", null, 8));
+        assertTrue(zero.getMessage().contains("'0'"), zero.getMessage());
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> SystemInfo.threads(null, "all", 8));
+        assertTrue(word.getMessage().contains("LINDBLAD_THREADS") && word.getMessage().contains("'all'"), word.getMessage());
+    }
+
+    @Test
+    void benchParsesQuickAndKernelNamesAndRejectsUnknownKernels() throws UsageException {
+        BenchCommand bench = new BenchCommand();
+        BenchCommand.Plan plan = bench.plan(Arguments.parse(bench, java.util.List.of("--quick", "spmv", "expm")));
+        assertEquals(new BenchCommand.Plan(true, java.util.List.of("spmv", "expm")), plan);
+        assertEquals(BenchCommand.KERNELS, bench.plan(Arguments.parse(bench, java.util.List.of())).kernels());
+        CliRunner.Outcome r = CliRunner.inProcess("bench", "spmvv");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown kernel 'spmvv'"), r.err());
+        CliRunner.Outcome ok = CliRunner.inProcess("bench");
+        assertEquals(0, ok.status());
+        assertTrue(ok.out().contains("bench/target/benchmarks.jar"), ok.out());
+    }
+}
