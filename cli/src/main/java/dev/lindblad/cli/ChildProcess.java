@@ -72,9 +72,9 @@ final class ChildProcess {
         if (env != null && !env.isBlank()) {
             opts.addAll(List.of(env.trim().split("\\s+")));
         }
-        String threads = System.getProperty(SystemInfo.THREADS_PROPERTY);
-        if (threads != null && opts.stream().noneMatch(o -> o.startsWith("-D" + SystemInfo.THREADS_PROPERTY + "="))) {
-            opts.add("-D" + SystemInfo.THREADS_PROPERTY + "=" + threads);
+        String threads = System.getProperty(dev.lindblad.parallel.Parallelism.PROPERTY);
+        if (threads != null && opts.stream().noneMatch(o -> o.startsWith("-D" + dev.lindblad.parallel.Parallelism.PROPERTY + "="))) {
+            opts.add("-D" + dev.lindblad.parallel.Parallelism.PROPERTY + "=" + threads);
         }
         return opts;
     }

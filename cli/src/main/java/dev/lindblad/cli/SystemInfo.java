@@ -18,14 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * What {@code lindblad info} reports, gathered without side effects: versions, the machine,
- * the thread count, the SIMD width and the native libraries present.
+ * the parallel kernels' threads and measured threshold, the SIMD width and the native libraries present.
  */
 final class SystemInfo {
-
-    /** System property that sets Lindblad's thread count. */
-    static final String THREADS_PROPERTY = "lindblad.threads";
-    /** Environment variable that sets Lindblad's thread count when the property is absent. */
-    static final String THREADS_ENVIRONMENT = "LINDBLAD_THREADS";
 
     private SystemInfo() {
     }
@@ -44,55 +39,6 @@ final class SystemInfo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The thread count Lindblad's kernels and task maps will use, and where it came from.
-     *
-     * @param threads the count, at least 1
-     * @param source  a phrase naming the setting that decided it
-     */
-    record Threads(int threads, String source) {
-    }
-
-    /**
-     * Reads the thread setting: the system property {@value #THREADS_PROPERTY}, else the
-     * environment variable {@value #THREADS_ENVIRONMENT}, else every available core. This
-     * mirrors what {@code dev.lindblad.parallel.Parallelism} will do; until that class exists
-     * the cli reads the settings itself, and will then ask Parallelism instead.
-     *
-     * @param property    the system property's value, or null
-     * @param environment the environment variable's value, or null
-     * @param cores       the available processors
-     * @return the count and its source
-     * @throws IllegalArgumentException if a setting is present but not a positive integer
-     */
-    static Threads threads(String property, String environment, int cores) {
-        if (property != null && !property.isBlank()) {
-            return new Threads(positive(property, "-D" + THREADS_PROPERTY), "system property " + THREADS_PROPERTY);
-        }
-        if (environment != null && !environment.isBlank()) {
-            return new Threads(positive(environment, THREADS_ENVIRONMENT), "environment variable " + THREADS_ENVIRONMENT);
-        }
-        return new Threads(cores, "default: every available core");
-    }
-
-    /** @return the thread setting of this JVM */
-    static Threads threads() {
-        return threads(System.getProperty(THREADS_PROPERTY), System.getenv(THREADS_ENVIRONMENT),
-                Runtime.getRuntime().availableProcessors());
-    }
-
-    private static int positive(String value, String setting) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below, which names the value
-        }
-        throw new IllegalArgumentException(setting + " must be a positive integer, got '" + value + "'");
     }
 
     /**
@@ -293,14 +239,17 @@ final class SystemInfo {
         line(b, "OS", System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "") + " ("
                 + System.getProperty("os.arch", "?") + ")");
         line(b, "Processors", rt.availableProcessors() + " available to the JVM");
-        String threads;
+        String parallel;
         try {
-            Threads t = threads();
-            threads = t.threads() + " (" + t.source() + ")";
+            parallel = dev.lindblad.parallel.Parallelism.describe();
         } catch (IllegalArgumentException e) {
-            threads = "invalid setting: " + e.getMessage();
+            parallel = "invalid thread setting: " + e.getMessage();
         }
-        line(b, "Lindblad threads", threads);
+        boolean firstLine = true;
+        for (String l : parallel.split("\n")) {
+            line(b, firstLine ? "Parallel kernels" : "", l);
+            firstLine = false;
+        }
         line(b, "Max heap", rt.maxMemory() == Long.MAX_VALUE ? "unlimited" : (rt.maxMemory() >> 20) + " MiB");
         line(b, "SIMD", simd());
         List<NativeLibrary> libs = nativeLibraries();

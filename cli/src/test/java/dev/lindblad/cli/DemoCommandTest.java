@@ -69,7 +69,7 @@ class DemoCommandTest {
 
     @Test
     void defaultDemoMatchesTheDressedStatesOnResonance() {
-        CliRunner.Outcome r = CliRunner.inProcess("demo");
+        CliRunner.Outcome r = CliRunner.inProcess("demo", "--spectrum");
         assertEquals(0, r.status(), r.err());
         List<Row> rows = rows(r.out());
         assertEquals(DemoCommand.DEFAULT_LEVELS_SHOWN, rows.size(), r.out());

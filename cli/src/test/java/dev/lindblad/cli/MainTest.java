@@ -60,25 +60,15 @@ class MainTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains(System.getProperty("java.runtime.version")), r.out());
         assertTrue(r.out().contains(System.getProperty("java.vendor")), r.out());
-        Matcher threads = Pattern.compile("(?m)^Lindblad threads:\\s+(\\d+) ").matcher(r.out());
+        Matcher threads = Pattern.compile("(?m)^Parallel kernels:\\s+threads: (\\d+) ").matcher(r.out());
         assertTrue(threads.find(), r.out());
-        assertEquals(SystemInfo.threads().threads(), Integer.parseInt(threads.group(1)));
+        assertEquals(dev.lindblad.parallel.Parallelism.threads(), Integer.parseInt(threads.group(1)));
+        assertTrue(r.out().contains("kernel threshold:"), r.out());
         Matcher cores = Pattern.compile("(?m)^Processors:\\s+(\\d+) ").matcher(r.out());
         assertTrue(cores.find(), r.out());
         assertEquals(Runtime.getRuntime().availableProcessors(), Integer.parseInt(cores.group(1)));
         assertTrue(r.out().contains("SIMD:"), r.out());
         assertTrue(r.out().contains("OpenBLAS"), r.out());
-    }
-
-    @Test
-    void threadCountComesFromPropertyThenEnvironmentThenCores() {
-        assertEquals(new SystemInfo.Threads(3, "system property lindblad.threads"), SystemInfo.threads("3", "5", 8));
-        assertEquals(new SystemInfo.Threads(5, "environment variable LINDBLAD_THREADS"), SystemInfo.threads(null, " 5 ", 8));
-        assertEquals(8, SystemInfo.threads("", null, 8).threads());
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> SystemInfo.threads("0", null, 8));
-        assertTrue(zero.getMessage().contains("'0'"), zero.getMessage());
-        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> SystemInfo.threads(null, "all", 8));
-        assertTrue(word.getMessage().contains("LINDBLAD_THREADS") && word.getMessage().contains("'all'"), word.getMessage());
     }
 
     @Test
