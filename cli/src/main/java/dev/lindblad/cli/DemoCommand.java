@@ -162,7 +162,9 @@ final class DemoCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + dir.resolve("demo.csv"), e);
         }
-        Plots.save(Plots.expect(r, List.of("cavity photons <a+a>", "atom excitation <s+ s->")), dir.resolve("demo"));
+        var chart = Plots.expect(r, List.of("cavity photons <a+a>", "atom excitation <s+ s->"));
+        chart.setTitle("Vacuum Rabi oscillations with decay (mesolve)");
+        Plots.save(chart, dir.resolve("demo"));
         out.println();
         out.printf("%s%nwrote %s, demo.png and demo.svg in %.0f ms%n", r.stats(), dir.resolve("demo.csv"),
                 (System.nanoTime() - start) / 1e6);
