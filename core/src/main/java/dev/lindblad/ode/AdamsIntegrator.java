@@ -133,18 +133,17 @@ final class AdamsIntegrator extends AbstractIntegrator {
             if (k >= 2) {
                 integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
             }
-            for (int i = 0; i < dimension; i++) {
-                double sum = 0;
-                double sumLower = 0;
-                for (int j = 0; j < k; j++) {
-                    double f = history[slots[j + 1]][i];
-                    sum += weights[1 + j] * f;
-                    if (j < k - 1) {
-                        sumLower += weightsLower[1 + j] * f;
-                    }
+            // one axpy per past derivative: contiguous passes that vectorise
+            System.arraycopy(yStart, 0, yPredicted, 0, dimension);
+            System.arraycopy(yStart, 0, yPredictedLower, 0, dimension);
+            for (int j = 0; j < k; j++) {
+                double[] f = history[slots[j + 1]];
+                double c = h * weights[1 + j];
+                double cl = j < k - 1 ? h * weightsLower[1 + j] : 0;
+                for (int i = 0; i < dimension; i++) {
+                    yPredicted[i] += c * f[i];
+                    yPredictedLower[i] += cl * f[i];
                 }
-                yPredicted[i] = yStart[i] + h * sum;
-                yPredictedLower[i] = yStart[i] + h * sumLower;
             }
             evaluateRhs(tStart + h, yPredicted, fPredicted);
             // Corrector of order k+1 over the new node and the k past ones.
@@ -154,13 +153,19 @@ final class AdamsIntegrator extends AbstractIntegrator {
             double sumSquares = 0;
             double sumSquaresLower = 0;
             double finiteCheck = 0;
+            double c0 = h * weights[0];
             for (int i = 0; i < dimension; i++) {
-                double sum = weights[0] * fPredicted[i];
-                for (int j = 0; j < k; j++) {
-                    sum += weights[1 + j] * history[slots[j + 1]][i];
+                yEnd[i] = yStart[i] + c0 * fPredicted[i];
+            }
+            for (int j = 0; j < k; j++) {
+                double[] f = history[slots[j + 1]];
+                double c = h * weights[1 + j];
+                for (int i = 0; i < dimension; i++) {
+                    yEnd[i] += c * f[i];
                 }
-                double y = yStart[i] + h * sum;
-                yEnd[i] = y;
+            }
+            for (int i = 0; i < dimension; i++) {
+                double y = yEnd[i];
                 double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y));
                 double r = (y - yPredicted[i]) / sk;
                 double rLower = (y - yPredictedLower[i]) / sk;
@@ -234,12 +239,16 @@ final class AdamsIntegrator extends AbstractIntegrator {
         double h = denseStep;
         int k = denseOrder;
         integrateLagrange(nodes, 0, k + 1, (t - tStart) / h, weightsLower);
+        double c0 = h * weightsLower[0];
         for (int i = 0; i < dimension; i++) {
-            double sum = weightsLower[0] * fPredicted[i];
-            for (int j = 0; j < k; j++) {
-                sum += weightsLower[1 + j] * history[slots[j + 1]][i];
+            out[i] = yStart[i] + c0 * fPredicted[i];
+        }
+        for (int j = 0; j < k; j++) {
+            double[] f = history[slots[j + 1]];
+            double c = h * weightsLower[1 + j];
+            for (int i = 0; i < dimension; i++) {
+                out[i] += c * f[i];
             }
-            out[i] = yStart[i] + h * sum;
         }
     }
 

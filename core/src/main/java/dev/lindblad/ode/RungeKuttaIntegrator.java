@@ -44,6 +44,8 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
     double[] yEnd;
     /** Stage argument scratch. */
     final double[] yStage;
+    /** the error vector of the last attempt, kept so the norm allocates nothing */
+    private final double[] errorScratch;
 
     /** Index of the stage array holding {@code f(tEnd, yEnd)}, or -1 when not evaluated. */
     int endDerivative = -1;
@@ -82,6 +84,7 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
         this.yStart = new double[dimension];
         this.yEnd = new double[dimension];
         this.yStage = new double[dimension];
+        this.errorScratch = new double[dimension];
     }
 
     /** Package-private hook: take steps of exactly {@code h} (the last one shortened to hit the target). */
@@ -195,15 +198,22 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
         return errorNorm(h);
     }
 
-    /** {@code target = yStart + h sum_{j < count} coefficients[j] k[j]}. */
+    /**
+     * {@code target = yStart + h sum_{j < count} coefficients[j] k[j]}, as one copy and one
+     * axpy per stage: each pass runs down contiguous memory and vectorises, where a sum over
+     * the stages inside the loop over components would be bound by the latency of its adds.
+     */
     final void combine(double[] target, double[] coefficients, int count, double h) {
-        double[] y = yStart;
-        for (int i = 0; i < dimension; i++) {
-            double sum = 0;
-            for (int j = 0; j < count; j++) {
-                sum += coefficients[j] * k[j][i];
+        System.arraycopy(yStart, 0, target, 0, dimension);
+        for (int j = 0; j < count; j++) {
+            double c = h * coefficients[j];
+            if (c == 0) {
+                continue;
             }
-            target[i] = y[i] + h * sum;
+            double[] kj = k[j];
+            for (int i = 0; i < dimension; i++) {
+                target[i] += c * kj[i];
+            }
         }
     }
 
@@ -214,15 +224,23 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
     double errorNorm(double h) {
         double atol = options.atol();
         double rtol = options.rtol();
+        double[] err = errorScratch;
+        java.util.Arrays.fill(err, 0.0);
+        for (int s = 0; s < stages; s++) {
+            double c = h * e[s];
+            if (c == 0) {
+                continue;
+            }
+            double[] ks = k[s];
+            for (int i = 0; i < dimension; i++) {
+                err[i] += c * ks[i];
+            }
+        }
         double sum = 0;
         double finiteCheck = 0;
         for (int i = 0; i < dimension; i++) {
-            double err = 0;
-            for (int s = 0; s < stages; s++) {
-                err += e[s] * k[s][i];
-            }
             double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(yEnd[i]));
-            double r = h * err / sk;
+            double r = err[i] / sk;
             sum += r * r;
             finiteCheck += yEnd[i] * 0.0;
         }
