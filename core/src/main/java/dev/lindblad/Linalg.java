@@ -24,10 +24,12 @@ final class Linalg {
         return new Eigensystem(r.eigenvalues(), r.eigenvectors());
     }
 
+    /** {@code e^A} by scaling and squaring with Padé approximants, see {@link Expm}. */
     static DenseMatrix expm(Matrix a) {
         return DenseMatrix.wrap(a.rows(), a.cols(), Expm.expm(a.rows(), a.toDense().array()));
     }
 
+    /** The positive semidefinite square root of a Hermitian PSD matrix, see {@link Sqrtm}. */
     static DenseMatrix sqrtm(Matrix a) {
         return DenseMatrix.wrap(a.rows(), a.cols(), Sqrtm.sqrtm(a.rows(), a.toDense().array()));
     }

@@ -1,0 +1,371 @@
+package dev.lindblad;
+
+import java.util.List;
+
+/**
+ * The one-import façade: {@code import static dev.lindblad.Lindblad.*;} brings every function
+ * of Lindblad's public surface into scope, as {@code from qutip import *} does. Each method
+ * forwards to its home class ({@link States}, {@link Operators}, {@link Superops},
+ * {@link Metrics}, {@link Wigner}, {@link Qobj}), where the formula and convention are
+ * documented; names and conventions are QuTiP 4.7's in camelCase.
+ */
+public final class Lindblad {
+
+    private Lindblad() {
+    }
+
+    /** The tensor product {@code parts[0] ⊗ parts[1] ⊗ ...}; see {@link Qobj#tensor(Qobj...)}. */
+    public static Qobj tensor(Qobj... parts) {
+        return Qobj.tensor(parts);
+    }
+
+    /** The tensor product of a list; see {@link Qobj#tensor(List)}. */
+    public static Qobj tensor(List<Qobj> parts) {
+        return Qobj.tensor(parts);
+    }
+
+    /** Real expectation value {@code <psi|A|psi>} or {@code tr(A rho)}; see {@link Qobj#expect(Qobj, Qobj)}. */
+    public static double expect(Qobj oper, Qobj state) {
+        return Qobj.expect(oper, state);
+    }
+
+    /** Complex expectation value; see {@link Qobj#expectComplex(Qobj, Qobj)}. */
+    public static Complex expectComplex(Qobj oper, Qobj state) {
+        return Qobj.expectComplex(oper, state);
+    }
+
+    /** Basis ket {@code |k>}; see {@link States#basis(int, int)}. */
+    public static Qobj basis(int n, int k) {
+        return States.basis(n, k);
+    }
+
+    /** Composite basis ket; see {@link States#basis(int[], int[])}. */
+    public static Qobj basis(int[] dims, int[] k) {
+        return States.basis(dims, k);
+    }
+
+    /** Fock ket {@code |k>}; see {@link States#fock(int, int)}. */
+    public static Qobj fock(int n, int k) {
+        return States.fock(n, k);
+    }
+
+    /** Fock density matrix {@code |k><k|}; see {@link States#fockDm(int, int)}. */
+    public static Qobj fockDm(int n, int k) {
+        return States.fockDm(n, k);
+    }
+
+    /** Coherent ket {@code D(α)|0>} (truncated-space operator method); see {@link States#coherent(int, Complex)}. */
+    public static Qobj coherent(int n, Complex alpha) {
+        return States.coherent(n, alpha);
+    }
+
+    /** Coherent ket for real α; see {@link States#coherent(int, double)}. */
+    public static Qobj coherent(int n, double alpha) {
+        return States.coherent(n, alpha);
+    }
+
+    /** Coherent ket by method "operator" or "analytic"; see {@link States#coherent(int, Complex, String)}. */
+    public static Qobj coherent(int n, Complex alpha, String method) {
+        return States.coherent(n, alpha, method);
+    }
+
+    /** Coherent density matrix; see {@link States#coherentDm(int, Complex)}. */
+    public static Qobj coherentDm(int n, Complex alpha) {
+        return States.coherentDm(n, alpha);
+    }
+
+    /** Coherent density matrix for real α; see {@link States#coherentDm(int, double)}. */
+    public static Qobj coherentDm(int n, double alpha) {
+        return States.coherentDm(n, alpha);
+    }
+
+    /** Coherent density matrix by method; see {@link States#coherentDm(int, Complex, String)}. */
+    public static Qobj coherentDm(int n, Complex alpha, String method) {
+        return States.coherentDm(n, alpha, method);
+    }
+
+    /** Thermal state, weights {@code ∝ (nMean/(1+nMean))^k} normalised; see {@link States#thermalDm(int, double)}. */
+    public static Qobj thermalDm(int n, double nMean) {
+        return States.thermalDm(n, nMean);
+    }
+
+    /** Thermal state by method; see {@link States#thermalDm(int, double, String)}. */
+    public static Qobj thermalDm(int n, double nMean, String method) {
+        return States.thermalDm(n, nMean, method);
+    }
+
+    /** {@code |psi><psi|}; see {@link States#ketToDm(Qobj)}. */
+    public static Qobj ketToDm(Qobj psi) {
+        return States.ketToDm(psi);
+    }
+
+    /** Bell state "00", "01", "10" or "11"; see {@link States#bellState(String)}. */
+    public static Qobj bellState(String state) {
+        return States.bellState(state);
+    }
+
+    /** Bell state {@code (|00> + |11>)/√2}; see {@link States#bellState()}. */
+    public static Qobj bellState() {
+        return States.bellState();
+    }
+
+    /** GHZ state of n qubits; see {@link States#ghzState(int)}. */
+    public static Qobj ghzState(int n) {
+        return States.ghzState(n);
+    }
+
+    /** Maximally mixed state {@code 1/n}; see {@link States#maximallyMixedDm(int)}. */
+    public static Qobj maximallyMixedDm(int n) {
+        return States.maximallyMixedDm(n);
+    }
+
+    /** {@code |i><j|}; see {@link States#projection(int, int, int)}. */
+    public static Qobj projection(int n, int i, int j) {
+        return States.projection(n, i, j);
+    }
+
+    /** Annihilation operator; see {@link Operators#destroy(int)}. */
+    public static Qobj destroy(int n) {
+        return Operators.destroy(n);
+    }
+
+    /** Creation operator; see {@link Operators#create(int)}. */
+    public static Qobj create(int n) {
+        return Operators.create(n);
+    }
+
+    /** Number operator; see {@link Operators#num(int)}. */
+    public static Qobj num(int n) {
+        return Operators.num(n);
+    }
+
+    /** Identity; see {@link Operators#qeye(int)}. */
+    public static Qobj qeye(int n) {
+        return Operators.qeye(n);
+    }
+
+    /** Identity on a composite space; see {@link Operators#qeye(int...)}. */
+    public static Qobj qeye(int... dims) {
+        return Operators.qeye(dims);
+    }
+
+    /** Pauli σx; see {@link Operators#sigmax()}. */
+    public static Qobj sigmax() {
+        return Operators.sigmax();
+    }
+
+    /** Pauli σy; see {@link Operators#sigmay()}. */
+    public static Qobj sigmay() {
+        return Operators.sigmay();
+    }
+
+    /** Pauli {@code σz = diag(1, -1)}; see {@link Operators#sigmaz()}. */
+    public static Qobj sigmaz() {
+        return Operators.sigmaz();
+    }
+
+    /** {@code σ+ = |0><1|}; see {@link Operators#sigmap()}. */
+    public static Qobj sigmap() {
+        return Operators.sigmap();
+    }
+
+    /** {@code σ- = |1><0|}; see {@link Operators#sigmam()}. */
+    public static Qobj sigmam() {
+        return Operators.sigmam();
+    }
+
+    /** Spin-j operator along "x", "y", "z", "+" or "-"; see {@link Operators#jmat(double, String)}. */
+    public static Qobj jmat(double j, String axis) {
+        return Operators.jmat(j, axis);
+    }
+
+    /** Spin-j operator; see {@link Operators#jmat(double, char)}. */
+    public static Qobj jmat(double j, char axis) {
+        return Operators.jmat(j, axis);
+    }
+
+    /** {@code {J_x, J_y, J_z}}; see {@link Operators#jmat(double)}. */
+    public static Qobj[] jmat(double j) {
+        return Operators.jmat(j);
+    }
+
+    /** Displacement {@code exp(α a^† - α^* a)}; see {@link Operators#displace(int, Complex)}. */
+    public static Qobj displace(int n, Complex alpha) {
+        return Operators.displace(n, alpha);
+    }
+
+    /** Displacement for real α; see {@link Operators#displace(int, double)}. */
+    public static Qobj displace(int n, double alpha) {
+        return Operators.displace(n, alpha);
+    }
+
+    /** Squeezing {@code exp((z^* a² - z a^†²)/2)}; see {@link Operators#squeeze(int, Complex)}. */
+    public static Qobj squeeze(int n, Complex z) {
+        return Operators.squeeze(n, z);
+    }
+
+    /** Squeezing for real z; see {@link Operators#squeeze(int, double)}. */
+    public static Qobj squeeze(int n, double z) {
+        return Operators.squeeze(n, z);
+    }
+
+    /** Pegg–Barnett phase operator; see {@link Operators#phase(int, double)}. */
+    public static Qobj phase(int n, double phi0) {
+        return Operators.phase(n, phi0);
+    }
+
+    /** {@code [A, B] = AB - BA}; see {@link Operators#commutator(Qobj, Qobj)}. */
+    public static Qobj commutator(Qobj a, Qobj b) {
+        return Operators.commutator(a, b);
+    }
+
+    /** {@code {A, B} = AB + BA}; see {@link Operators#anticommutator(Qobj, Qobj)}. */
+    public static Qobj anticommutator(Qobj a, Qobj b) {
+        return Operators.anticommutator(a, b);
+    }
+
+    /** {@code X -> A X}, matrix {@code 1 ⊗ A}; see {@link Superops#spre(Qobj)}. */
+    public static Qobj spre(Qobj a) {
+        return Superops.spre(a);
+    }
+
+    /** {@code X -> X A}, matrix {@code A^T ⊗ 1}; see {@link Superops#spost(Qobj)}. */
+    public static Qobj spost(Qobj a) {
+        return Superops.spost(a);
+    }
+
+    /** {@code X -> A X B}, matrix {@code B^T ⊗ A}; see {@link Superops#sprepost(Qobj, Qobj)}. */
+    public static Qobj sprepost(Qobj a, Qobj b) {
+        return Superops.sprepost(a, b);
+    }
+
+    /** {@code -i(spre(H) - spost(H)) + Σ D[c]}; see {@link Superops#liouvillian(Qobj, List)}. */
+    public static Qobj liouvillian(Qobj h, List<Qobj> cOps) {
+        return Superops.liouvillian(h, cOps);
+    }
+
+    /** Liouvillian with collapse operators inline; see {@link Superops#liouvillian(Qobj, Qobj...)}. */
+    public static Qobj liouvillian(Qobj h, Qobj... cOps) {
+        return Superops.liouvillian(h, cOps);
+    }
+
+    /** {@code D[c] rho = c rho c^† - ½{c^† c, rho}}; see {@link Superops#lindbladDissipator(Qobj)}. */
+    public static Qobj lindbladDissipator(Qobj c) {
+        return Superops.lindbladDissipator(c);
+    }
+
+    /** QuTiP's generalised dissipator; see {@link Superops#lindbladDissipator(Qobj, Qobj)}. */
+    public static Qobj lindbladDissipator(Qobj a, Qobj b) {
+        return Superops.lindbladDissipator(a, b);
+    }
+
+    /** Column-stacking {@code vec(rho)}; see {@link Superops#operatorToVector(Qobj)}. */
+    public static Qobj operatorToVector(Qobj op) {
+        return Superops.operatorToVector(op);
+    }
+
+    /** Inverse of {@code operatorToVector}; see {@link Superops#vectorToOperator(Qobj)}. */
+    public static Qobj vectorToOperator(Qobj v) {
+        return Superops.vectorToOperator(v);
+    }
+
+    /** Tensor product of superoperators; see {@link Superops#superTensor(Qobj, Qobj)}. */
+    public static Qobj superTensor(Qobj s1, Qobj s2) {
+        return Superops.superTensor(s1, s2);
+    }
+
+    /** Fidelity {@code tr sqrt(sqrt(A) B sqrt(A))} (not squared); see {@link Metrics#fidelity(Qobj, Qobj)}. */
+    public static double fidelity(Qobj a, Qobj b) {
+        return Metrics.fidelity(a, b);
+    }
+
+    /** Trace distance {@code ½||A - B||_tr}; see {@link Metrics#tracedist(Qobj, Qobj)}. */
+    public static double tracedist(Qobj a, Qobj b) {
+        return Metrics.tracedist(a, b);
+    }
+
+    /** Hilbert–Schmidt distance; see {@link Metrics#hilbertDist(Qobj, Qobj)}. */
+    public static double hilbertDist(Qobj a, Qobj b) {
+        return Metrics.hilbertDist(a, b);
+    }
+
+    /** Von Neumann entropy in nats; see {@link Metrics#entropyVn(Qobj)}. */
+    public static double entropyVn(Qobj rho) {
+        return Metrics.entropyVn(rho);
+    }
+
+    /** Von Neumann entropy in a base; see {@link Metrics#entropyVn(Qobj, double)}. */
+    public static double entropyVn(Qobj rho, double base) {
+        return Metrics.entropyVn(rho, base);
+    }
+
+    /** Linear entropy {@code 1 - tr rho²}; see {@link Metrics#entropyLinear(Qobj)}. */
+    public static double entropyLinear(Qobj rho) {
+        return Metrics.entropyLinear(rho);
+    }
+
+    /** Purity {@code tr rho²}; see {@link Metrics#purity(Qobj)}. */
+    public static double purity(Qobj rho) {
+        return Metrics.purity(rho);
+    }
+
+    /** Wootters concurrence of two qubits; see {@link Metrics#concurrence(Qobj)}. */
+    public static double concurrence(Qobj rho) {
+        return Metrics.concurrence(rho);
+    }
+
+    /** Wigner function, {@code W[p][x]}, {@code g = √2}; see {@link Wigner#wigner(Qobj, double[], double[])}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec) {
+        return Wigner.wigner(state, xvec, pvec);
+    }
+
+    /** Wigner function with scaling g; see {@link Wigner#wigner(Qobj, double[], double[], double)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, double g) {
+        return Wigner.wigner(state, xvec, pvec, g);
+    }
+
+    /**
+     * Expectation values of one operator on several states, {@code out[k] = Re expect(oper,
+     * states[k])}.
+     *
+     * @param oper   the operator
+     * @param states kets or density matrices
+     * @return the real expectation values, in order
+     */
+    public static double[] expect(Qobj oper, List<Qobj> states) {
+        double[] out = new double[states.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Qobj.expect(oper, states.get(k));
+        }
+        return out;
+    }
+
+    /**
+     * Evenly spaced points as numpy's {@code linspace(start, stop, n)}: {@code start + i step}
+     * with {@code step = (stop - start)/(n - 1)}, the last point set to {@code stop} exactly;
+     * {@code n = 1} gives {@code [start]}, {@code n = 0} an empty array.
+     *
+     * @param start first point
+     * @param stop  last point
+     * @param n     number of points, {@code >= 0}
+     * @return the points
+     */
+    public static double[] linspace(double start, double stop, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("linspace: number of points must be >= 0, got n = " + n);
+        }
+        double[] y = new double[n];
+        if (n == 0) {
+            return y;
+        }
+        double delta = stop - start;
+        double step = n > 1 ? delta / (n - 1) : delta;
+        for (int i = 0; i < n; i++) {
+            y[i] = step == 0 && n > 1 ? i / (double) (n - 1) * delta + start : i * step + start;
+        }
+        if (n > 1) {
+            y[n - 1] = stop;
+        }
+        return y;
+    }
+}
