@@ -110,6 +110,10 @@ public record Complex(double re, double im) {
         if (re == 0 && im == 0) {
             return ZERO;
         }
+        if (Math.abs(re) > 0x1p1020 || Math.abs(im) > 0x1p1020) {
+            // |re| + |z| would overflow; sqrt(z) = 4 sqrt(z/16), and dividing by 16 is exact here
+            return new Complex(re / 16, im / 16).sqrt().times(4);
+        }
         double t = Math.sqrt((Math.abs(re) + abs()) / 2);
         return re >= 0 ? new Complex(t, im / (2 * t)) : new Complex(Math.abs(im) / (2 * t), Math.copySign(t, im));
     }

@@ -368,4 +368,64 @@ public final class Lindblad {
         }
         return y;
     }
+
+    // ---------------------------------------------------------------- solvers
+
+    /** Schrödinger equation; see {@link dev.lindblad.solver.Solvers#sesolve(QobjLike, Qobj, double[], java.util.List)}. */
+    public static dev.lindblad.solver.Result sesolve(QobjLike h, Qobj psi0, double[] tlist, java.util.List<Qobj> eOps) {
+        return dev.lindblad.solver.Solvers.sesolve(h, psi0, tlist, eOps);
+    }
+
+    /** Schrödinger equation with options. */
+    public static dev.lindblad.solver.Result sesolve(QobjLike h, Qobj psi0, double[] tlist, java.util.List<Qobj> eOps,
+                                                     dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.sesolve(h, psi0, tlist, eOps, options);
+    }
+
+    /** Lindblad master equation; see {@link dev.lindblad.solver.Solvers#mesolve(QobjLike, Qobj, double[], java.util.List, java.util.List)}. */
+    public static dev.lindblad.solver.Result mesolve(QobjLike h, Qobj rho0, double[] tlist,
+                                                     java.util.List<? extends QobjLike> cOps, java.util.List<Qobj> eOps) {
+        return dev.lindblad.solver.Solvers.mesolve(h, rho0, tlist, cOps, eOps);
+    }
+
+    /** Lindblad master equation with options. */
+    public static dev.lindblad.solver.Result mesolve(QobjLike h, Qobj rho0, double[] tlist,
+                                                     java.util.List<? extends QobjLike> cOps, java.util.List<Qobj> eOps,
+                                                     dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.mesolve(h, rho0, tlist, cOps, eOps, options);
+    }
+
+    /** Steady state; see {@link dev.lindblad.solver.SteadyStateSolver}. */
+    public static Qobj steadystate(QobjLike h, java.util.List<? extends QobjLike> cOps) {
+        return dev.lindblad.solver.Solvers.steadystate(h, cOps);
+    }
+
+    /** Steady state with options. */
+    public static Qobj steadystate(QobjLike h, java.util.List<? extends QobjLike> cOps,
+                                   dev.lindblad.solver.SteadyStateOptions options) {
+        return dev.lindblad.solver.Solvers.steadystate(h, cOps, options);
+    }
+
+    /** Propagator from 0 to t: unitary without collapse operators, superoperator with them. */
+    public static Qobj propagator(QobjLike h, double t, java.util.List<? extends QobjLike> cOps) {
+        return dev.lindblad.solver.Solvers.propagator(h, t, cOps);
+    }
+
+    /** Propagators at several times, in parallel over the times on all cores. */
+    public static java.util.List<Qobj> propagator(QobjLike h, double[] times, java.util.List<? extends QobjLike> cOps) {
+        return dev.lindblad.solver.Solvers.propagator(h, times, cOps, dev.lindblad.solver.SolverOptions.defaults(),
+                dev.lindblad.parallel.TaskMap.threads());
+    }
+
+    /** QuTiP's {@code parallel_map}: {@code f} over {@code values} on all cores, results in input order. */
+    public static <T, R> java.util.List<R> parallelMap(java.util.function.Function<? super T, ? extends R> f,
+                                                        java.util.List<T> values) {
+        return dev.lindblad.parallel.TaskMap.parallelMap(f, values);
+    }
+
+    /** {@code parallel_map} on the given map ({@code TaskMap.serial()}, {@code TaskMap.threads(n)}, ...). */
+    public static <T, R> java.util.List<R> parallelMap(java.util.function.Function<? super T, ? extends R> f,
+                                                        java.util.List<T> values, dev.lindblad.parallel.TaskMap map) {
+        return dev.lindblad.parallel.TaskMap.parallelMap(f, values, map);
+    }
 }

@@ -224,12 +224,13 @@ public final class Qobj implements QobjLike {
 
     /** @return {@code x · this} */
     public Qobj times(double x) {
-        return new Qobj(Data.scale(data, x, 0), dims, herm);
+        // 0 A = 0 is Hermitian even when A is not
+        return new Qobj(Data.scale(data, x, 0), dims, x == 0 ? null : herm);
     }
 
     /** @return {@code z · this} */
     public Qobj times(Complex z) {
-        return new Qobj(Data.scale(data, z.re(), z.im()), dims, z.im() == 0 ? herm : null);
+        return new Qobj(Data.scale(data, z.re(), z.im()), dims, z.im() == 0 && z.re() != 0 ? herm : null);
     }
 
     /** @return {@code this / x} */
@@ -265,7 +266,9 @@ public final class Qobj implements QobjLike {
                 base = Data.matmul(base, base);
             }
         }
-        return new Qobj(result, dims, herm);
+        // a power of a Hermitian matrix is Hermitian, but a power of a non-Hermitian one may be
+        // (A^0 = 1, a nilpotent A^2 = 0): only "true" carries over
+        return new Qobj(result, dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
     }
 
     // ---------------------------------------------------------------- scalars
@@ -554,7 +557,8 @@ public final class Qobj implements QobjLike {
 
     /** @return a copy with entries of modulus below atol set to zero */
     public Qobj tidyup(double atol) {
-        return new Qobj(Data.tidyup(data, atol), dims, herm);
+        // zeroing small entries can make a matrix Hermitian or break its symmetry: recompute
+        return new Qobj(Data.tidyup(data, atol), dims, null);
     }
 
     @Override

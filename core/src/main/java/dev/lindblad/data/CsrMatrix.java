@@ -49,11 +49,14 @@ public final class CsrMatrix implements Matrix {
             throw new IllegalArgumentException("rowPtr[rows] = " + nnz + " entries, but colIdx has " + colIdx.length
                     + " and values has " + values.length / 2);
         }
-        CooBuilder b = new CooBuilder(rows, cols, nnz);
+        // all pointers first: a pointer past nnz in the middle would otherwise read beyond colIdx
         for (int i = 0; i < rows; i++) {
             if (rowPtr[i + 1] < rowPtr[i]) {
                 throw new IllegalArgumentException("rowPtr decreases at row " + i + ": " + rowPtr[i] + " > " + rowPtr[i + 1]);
             }
+        }
+        CooBuilder b = new CooBuilder(rows, cols, nnz);
+        for (int i = 0; i < rows; i++) {
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                 b.add(i, colIdx[p], values[2 * p], values[2 * p + 1]);
             }

@@ -13,6 +13,14 @@ import java.util.Arrays;
  * faster, and the result is returned dense. A Kronecker product with at least one sparse factor
  * is sparse. Unary operations (adjoint, transpose, conjugate, scaling, permutation) keep the
  * format. Partial traces are dense (reduced states are small and usually full).
+ *
+ * <p>{@link DiaMatrix} has its own products with vectors and dense matrices and its own
+ * expectation values, serial and parallel; other operations on it go through CSR and return
+ * CSR (or dense, by the rule above). {@link #toBestFormat} states when DIA is chosen.
+ *
+ * <p>Products with vectors and dense matrices, {@code expect}, {@code kron} and {@code ptrace}
+ * split over the kernel pool of {@link dev.lindblad.parallel.Parallelism} above its measured
+ * threshold, with the same bits as on one thread.
  */
 public final class Data {
 
@@ -23,7 +31,60 @@ public final class Data {
      */
     public static final double DENSIFY_THRESHOLD = 0.3;
 
+    /**
+     * Stored positions per non-zero up to which diagonal storage is chosen by
+     * {@link #toBestFormat}. Measured (docs/performance.md): a DIA product moves 16 bytes per
+     * stored position and streams x, a CSR product moves 20 bytes per entry and gathers x; on the
+     * Kerr Liouvillians (1.01 positions per entry) DIA is 1.3x faster, on the Ising Liouvillians
+     * (2.1 positions per entry, the spin-flip diagonals half empty) it is 1.7x slower. Equal
+     * bandwidth breaks even at 20/16 = 1.25.
+     */
+    public static final double DIA_FILL_LIMIT = 1.25;
+
+    /** Smallest dimension for which {@link #toBestFormat} considers DIA (below it everything sits in L1). */
+    public static final int DIA_MIN_ROWS = 64;
+
     private Data() {
+    }
+
+    /**
+     * The storage a solver should use for a matrix it applies many times (a Hamiltonian or a
+     * Liouvillian on the right-hand side). The rule: a dense matrix stays dense; a sparse square
+     * matrix of at least {@link #DIA_MIN_ROWS} rows whose occupied diagonals, padding included,
+     * hold at most {@link #DIA_FILL_LIMIT} positions per stored entry becomes {@link DiaMatrix};
+     * everything else is CSR. The conversion costs about one product and is done once.
+     *
+     * @return a in the chosen format (a itself when it is already there)
+     */
+    public static Matrix toBestFormat(Matrix a) {
+        if (a instanceof DenseMatrix) {
+            return a;
+        }
+        CsrMatrix s = a.toCsr();
+        if (!s.isSquare() || s.rows < DIA_MIN_ROWS || s.nnz() == 0) {
+            return s;
+        }
+        long diagonals = countDiagonals(s);
+        if (diagonals * s.rows <= DIA_FILL_LIMIT * s.nnz()) {
+            return a instanceof DiaMatrix ? a : DiaMatrix.fromCsr(s);
+        }
+        return s;
+    }
+
+    /** @return the number of distinct offsets {@code j - i} among the stored entries */
+    static long countDiagonals(CsrMatrix s) {
+        boolean[] seen = new boolean[s.rows + s.cols - 1];
+        long count = 0;
+        for (int i = 0; i < s.rows; i++) {
+            for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                int k = s.colIdx[p] - i + s.rows - 1;
+                if (!seen[k]) {
+                    seen[k] = true;
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static Matrix densifyIfFull(CsrMatrix c) {
@@ -49,11 +110,14 @@ public final class Data {
             case DenseMatrix da -> switch (b) {
                 case DenseMatrix db -> DenseKernels.add(da, db, ar, ai);
                 case CsrMatrix sb -> DenseKernels.addSparse(da, sb, ar, ai);
+                case DiaMatrix gb -> DenseKernels.addSparse(da, gb.toCsr(), ar, ai);
             };
             case CsrMatrix sa -> switch (b) {
                 case DenseMatrix db -> DenseKernels.addSparse(DenseKernels.scale(db, ar, ai), sa, 1, 0);
                 case CsrMatrix sb -> densifyIfFull(CsrKernels.add(sa, sb, ar, ai));
+                case DiaMatrix gb -> densifyIfFull(CsrKernels.add(sa, gb.toCsr(), ar, ai));
             };
+            case DiaMatrix ga -> add(ga.toCsr(), b, ar, ai);
         };
     }
 
@@ -62,6 +126,7 @@ public final class Data {
         return switch (a) {
             case DenseMatrix d -> DenseKernels.scale(d, sr, si);
             case CsrMatrix s -> CsrKernels.scale(s, sr, si);
+            case DiaMatrix g -> DiaKernels.scale(g, sr, si);
         };
     }
 
@@ -93,6 +158,11 @@ public final class Data {
                     ParallelKernels.denseTimesSparse(da.data, da.rows, sb, c, 1, 0, 0, 0);
                     yield new DenseMatrix(da.rows, sb.cols, c);
                 }
+                case DiaMatrix gb -> {
+                    double[] c = new double[(int) Checks.denseDoubles(da.rows, gb.cols)];
+                    DiaKernels.matmulRightInto(da.data, da.rows, gb, c, 1, 0, 0, 0);
+                    yield new DenseMatrix(da.rows, gb.cols, c);
+                }
             };
             case CsrMatrix sa -> switch (b) {
                 case DenseMatrix db -> {
@@ -101,8 +171,16 @@ public final class Data {
                     yield new DenseMatrix(sa.rows, db.cols, c);
                 }
                 case CsrMatrix sb -> densifyIfFull(CsrKernels.matmul(sa, sb));
+                case DiaMatrix gb -> densifyIfFull(CsrKernels.matmul(sa, gb.toCsr()));
             };
+            case DiaMatrix ga -> b instanceof DenseMatrix db ? matmulDiaDense(ga, db) : matmul(ga.toCsr(), b);
         };
+    }
+
+    private static DenseMatrix matmulDiaDense(DiaMatrix a, DenseMatrix b) {
+        double[] c = new double[(int) Checks.denseDoubles(a.rows, b.cols)];
+        DiaKernels.matmulInto(a, b.data, b.cols, c, 1, 0, 0, 0);
+        return new DenseMatrix(a.rows, b.cols, c);
     }
 
     /**
@@ -114,12 +192,13 @@ public final class Data {
                               double alphaRe, double alphaIm, double betaRe, double betaIm) {
         if (xOff < 0 || x.length < xOff + 2L * a.cols() || yOff < 0 || y.length < yOff + 2L * a.rows()) {
             throw new IllegalArgumentException("matvec: a is " + a.rows() + "x" + a.cols() + " but x has "
-                    + (x.length - xOff) / 2 + " entries from offset " + xOff / 2 + " and y has " + (y.length - yOff) / 2
-                    + " entries from offset " + yOff / 2);
+                    + (x.length - xOff) / 2 + " entries from offset " + xOff + " and y has " + (y.length - yOff) / 2
+                    + " entries from offset " + yOff + " (offsets count doubles)");
         }
         switch (a) {
             case DenseMatrix d -> ParallelKernels.gemv(d, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
             case CsrMatrix s -> ParallelKernels.gemv(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
+            case DiaMatrix g -> DiaKernels.gemv(g, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -134,13 +213,14 @@ public final class Data {
      */
     public static void matmulInto(Matrix a, double[] b, int n, double[] c,
                                   double alphaRe, double alphaIm, double betaRe, double betaIm) {
-        if (b.length < 2L * a.cols() * n || c.length < 2L * a.rows() * n) {
+        if (n < 0 || b.length < 2L * a.cols() * n || c.length < 2L * a.rows() * n) {
             throw new IllegalArgumentException("matmulInto: a is " + a.rows() + "x" + a.cols() + ", n = " + n
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
         switch (a) {
             case DenseMatrix d -> ParallelKernels.gemm(d.rows, d.cols, n, d.data, b, c, alphaRe, alphaIm, betaRe, betaIm);
             case CsrMatrix s -> ParallelKernels.spmm(s, b, n, c, alphaRe, alphaIm, betaRe, betaIm);
+            case DiaMatrix g -> DiaKernels.matmulInto(g, b, n, c, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -151,13 +231,14 @@ public final class Data {
      */
     public static void matmulRightInto(double[] b, int m, Matrix a, double[] c,
                                        double alphaRe, double alphaIm, double betaRe, double betaIm) {
-        if (b.length < 2L * m * a.rows() || c.length < 2L * m * a.cols()) {
+        if (m < 0 || b.length < 2L * m * a.rows() || c.length < 2L * m * a.cols()) {
             throw new IllegalArgumentException("matmulRightInto: a is " + a.rows() + "x" + a.cols() + ", m = " + m
                     + ", but b holds " + b.length / 2 + " and c " + c.length / 2 + " entries");
         }
         switch (a) {
             case DenseMatrix d -> ParallelKernels.gemm(m, d.rows, d.cols, b, d.data, c, alphaRe, alphaIm, betaRe, betaIm);
             case CsrMatrix s -> ParallelKernels.denseTimesSparse(b, m, s, c, alphaRe, alphaIm, betaRe, betaIm);
+            case DiaMatrix g -> DiaKernels.matmulRightInto(b, m, g, c, alphaRe, alphaIm, betaRe, betaIm);
         }
     }
 
@@ -166,6 +247,7 @@ public final class Data {
         return switch (a) {
             case DenseMatrix d -> DenseKernels.transform(d, true, true);
             case CsrMatrix s -> CsrKernels.transpose(s, true);
+            case DiaMatrix g -> DiaKernels.transpose(g, true);
         };
     }
 
@@ -174,6 +256,7 @@ public final class Data {
         return switch (a) {
             case DenseMatrix d -> DenseKernels.transform(d, true, false);
             case CsrMatrix s -> CsrKernels.transpose(s, false);
+            case DiaMatrix g -> DiaKernels.transpose(g, false);
         };
     }
 
@@ -182,6 +265,7 @@ public final class Data {
         return switch (a) {
             case DenseMatrix d -> DenseKernels.transform(d, false, true);
             case CsrMatrix s -> CsrKernels.conj(s);
+            case DiaMatrix g -> DiaKernels.conj(g);
         };
     }
 
@@ -206,6 +290,7 @@ public final class Data {
         switch (a) {
             case DenseMatrix d -> DenseKernels.trace(d, t);
             case CsrMatrix s -> CsrKernels.trace(s, t);
+            case DiaMatrix g -> DiaKernels.trace(g, t);
         }
         return new Complex(t[0], t[1]);
     }
@@ -214,6 +299,9 @@ public final class Data {
     public static Complex inner(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("inner: lengths differ, " + x.length / 2 + " and " + y.length / 2);
+        }
+        if (x.length % 2 != 0) {
+            throw new IllegalArgumentException("inner: an interleaved complex vector has even length, got odd length " + x.length);
         }
         double sr = 0, si = 0;
         for (int k = 0; k < x.length; k += 2) {
@@ -237,6 +325,7 @@ public final class Data {
         switch (a) {
             case DenseMatrix d -> ParallelKernels.expectKet(d, x, t);
             case CsrMatrix s -> ParallelKernels.expectKet(s, x, t);
+            case DiaMatrix g -> DiaKernels.expectKet(g, x, t);
         }
         return new Complex(t[0], t[1]);
     }
@@ -257,14 +346,17 @@ public final class Data {
         switch (a) {
             case DenseMatrix d -> ParallelKernels.expectRho(d, rho, t);
             case CsrMatrix s -> ParallelKernels.expectRho(s, rho, t);
+            case DiaMatrix g -> DiaKernels.expectRho(g, rho, t);
         }
         return new Complex(t[0], t[1]);
     }
 
     /** @return {@code tr(a rho)} for any formats */
     public static Complex expectRho(Matrix a, Matrix rho) {
+        // the shape, not only the entry count: a 1x9 rho must not pass for a 3x3 one
+        Checks.square("expect", a);
+        Checks.sameShape("expect", a, rho);
         if (rho instanceof CsrMatrix sr && a instanceof CsrMatrix sa) {
-            Checks.sameShape("expect", a, rho);
             double[] t = new double[2];
             CsrKernels.traceProduct(sa, sr, t);
             return new Complex(t[0], t[1]);
@@ -277,6 +369,7 @@ public final class Data {
         double[] v = switch (a) {
             case DenseMatrix d -> d.data;
             case CsrMatrix s -> s.values;
+            case DiaMatrix g -> g.data;   // padding is zero: no effect on a maximum or a sum of squares
         };
         int len = a instanceof CsrMatrix s ? 2 * (int) s.nnz() : v.length;
         double m = 0;
@@ -291,6 +384,7 @@ public final class Data {
         double[] v = switch (a) {
             case DenseMatrix d -> d.data;
             case CsrMatrix s -> s.values;
+            case DiaMatrix g -> g.data;   // padding is zero: no effect on a maximum or a sum of squares
         };
         int len = a instanceof CsrMatrix s ? 2 * (int) s.nnz() : v.length;
         double scale = 0, ssq = 1;   // overflow-safe sum of squares, as LAPACK's zlassq
@@ -324,6 +418,9 @@ public final class Data {
                 for (int p = 0; p < s.nnz(); p++) {
                     col[s.colIdx[p]] += Math.hypot(s.values[2 * p], s.values[2 * p + 1]);
                 }
+            }
+            case DiaMatrix g -> {
+                return oneNorm(g.toCsr());
             }
         }
         return Arrays.stream(col).max().orElse(0);
@@ -359,6 +456,7 @@ public final class Data {
         switch (rho) {
             case DenseMatrix d -> ParallelKernels.ptrace(d, map, out);
             case CsrMatrix s -> ParallelKernels.ptrace(s, map, out);
+            case DiaMatrix g -> ParallelKernels.ptrace(g.toCsr(), map, out);
         }
         return new DenseMatrix(nk, nk, out);
     }
@@ -373,6 +471,9 @@ public final class Data {
      * @return the reduced density matrix, dense
      */
     public static DenseMatrix ptraceKet(double[] psi, int[] dims, int[] keep) {
+        if (psi.length % 2 != 0) {
+            throw new IllegalArgumentException("ptraceKet: an interleaved complex vector has even length, got " + psi.length);
+        }
         SubsystemMap map = new SubsystemMap(dims, keep, psi.length / 2);
         int nk = map.keptSize;
         double[] out = new double[2 * nk * nk];
@@ -391,6 +492,7 @@ public final class Data {
         int[] rp = permutationMap(rowDims, order, a.rows());
         int[] cp = permutationMap(colDims, order, a.cols());
         return switch (a) {
+            case DiaMatrix g -> permute(g.toCsr(), rowDims, colDims, order);
             case DenseMatrix d -> {
                 double[] c = new double[d.data.length];
                 for (int j = 0; j < d.cols; j++) {
@@ -463,6 +565,7 @@ public final class Data {
      */
     public static Matrix vec(Matrix a) {
         return switch (a) {
+            case DiaMatrix g -> vec(g.toCsr());
             case DenseMatrix d -> new DenseMatrix(d.rows * d.cols, 1, d.data);
             case CsrMatrix s -> {
                 CooBuilder b = new CooBuilder(s.rows * s.cols, 1, (int) s.nnz());
@@ -484,6 +587,7 @@ public final class Data {
         }
         int n = v.rows() / m;
         return switch (v) {
+            case DiaMatrix g -> unvec(g.toCsr(), m);
             case DenseMatrix d -> new DenseMatrix(m, n, d.data);
             case CsrMatrix s -> {
                 CooBuilder b = new CooBuilder(m, n, (int) s.nnz());
@@ -500,6 +604,7 @@ public final class Data {
     /** Zero-pattern-free copy of a CSR matrix with entries {@code |z| <= atol} removed. */
     public static Matrix tidyup(Matrix a, double atol) {
         return switch (a) {
+            case DiaMatrix g -> tidyup(g.toCsr(), atol);
             case DenseMatrix d -> {
                 double[] c = d.data.clone();
                 for (int k = 0; k < c.length; k++) {

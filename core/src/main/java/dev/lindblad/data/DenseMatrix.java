@@ -45,7 +45,7 @@ public final class DenseMatrix implements Matrix {
     /** @return the rows×cols zero matrix */
     public static DenseMatrix zeros(int rows, int cols) {
         Checks.shape(rows, cols);
-        return new DenseMatrix(rows, cols, new double[2 * rows * cols]);
+        return new DenseMatrix(rows, cols, new double[(int) Checks.denseDoubles(rows, cols)]);
     }
 
     /**
@@ -62,10 +62,17 @@ public final class DenseMatrix implements Matrix {
         }
         int n = re[0].length;
         Checks.shape(m, n);
+        if (im != null && im.length != m) {
+            throw new IllegalArgumentException("imaginary part has " + im.length + " rows, real part " + m);
+        }
         double[] d = new double[2 * m * n];
         for (int i = 0; i < m; i++) {
-            if (re[i].length != n || (im != null && (im.length != m || im[i].length != n))) {
+            if (re[i].length != n) {
                 throw new IllegalArgumentException("ragged input: row " + i + " has " + re[i].length
+                        + " entries, expected " + n);
+            }
+            if (im != null && im[i].length != n) {
+                throw new IllegalArgumentException("imaginary part: row " + i + " has " + im[i].length
                         + " entries, expected " + n);
             }
             for (int j = 0; j < n; j++) {

@@ -7,9 +7,9 @@ final class Format {
 
     static String toString(Matrix a) {
         StringBuilder sb = new StringBuilder();
-        String kind = a instanceof DenseMatrix ? "Dense" : "CSR";
+        String kind = a instanceof DenseMatrix ? "Dense" : a instanceof DiaMatrix g ? "DIA(" + g.diagonals() + " diagonals)" : "CSR";
         sb.append(kind).append(' ').append(a.rows()).append('x').append(a.cols());
-        if (a instanceof CsrMatrix) {
+        if (!(a instanceof DenseMatrix)) {
             sb.append(", nnz=").append(a.nnz());
         }
         sb.append('\n');

@@ -8,7 +8,7 @@ import dev.lindblad.Complex;
  *
  * <p>Operations on matrices live in {@link Data}, which dispatches over this sealed hierarchy.
  */
-public sealed interface Matrix permits DenseMatrix, CsrMatrix {
+public sealed interface Matrix permits DenseMatrix, CsrMatrix, DiaMatrix {
 
     /** @return the number of rows */
     int rows();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * interpolated.
  */
 abstract sealed class AbstractIntegrator implements Integrator
-        permits RungeKuttaIntegrator {
+        permits RungeKuttaIntegrator, AdamsIntegrator {
 
     /** Most iterations of the event root finder; its bracket shrinks well before that. */
     private static final int MAX_ROOT_ITERATIONS = 200;
@@ -258,27 +258,50 @@ abstract sealed class AbstractIntegrator implements Integrator
         }
     }
 
+    /**
+     * Hairer's starting step (HNW I, §II.4, "Starting step size"), with RMS norms: from
+     * {@code d0 = |y0|}, {@code d1 = |f0|} a trial {@code h0 = 0.01 d0/d1}, then the second
+     * derivative estimate {@code d2 = |f(t0 + h0, y0 + h0 f0) - f0| / h0} gives
+     * {@code h1 = (0.01 / max(d1, d2))^(1/p)} and {@code h = min(100 h0, h1, hMax)}. Uses one
+     * right-hand-side call and the two scratch arrays.
+     */
+    final double initialStep(double t0, double[] y0, double[] f0, double[] y1, double[] f1, int order,
+            double hMax) {
+        double atol = options.atol();
+        double rtol = options.rtol();
+        double dnf = 0;
+        double dny = 0;
+        for (int i = 0; i < dimension; i++) {
+            double sk = atol + rtol * Math.abs(y0[i]);
+            dnf += (f0[i] / sk) * (f0[i] / sk);
+            dny += (y0[i] / sk) * (y0[i] / sk);
+        }
+        dnf = Math.sqrt(dnf / dimension);
+        dny = Math.sqrt(dny / dimension);
+        double h = (dnf <= 1e-5 || dny <= 1e-5) ? 1e-6 : 0.01 * dny / dnf;
+        h = Math.min(h, hMax);
+        for (int i = 0; i < dimension; i++) {
+            y1[i] = y0[i] + h * f0[i];
+        }
+        evaluateRhs(t0 + h, y1, f1);
+        double der2 = 0;
+        for (int i = 0; i < dimension; i++) {
+            double sk = atol + rtol * Math.abs(y0[i]);
+            double d = (f1[i] - f0[i]) / sk;
+            der2 += d * d;
+        }
+        der2 = Math.sqrt(der2 / dimension) / h;
+        double der12 = Math.max(der2, dnf);
+        double h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1.0 / order);
+        if (!Double.isFinite(h1)) {
+            h1 = h;
+        }
+        return Math.min(Math.min(100 * h, h1), hMax);
+    }
+
     final void evaluateRhs(double t, double[] y, double[] out) {
         system.apply(t, y, out);
         rhsCalls++;
-    }
-
-    /**
-     * Root-mean-square norm of {@code e / (atol + rtol * max(|y0|, |y1|))}, NaN if {@code y1}
-     * or {@code e} contains a NaN or infinity.
-     */
-    final double weightedRms(double[] e, double scale, double[] y0, double[] y1) {
-        double atol = options.atol();
-        double rtol = options.rtol();
-        double sum = 0;
-        double finiteCheck = 0;
-        for (int i = 0; i < dimension; i++) {
-            double sk = atol + rtol * Math.max(Math.abs(y0[i]), Math.abs(y1[i]));
-            double r = scale * e[i] / sk;
-            sum += r * r;
-            finiteCheck += y1[i] * 0.0;
-        }
-        return Math.sqrt(sum / dimension) + finiteCheck;
     }
 
     @Override

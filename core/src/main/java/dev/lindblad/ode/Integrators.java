@@ -7,7 +7,7 @@ import java.util.Objects;
 public final class Integrators {
 
     /** The method names accepted by {@link #create}. */
-    public static final List<String> METHODS = List.of("dopri5", "dop853", "tsit5", "vern7", "vern9");
+    public static final List<String> METHODS = List.of("adams", "dopri5", "dop853", "tsit5", "vern7", "vern9");
 
     private Integrators() {
     }
@@ -40,6 +40,7 @@ public final class Integrators {
             case "dop853" -> new DormandPrince853Integrator(dimension, system, options);
             case "vern7" -> new Verner7Integrator(dimension, system, options);
             case "vern9" -> new Verner9Integrator(dimension, system, options);
+            case "adams" -> new AdamsIntegrator(dimension, system, options);
             default -> throw new IllegalArgumentException("unknown integration method '" + method
                     + "'; valid names are " + METHODS);
         };

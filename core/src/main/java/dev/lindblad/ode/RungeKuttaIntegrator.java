@@ -107,50 +107,8 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
         } else if (keepStepSize && hLast > 0) {
             hNext = Math.min(hLast, hMax);
         } else {
-            hNext = initialStep(t0, hMax);
+            hNext = initialStep(t0, yStart, k[0], yStage, k[1], order, hMax);
         }
-    }
-
-    /**
-     * Hairer's starting step (HNW I, §II.4, "Starting step size"), with RMS norms: from
-     * {@code d0 = |y0|}, {@code d1 = |f0|} a trial {@code h0 = 0.01 d0/d1}, then the second
-     * derivative estimate {@code d2 = |f(t0 + h0, y0 + h0 f0) - f0| / h0} gives
-     * {@code h1 = (0.01 / max(d1, d2))^(1/p)} and {@code h = min(100 h0, h1)}.
-     */
-    private double initialStep(double t0, double hMax) {
-        double[] f0 = k[0];
-        double[] y1 = yStage;
-        double[] f1 = k[1];
-        double atol = options.atol();
-        double rtol = options.rtol();
-        double dnf = 0;
-        double dny = 0;
-        for (int i = 0; i < dimension; i++) {
-            double sk = atol + rtol * Math.abs(yStart[i]);
-            dnf += (f0[i] / sk) * (f0[i] / sk);
-            dny += (yStart[i] / sk) * (yStart[i] / sk);
-        }
-        dnf = Math.sqrt(dnf / dimension);
-        dny = Math.sqrt(dny / dimension);
-        double h = (dnf <= 1e-5 || dny <= 1e-5) ? 1e-6 : 0.01 * dny / dnf;
-        h = Math.min(h, hMax);
-        for (int i = 0; i < dimension; i++) {
-            y1[i] = yStart[i] + h * f0[i];
-        }
-        evaluateRhs(t0 + h, y1, f1);
-        double der2 = 0;
-        for (int i = 0; i < dimension; i++) {
-            double sk = atol + rtol * Math.abs(yStart[i]);
-            double d = (f1[i] - f0[i]) / sk;
-            der2 += d * d;
-        }
-        der2 = Math.sqrt(der2 / dimension) / h;
-        double der12 = Math.max(der2, dnf);
-        double h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1.0 / order);
-        if (!Double.isFinite(h1)) {
-            h1 = h;
-        }
-        return Math.min(Math.min(100 * h, h1), hMax);
     }
 
     @Override

@@ -197,7 +197,7 @@ public final class Parallelism {
      */
     public static int chunksFor(long work) {
         int n = threads();
-        if (n <= 1 || work < threshold() || inSerialRegion()) {
+        if (n <= 1 || inSerialRegion() || work < threshold()) {
             return 1;
         }
         return n;

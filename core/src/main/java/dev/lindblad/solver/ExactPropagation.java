@@ -79,6 +79,72 @@ final class ExactPropagation {
         };
     }
 
+    /**
+     * {@code "diag"} for a time-independent Liouvillian: {@code L = V Λ V^{-1}}, so
+     * {@code vec(rho(t)) = V e^{Λ (t - t0)} V^{-1} vec(rho(t0))}. A defective (non-diagonalisable)
+     * Liouvillian is reported with advice to use another method.
+     */
+    static Propagation diagGeneral(Matrix l) {
+        int n = l.rows();
+        dev.lindblad.linalg.GeneralEigen.Result es = dev.lindblad.linalg.GeneralEigen.decompose(n, l.toDense().array(), true);
+        double[] lambda = es.eigenvalues();
+        double[] v = es.eigenvectors();
+        double[] vInv;
+        try {
+            vInv = es.inverseEigenvectors();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("method 'diag': the Liouvillian is not diagonalisable (" + e.getMessage()
+                    + "); use an adaptive method or 'krylov'", e);
+        }
+        dev.lindblad.data.DenseMatrix vm = dev.lindblad.data.DenseMatrix.wrap(n, n, v);
+        dev.lindblad.data.DenseMatrix vInvM = dev.lindblad.data.DenseMatrix.wrap(n, n, vInv);
+        return new Propagation() {
+            private double t0;
+            private final double[] c = new double[2 * n];
+            private final double[] phased = new double[2 * n];
+            private long evaluations;
+
+            @Override
+            public void reset(double start, double[] y0) {
+                t0 = start;
+                Data.matvec(vInvM, y0, 0, c, 0, 1, 0, 0, 0);
+            }
+
+            @Override
+            public void advance(double t, double[] out) {
+                double dt = t - t0;
+                for (int k = 0; k < n; k++) {
+                    double mag = Math.exp(lambda[2 * k] * dt), ph = lambda[2 * k + 1] * dt;
+                    double er = mag * Math.cos(ph), ei = mag * Math.sin(ph);
+                    phased[2 * k] = c[2 * k] * er - c[2 * k + 1] * ei;
+                    phased[2 * k + 1] = c[2 * k] * ei + c[2 * k + 1] * er;
+                }
+                Data.matvec(vm, phased, 0, out, 0, 1, 0, 0, 0);
+                evaluations++;
+            }
+
+            @Override
+            public long steps() {
+                return evaluations;
+            }
+
+            @Override
+            public long rhsCalls() {
+                return 0;
+            }
+
+            @Override
+            public long rejectedSteps() {
+                return 0;
+            }
+
+            @Override
+            public String method() {
+                return "diag";
+            }
+        };
+    }
+
     /** {@code "krylov"} for {@code Y' = -i H Y}: Lanczos exponential of each column over each interval. */
     static Propagation krylovHermitian(Qobj h, int m, SolverOptions options) {
         if (!h.isHerm()) {

@@ -44,9 +44,15 @@ final class Generator implements OdeSystem {
                 rest.add(t);
             }
         }
-        this.constLeft = l;
-        this.constRight = r;
-        this.others = List.copyOf(rest);
+        // storage chosen once, here, never inside the right-hand side (Data.toBestFormat's rule)
+        this.constLeft = l == null ? null : Data.toBestFormat(l);
+        this.constRight = r == null ? null : Data.toBestFormat(r);
+        List<Term> best = new ArrayList<>();
+        for (Term t : rest) {
+            best.add(new Term(t.kind(), t.a() == null ? null : Data.toBestFormat(t.a()),
+                    t.b() == null ? null : Data.toBestFormat(t.b()), t.f()));
+        }
+        this.others = List.copyOf(best);
         boolean needTmp = rest.stream().anyMatch(t -> t.kind() == Kind.SANDWICH);
         this.tmp = needTmp ? new double[2 * n * m] : null;
     }

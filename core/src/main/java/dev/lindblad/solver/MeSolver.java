@@ -275,7 +275,8 @@ public final class MeSolver {
         if (!l.isConstant()) {
             throw new IllegalStateException("the Liouvillian is time-dependent");
         }
-        return Qobj.of(l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart(), Dims.superOf(operDims));
+        return Qobj.of(l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart().toCsr(),
+                Dims.superOf(operDims));
     }
 
     /**
@@ -335,9 +336,12 @@ public final class MeSolver {
             prop = ExactPropagation.krylovGeneral(l.constantPart(), options);
             rhsName = "liouvillian (krylov)";
         } else if (method.equals("diag")) {
-            throw new IllegalArgumentException("method 'diag' needs the eigen-decomposition of a non-Hermitian "
-                    + "Liouvillian, which Lindblad does not have yet; use 'krylov' for an exact-style propagator, "
-                    + "or an adaptive method");
+            SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
+            if (!l.isConstant()) {
+                throw new IllegalArgumentException("method 'diag' needs a time-independent system");
+            }
+            prop = ExactPropagation.diagGeneral(l.constantPart());
+            rhsName = "liouvillian (diag)";
         } else {
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());
         }

@@ -22,8 +22,9 @@ final class SuperGenerator implements OdeSystem {
     private final List<Term> terms;
 
     SuperGenerator(Matrix constant, List<Term> terms) {
-        this.constant = constant;
-        this.terms = List.copyOf(terms);
+        // storage chosen once, here (Data.toBestFormat: DIA for banded Liouvillians, else CSR)
+        this.constant = constant == null ? null : Data.toBestFormat(constant);
+        this.terms = terms.stream().map(t -> new Term(Data.toBestFormat(t.l()), t.f())).toList();
     }
 
     /** @return stored entries of all superoperators, the cost model of one evaluation */

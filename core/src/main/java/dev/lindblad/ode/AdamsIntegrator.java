@@ -1,0 +1,279 @@
+package dev.lindblad.ode;
+
+/**
+ * Variable-order (1 to 12), variable-step Adams–Bashforth–Moulton method in PECE mode, the
+ * non-stiff method behind QuTiP's default ({@code zvode}/{@code lsoda} with
+ * {@code method="adams"}), here in Lagrange (divided-difference equivalent) form on the
+ * actual past step points rather than LSODE's Nordsieck array.
+ *
+ * <p>With current order {@code k} and the derivatives {@code f_j} at the last {@code k}
+ * accepted points {@code t_n, t_{n-1}, ...}, one step of size {@code h}:
+ * <ol>
+ *   <li>P: {@code yP = y_n + h sum_j beta_j f_j}, {@code beta_j = int_0^1 L_j(s) ds}, the
+ *       Adams–Bashforth formula of order {@code k} on the variable grid;</li>
+ *   <li>E: {@code fP = f(t_n + h, yP)};</li>
+ *   <li>C: {@code y_{n+1} = y_n + h (gamma_* fP + sum_j gamma_j f_j)}, the Adams–Moulton
+ *       formula of order {@code k+1} (nodes {@code t_{n+1}} and the {@code k} past points);</li>
+ *   <li>E: {@code f_{n+1} = f(t_{n+1}, y_{n+1})} (stored for the next step).</li>
+ * </ol>
+ * The local error of order {@code k} is estimated by {@code |y_{n+1} - yP|} in the weighted
+ * RMS norm (the propagated corrector is one order higher, so the estimate is conservative);
+ * the same estimate with the order {@code k-1} predictor decides whether to lower the order,
+ * and the order is raised while the higher order allows the larger step (Shampine &amp; Gordon,
+ * <i>Computer Solution of ODEs</i>, 1975, ch. 5–6, describe the same strategy). Step ratios are
+ * kept in {@code [0.2, 2]}, as variable-step Adams formulas tolerate. The integration starts
+ * at order 1 (Euler/trapezoidal) and after {@link Integrator#restart} starts again there.
+ *
+ * <p>Dense output is the corrector's own polynomial:
+ * {@code y(t_n + theta h) = y_n + h (int_0^theta L_*(s) ds fP + sum_j int_0^theta L_j(s) ds f_j)},
+ * which equals {@code y_n} at {@code theta = 0} and {@code y_{n+1}} at {@code theta = 1}.
+ */
+final class AdamsIntegrator extends AbstractIntegrator {
+
+    static final int MAX_ORDER = 12;
+    private static final int RING = MAX_ORDER + 2;
+    private static final double SAFETY = 0.9;
+
+    /** Past derivatives and their times, a ring with the most recent at {@code head}. */
+    private final double[][] history;
+    private final double[] historyTimes = new double[RING];
+    private int head;
+    private int count;
+
+    private double[] yStart;
+    private double[] yEnd;
+    private final double[] yPredicted;
+    private final double[] yPredictedLower;
+    private final double[] fPredicted;
+    private final double[] scratchY;
+
+    private int order;
+    private double hNext;
+    private double hLast;
+
+    /** Nodes of the accepted step in units of h (index 0: the new point, s = 1), their ring slots, and weights. */
+    private final double[] nodes = new double[MAX_ORDER + 1];
+    private final int[] slots = new int[MAX_ORDER + 1];
+    private final double[] weights = new double[MAX_ORDER + 1];
+    private final double[] weightsLower = new double[MAX_ORDER + 1];
+    private final double[] polynomial = new double[MAX_ORDER + 2];
+    private int denseOrder;
+    private double denseStep;
+
+    AdamsIntegrator(int dimension, OdeSystem system, IntegratorOptions options) {
+        super("adams", dimension, system, options);
+        history = new double[RING][dimension];
+        yStart = new double[dimension];
+        yEnd = new double[dimension];
+        yPredicted = new double[dimension];
+        yPredictedLower = new double[dimension];
+        fPredicted = new double[dimension];
+        scratchY = new double[dimension];
+    }
+
+    @Override
+    void initialize(double t0, double[] y0, boolean keepStepSize) {
+        System.arraycopy(y0, 0, yEnd, 0, dimension);
+        System.arraycopy(y0, 0, yStart, 0, dimension);
+        head = 0;
+        count = 1;
+        historyTimes[0] = t0;
+        evaluateRhs(t0, y0, history[0]);
+        for (int i = 0; i < dimension; i++) {
+            if (!Double.isFinite(history[0][i])) {
+                throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, t0,
+                        "f(t0, y0) component " + i + " is " + history[0][i]);
+            }
+        }
+        order = 1;
+        denseOrder = 0;
+        double hMax = options.maxStep() > 0 ? options.maxStep() : Double.POSITIVE_INFINITY;
+        if (options.firstStep() > 0) {
+            hNext = Math.min(options.firstStep(), hMax);
+        } else {
+            // Order 1 is very inaccurate: start from the order-2 estimate, and after a restart
+            // no larger than the last step.
+            hNext = initialStep(t0, yStart, history[0], scratchY, fPredicted, 2, hMax);
+            if (keepStepSize && hLast > 0) {
+                hNext = Math.min(hNext, hLast);
+            }
+        }
+    }
+
+    /** @return the order the next step will use (package-private, for tests) */
+    int order() {
+        return order;
+    }
+
+    private int slot(int back) {
+        return (head - back + RING) % RING;
+    }
+
+    @Override
+    void step(double tTarget) {
+        double[] swap = yStart;
+        yStart = yEnd;
+        yEnd = swap;
+        tStart = tEnd;
+        denseOrder = 0;
+        double hMax = options.maxStep() > 0 ? options.maxStep() : Double.POSITIVE_INFINITY;
+        int rejections = 0;
+        while (true) {
+            double h = Math.min(hNext, hMax);
+            checkStepSize(h);
+            int k = Math.min(order, count);
+            // Nodes in units of h relative to tStart: 1 for the new point, then the past ones.
+            nodes[0] = 1.0;
+            for (int j = 0; j < k; j++) {
+                slots[j + 1] = slot(j);
+                nodes[j + 1] = (historyTimes[slots[j + 1]] - tStart) / h;
+            }
+            // Predictors of order k (weights) and k-1 (weightsLower) over the past nodes only.
+            integrateLagrange(nodes, 1, k, 1.0, weights);
+            if (k >= 2) {
+                integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
+            }
+            for (int i = 0; i < dimension; i++) {
+                double sum = 0;
+                double sumLower = 0;
+                for (int j = 0; j < k; j++) {
+                    double f = history[slots[j + 1]][i];
+                    sum += weights[1 + j] * f;
+                    if (j < k - 1) {
+                        sumLower += weightsLower[1 + j] * f;
+                    }
+                }
+                yPredicted[i] = yStart[i] + h * sum;
+                yPredictedLower[i] = yStart[i] + h * sumLower;
+            }
+            evaluateRhs(tStart + h, yPredicted, fPredicted);
+            // Corrector of order k+1 over the new node and the k past ones.
+            integrateLagrange(nodes, 0, k + 1, 1.0, weights);
+            double atol = options.atol();
+            double rtol = options.rtol();
+            double sumSquares = 0;
+            double sumSquaresLower = 0;
+            double finiteCheck = 0;
+            for (int i = 0; i < dimension; i++) {
+                double sum = weights[0] * fPredicted[i];
+                for (int j = 0; j < k; j++) {
+                    sum += weights[1 + j] * history[slots[j + 1]][i];
+                }
+                double y = yStart[i] + h * sum;
+                yEnd[i] = y;
+                double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y));
+                double r = (y - yPredicted[i]) / sk;
+                double rLower = (y - yPredictedLower[i]) / sk;
+                sumSquares += r * r;
+                sumSquaresLower += rLower * rLower;
+                finiteCheck += y * 0.0;
+            }
+            double err = Math.sqrt(sumSquares / dimension) + finiteCheck;
+            if (!Double.isFinite(err)) {
+                throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tStart,
+                        "non-finite state, derivative or error estimate in a step of size " + h);
+            }
+            double hOrder = h * SAFETY * Math.pow(Math.max(err, 1e-10), -1.0 / (k + 1));
+            if (err <= 1.0) {
+                double hNew = hOrder;
+                int newOrder = k;
+                if (k >= 2) {
+                    double errLower = Math.sqrt(sumSquaresLower / dimension);
+                    double hLower = h * SAFETY * Math.pow(Math.max(errLower, 1e-10), -1.0 / k);
+                    if (hLower > hOrder) {
+                        newOrder = k - 1;
+                        hNew = hLower;
+                    } else if (k < MAX_ORDER && count > k) {
+                        newOrder = k + 1;
+                    }
+                } else if (count > k) {
+                    newOrder = 2;
+                }
+                if (rejections > 0) {
+                    hNew = Math.min(hNew, h);
+                }
+                hNext = Math.max(0.2 * h, Math.min(2.0 * h, hNew));
+                order = newOrder;
+                accept(h, k);
+                return;
+            }
+            rejectedSteps++;
+            rejections++;
+            hNext = h * Math.max(0.2, Math.min(0.9, SAFETY * Math.pow(err, -1.0 / (k + 1))));
+            if (rejections >= 3) {
+                order = 1;
+            }
+        }
+    }
+
+    private void accept(double h, int k) {
+        tEnd = tStart + h;
+        hLast = h;
+        steps++;
+        denseOrder = k;
+        denseStep = h;
+        // The corrector weights (over k+1 nodes) stay in `weights`' layout for the dense output;
+        // the new derivative goes to a ring slot none of the step's nodes uses.
+        int next = (head + 1) % RING;
+        historyTimes[next] = tEnd;
+        evaluateRhs(tEnd, yEnd, history[next]);
+        head = next;
+        count = Math.min(count + 1, MAX_ORDER + 1);
+    }
+
+    @Override
+    void interpolate(double t, double[] out) {
+        if (t == tEnd) {
+            System.arraycopy(yEnd, 0, out, 0, dimension);
+            return;
+        }
+        if (t == tStart || denseOrder == 0) {
+            System.arraycopy(yStart, 0, out, 0, dimension);
+            return;
+        }
+        double h = denseStep;
+        int k = denseOrder;
+        integrateLagrange(nodes, 0, k + 1, (t - tStart) / h, weightsLower);
+        for (int i = 0; i < dimension; i++) {
+            double sum = weightsLower[0] * fPredicted[i];
+            for (int j = 0; j < k; j++) {
+                sum += weightsLower[1 + j] * history[slots[j + 1]][i];
+            }
+            out[i] = yStart[i] + h * sum;
+        }
+    }
+
+    /**
+     * {@code out[first + j] = int_0^upper L_j(s) ds} for the Lagrange basis over
+     * {@code nodes[first .. first + m - 1]}.
+     */
+    private void integrateLagrange(double[] x, int first, int m, double upper, double[] out) {
+        for (int j = 0; j < m; j++) {
+            double xj = x[first + j];
+            // polynomial = prod_{i != j} (s - x_i), coefficients by ascending power
+            polynomial[0] = 1;
+            int degree = 0;
+            double denominator = 1;
+            for (int i = 0; i < m; i++) {
+                if (i == j) {
+                    continue;
+                }
+                double xi = x[first + i];
+                polynomial[degree + 1] = polynomial[degree];
+                for (int p = degree; p >= 1; p--) {
+                    polynomial[p] = polynomial[p - 1] - xi * polynomial[p];
+                }
+                polynomial[0] = -xi * polynomial[0];
+                degree++;
+                denominator *= xj - xi;
+            }
+            double integral = 0;
+            double power = upper;
+            for (int p = 0; p <= degree; p++) {
+                integral += polynomial[p] * power / (p + 1);
+                power *= upper;
+            }
+            out[first + j] = integral / denominator;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.lindblad.parallel;
+
+import dev.lindblad.data.CsrMatrix;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.DiaMatrix;
+import dev.lindblad.data.Matrix;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code lindblad bench spmv} benchmark (a benchmark, not a test): a STREAM triad in Java
+ * ({@code a[i] = b[i] + s c[i]} over three arrays of 64 MiB, 24 bytes per element) and the
+ * sparse matrix–vector bandwidth for the Liouvillians of the transverse-field Ising chain
+ * (N = 4..9 spins) and the driven Kerr resonator (N = 20..200 levels), at each requested
+ * thread count. For each case it prints one line
+ * <pre>spmv &lt;name&gt; &lt;dim&gt; &lt;nnz&gt; &lt;threads&gt; &lt;GB/s&gt; &lt;triad GB/s&gt; &lt;fraction&gt;</pre>
+ * where GB/s counts the bytes the kernel must move once: CSR values (16 bytes per entry),
+ * column indices (4), row pointers (4 per row + 4), x (16 per column) and y (16 per row).
+ * Lines named {@code <name>:dia} are the same product with the matrix in {@link DiaMatrix}
+ * storage (nnz there is the stored positions, padding included, 16 bytes each, and no indices).
+ * Lines starting with {@code #} are comments for people (time per product).
+ */
+public final class SpmvBenchmark {
+    private SpmvBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark with {@code args} thread counts (default: 1 and all cores).
+     *
+     * @param args thread counts, e.g. {@code 1 2}
+     */
+    public static void main(String[] args) {
+        int[] threads;
+        if (args.length == 0) {
+            int all = Parallelism.threads();
+            threads = all > 1 ? new int[] {1, all} : new int[] {1};
+        } else {
+            threads = new int[args.length];
+            for (int k = 0; k < args.length; k++) {
+                threads[k] = Integer.parseInt(args[k]);
+            }
+        }
+        run(threads, System.out);
+    }
+
+    /**
+     * Runs every case at every thread count and prints the lines (see the class comment).
+     *
+     * @param threadCounts thread counts to measure, each at least 1
+     * @param out          where the lines go
+     * @return the {@code spmv} lines printed
+     */
+    public static List<String> run(int[] threadCounts, PrintStream out) {
+        List<String> lines = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Matrix> cases = new ArrayList<>();
+        for (int n = 4; n <= 9; n++) {
+            names.add("ising" + n);
+            cases.add(BenchmarkModels.isingLiouvillian(n));
+        }
+        for (int n : new int[] {20, 50, 100, 200}) {
+            names.add("kerr" + n);
+            cases.add(BenchmarkModels.kerrLiouvillian(n));
+        }
+        for (int t : threadCounts) {
+            Parallelism.threads(t);
+            double triad = triad(t);
+            out.printf(Locale.ROOT, "# triad %d threads %.2f GB/s%n", t, triad);
+            for (int c = 0; c < cases.size(); c++) {
+                CsrMatrix a = cases.get(c).toCsr();
+                long bytes = a.nnz() * 20 + 4L * (a.rows() + 1) + 16L * a.cols() + 16L * a.rows();
+                double seconds = time(a);
+                lines.add(print(out, names.get(c), a.rows(), a.nnz(), t, bytes / seconds / 1e9, triad, seconds));
+                DiaMatrix g = DiaMatrix.fromCsr(a);
+                long stored = (long) g.diagonals() * g.rows();
+                if (stored <= 4 * a.nnz()) {
+                    long diaBytes = stored * 16 + 4L * g.diagonals() + 16L * a.cols() + 16L * a.rows();
+                    double ds = time(g);
+                    lines.add(print(out, names.get(c) + ":dia", a.rows(), stored, t, diaBytes / ds / 1e9, triad, ds));
+                }
+            }
+        }
+        Parallelism.resetThreads();
+        return lines;
+    }
+
+    private static String print(PrintStream out, String name, int dim, long nnz, int threads, double gbs, double triad,
+                                double seconds) {
+        String line = String.format(Locale.ROOT, "spmv %s %d %d %d %.2f %.2f %.3f", name, dim, nnz, threads, gbs, triad,
+                gbs / triad);
+        out.println(line);
+        out.printf(Locale.ROOT, "#   %s: %.1f us per product%n", name, seconds * 1e6);
+        return line;
+    }
+
+    /** Best time of one y = a x, repeated for at least 0.25 s (at least 5 times) after warm-up. */
+    static double time(Matrix a) {
+        double[] x = new double[2 * a.cols()], y = new double[2 * a.rows()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = 1.0 / (k + 1);
+        }
+        for (int w = 0; w < 3; w++) {
+            Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
+        }
+        double best = Double.MAX_VALUE;
+        long start = System.nanoTime();
+        for (int rep = 0; rep < 5 || System.nanoTime() - start < 250_000_000L; rep++) {
+            long t0 = System.nanoTime();
+            Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
+            best = Math.min(best, System.nanoTime() - t0);
+            if (rep > 20000) {
+                break;
+            }
+        }
+        return best / 1e9;
+    }
+
+    /** STREAM triad over 3 arrays of 8 Mi doubles (larger than the last-level cache), best of 8, in GB/s. */
+    static double triad(int threads) {
+        int len = 1 << 23;
+        double[] a = new double[len], b = new double[len], c = new double[len];
+        int chunks = threads;
+        Parallelism.forEachChunk(chunks, ch -> {   // first touch by the threads that will stream them
+            for (int i = (int) ((long) len * ch / chunks); i < (int) ((long) len * (ch + 1) / chunks); i++) {
+                b[i] = 1;
+                c[i] = 2;
+            }
+        });
+        double s = 3, best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 10; rep++) {
+            long t0 = System.nanoTime();
+            Parallelism.forEachChunk(chunks, ch -> {
+                int lo = (int) ((long) len * ch / chunks), hi = (int) ((long) len * (ch + 1) / chunks);
+                for (int i = lo; i < hi; i++) {
+                    a[i] = b[i] + s * c[i];
+                }
+            });
+            if (rep >= 2) {
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+        }
+        if (a[len / 2] != 7) {
+            throw new IllegalStateException("triad computed " + a[len / 2]);
+        }
+        return 24.0 * len / best;
+    }
+}
