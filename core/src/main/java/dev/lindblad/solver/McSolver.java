@@ -114,7 +114,7 @@ public final class McSolver {
             channelParts[k] = new Matrix[parts.size()];
             channelCoefficients[k] = new Coefficient[parts.size()];
             for (int a = 0; a < parts.size(); a++) {
-                channelParts[k][a] = parts.get(a).operator().data();
+                channelParts[k][a] = Data.toBestFormat(parts.get(a).operator().data());
                 channelCoefficients[k][a] = parts.get(a).coefficient();
             }
         }
