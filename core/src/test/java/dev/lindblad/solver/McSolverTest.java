@@ -62,6 +62,11 @@ class McSolverTest {
         }
         Result me = mesolve(num(n).times(1.1), fock(n, n0), t, List.of(a.times(Math.sqrt(kappa))), List.of(num(n)));
         assertWithinErrors(me.expect(0), r, 0, 1e-5, "mesolve");
+        for (String method : List.of("adams", "vern7")) {
+            McResult other = mcsolve(num(n).times(1.1), fock(n, n0), t, List.of(a.times(Math.sqrt(kappa))),
+                    List.of(num(n)), options(400, 12).withMethod(method));
+            assertWithinErrors(exact, other, 0, 1e-6, method);
+        }
     }
 
     /** Every jump of a Fock-state decay lowers n by one: per-trajectory n(t) = n0 - jumps before t. */
