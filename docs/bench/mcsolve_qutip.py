@@ -4,7 +4,8 @@ nho Kerr resonator, N = 50: H = 0.1 a†a + 0.025 a†²a² + 2 (a + a†), c = 
 psi0 = |0>, tlist = linspace(0, 10, 100), e-op a†a; mcsolve with default options
 (parallel_map over every core), median wall time of 5 runs after one warm-up run.
 
-Run: /usr/bin/python3 docs/bench/mcsolve_qutip.py [ntraj] [repeats]
+Run: /usr/bin/python3 docs/bench/mcsolve_qutip.py [ntraj] [repeats] [num_cpus]
+(num_cpus defaults to QuTiP's own default, every core)
 """
 import statistics
 import sys
@@ -25,6 +26,8 @@ tlist = np.linspace(0, 10, 100)
 e_ops = [ad * a]
 
 opts = qutip.Options()
+if len(sys.argv) > 3:
+    opts.num_cpus = int(sys.argv[3])
 r = qutip.mcsolve(H, psi0, tlist, c_ops, e_ops, ntraj=ntraj, options=opts, progress_bar=None)   # warm-up
 times = []
 for _ in range(repeats):
