@@ -28,9 +28,13 @@ import java.util.SplittableRandom;
  * anti-Hermitian part holds every cross term {@code f_a conj(f_b) c_b^† c_a}. The squared norm
  * decreases; a uniform number {@code r} in [0, 1) is drawn and the jump happens when
  * {@code ||psi||² = r}, found as the sign change of {@code ||psi||² - r} by the integrator's
- * event location on its dense output, to {@link McOptions#normTimeTol()} in time (QuTiP's
- * {@code norm_t_tol}; the norm error is then at most the decay rate times that, far below
- * {@link McOptions#normTol()} for rates below 100). The channel k is drawn with probability
+ * event location on its dense output. The time tolerance is QuTiP's {@code norm_t_tol}
+ * ({@link McOptions#normTimeTol()}), tightened so that the norm at the located time is within
+ * QuTiP's {@code norm_tol} ({@link McOptions#normTol()}) of r, relatively: with constant
+ * collapse operators the norm decays at most at the rate
+ * {@code Γ = ||sum_k c_k^† c_k||_1} (which bounds the largest eigenvalue), so the time tolerance
+ * is {@code min(norm_t_tol, norm_tol · r / Γ)}; with time-dependent ones no such bound is known
+ * and {@code norm_t_tol} alone is used. The channel k is drawn with probability
  * {@code ||c_k psi||² / sum_l ||c_l psi||²}, the ket becomes {@code c_k psi / ||c_k psi||}, a
  * new r is drawn, and the integrator restarts from the jump. E-ops are evaluated on the
  * normalised ket at the output times. A mixed initial state {@code rho = sum_i p_i |i><i|} is
@@ -74,6 +78,8 @@ public final class McSolver {
     /** Per channel: the parts {@code c_a} and their coefficients {@code f_a} (null: constant). */
     private final Matrix[][] channelParts;
     private final Coefficient[][] channelCoefficients;
+    /** Upper bound on the decay rate of the squared norm; NaN when the collapse operators depend on time. */
+    private final double decayBound;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator, not a Liouvillian)
@@ -119,6 +125,31 @@ public final class McSolver {
             }
         }
         this.generator = new Generator(n, 1, effectiveTerms());
+        double bound = 0;
+        if (this.cOps.stream().allMatch(QobjEvo::isConstant)) {
+            Matrix sum = null;
+            for (QobjEvo c : this.cOps) {
+                Matrix m = c.constantPart().data();
+                Matrix cdc = Data.matmul(Data.adjoint(m), m);
+                sum = sum == null ? cdc : Data.add(sum, cdc);
+            }
+            bound = sum == null ? 0 : Data.oneNorm(sum);
+        } else {
+            bound = Double.NaN;
+        }
+        this.decayBound = bound;
+    }
+
+    /**
+     * The tolerance on the jump time for a jump at squared norm r: QuTiP's {@code norm_t_tol},
+     * tightened so that the squared norm at the located time is within {@code norm_tol · r} of r.
+     */
+    double jumpTimeTolerance(double r) {
+        double tol = options.normTimeTol();
+        if (decayBound > 0) {
+            tol = Math.min(tol, options.normTol() * r / decayBound);
+        }
+        return Math.max(tol, 1e-13);
     }
 
     /** {@code -i H_eff = -i H - ½ sum_k sum_{a,b} f_a conj(f_b) c_b^† c_a} as left products. */

@@ -208,7 +208,8 @@ final class Trajectories {
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
                 while (true) {
-                    double t = integrator.integrateUntilEvent(times[i], normReached, options.normTimeTol(), y);
+                    double t = integrator.integrateUntilEvent(times[i], normReached,
+                            solver.jumpTimeTolerance(threshold[0]), y);
                     normSquared = McSolver.normSquared(y);
                     if (!(normSquared > 0) || !Double.isFinite(normSquared)) {
                         throw new IllegalStateException("the norm of the ket became " + Math.sqrt(normSquared)

@@ -104,6 +104,30 @@ class McSolverTest {
         assertTrue(total > 40, "expected many jumps, got " + total);
     }
 
+    /**
+     * From |n0> the no-jump norm is exp(-κ n0 t), so the first jump of trajectory j happens at
+     * exactly t1 = -ln(r)/(κ n0), r the first number of SplittableRandom(seed_j): checks the
+     * seed scheme and the jump location to norm_t_tol and norm_tol.
+     */
+    @Test
+    void firstJumpTimeIsWhereTheNormReachesTheRandomNumber() {
+        int n = 6, n0 = 3;
+        double kappa = 0.9;
+        double[] t = linspace(0, 20, 5);
+        McOptions o = options(30, 77);
+        McResult r = mcsolve(num(n).times(0.7), fock(n, n0), t, List.of(destroy(n).times(Math.sqrt(kappa))),
+                List.of(num(n)), o);
+        for (int j = 0; j < r.ntraj(); j++) {
+            double u = new java.util.SplittableRandom(r.seeds()[j]).nextDouble();
+            double exact = -Math.log(u) / (kappa * n0);
+            List<Collapse> jumps = r.collapses().get(j);
+            assertFalse(jumps.isEmpty(), "trajectory " + j);
+            double located = jumps.get(0).time();
+            assertEquals(exact, located, o.normTimeTol(), "trajectory " + j);
+            assertEquals(u, Math.exp(-kappa * n0 * located), o.normTol() * u, "norm at the jump, trajectory " + j);
+        }
+    }
+
     /** The driven, damped Kerr resonator (thermal and loss channels) against mesolve. */
     @Test
     void kerrResonatorMatchesMesolve() {
