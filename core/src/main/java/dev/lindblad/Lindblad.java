@@ -395,6 +395,31 @@ public final class Lindblad {
         return dev.lindblad.solver.Solvers.mesolve(h, rho0, tlist, cOps, eOps, options);
     }
 
+    /**
+     * Monte Carlo quantum trajectories (500, every core, a random seed); see
+     * {@link dev.lindblad.solver.Solvers#mcsolve(QobjLike, Qobj, double[], java.util.List, java.util.List)}.
+     */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+                                                       java.util.List<? extends QobjLike> cOps,
+                                                       java.util.List<Qobj> eOps) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps);
+    }
+
+    /** Monte Carlo quantum trajectories, {@code ntraj} of them. */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+                                                       java.util.List<? extends QobjLike> cOps,
+                                                       java.util.List<Qobj> eOps, int ntraj) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, ntraj);
+    }
+
+    /** Monte Carlo quantum trajectories with options (trajectories, seed, map, tolerances, ...). */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+                                                       java.util.List<? extends QobjLike> cOps,
+                                                       java.util.List<Qobj> eOps,
+                                                       dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, options);
+    }
+
     /** Steady state; see {@link dev.lindblad.solver.SteadyStateSolver}. */
     public static Qobj steadystate(QobjLike h, java.util.List<? extends QobjLike> cOps) {
         return dev.lindblad.solver.Solvers.steadystate(h, cOps);

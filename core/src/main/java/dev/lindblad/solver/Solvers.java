@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * QuTiP's solver functions, each a one-shot façade over a reusable solver object:
- * {@code sesolve} over {@link SeSolver}, {@code mesolve} over {@link MeSolver}.
+ * {@code sesolve} over {@link SeSolver}, {@code mesolve} over {@link MeSolver}, {@code mcsolve} over
+ * {@link McSolver}.
  */
 public final class Solvers {
     private Solvers() {
@@ -66,6 +67,36 @@ public final class Solvers {
             return new SeSolver(h, options).run(rho0, tlist, eOps, eFuncs);
         }
         return new MeSolver(h, cOps, options).run(rho0, tlist, eOps, eFuncs);
+    }
+
+    /**
+     * Quantum trajectories by the Monte Carlo wave-function method, as QuTiP's {@code mcsolve}:
+     * the trajectory average of {@code <psi|e|psi>/<psi|psi>} approaches {@code tr(e rho(t))} of
+     * the Lindblad equation with the same H and collapse operators. 500 trajectories, a random
+     * master seed, every core; see {@link McSolver}.
+     *
+     * @param h     Hamiltonian, constant or time-dependent
+     * @param psi0  initial ket, or density matrix (sampled from its eigen-decomposition)
+     * @param tlist output times
+     * @param cOps  collapse operators, constant or time-dependent
+     * @param eOps  operators whose expectation values are averaged
+     * @return the averages, their spread, the jumps and the seeds
+     */
+    public static McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist, List<? extends QobjLike> cOps,
+                                   List<Qobj> eOps) {
+        return mcsolve(h, psi0, tlist, cOps, eOps, McOptions.defaults());
+    }
+
+    /** {@link #mcsolve(QobjLike, Qobj, double[], List, List)} with {@code ntraj} trajectories. */
+    public static McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist, List<? extends QobjLike> cOps,
+                                   List<Qobj> eOps, int ntraj) {
+        return mcsolve(h, psi0, tlist, cOps, eOps, McOptions.defaults().withNtraj(ntraj));
+    }
+
+    /** {@link #mcsolve(QobjLike, Qobj, double[], List, List)} with options. */
+    public static McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist, List<? extends QobjLike> cOps,
+                                   List<Qobj> eOps, McOptions options) {
+        return new McSolver(h, cOps, options).run(psi0, tlist, eOps);
     }
 
     /**

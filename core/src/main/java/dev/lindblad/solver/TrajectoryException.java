@@ -1,0 +1,44 @@
+package dev.lindblad.solver;
+
+/**
+ * A Monte Carlo trajectory threw and {@link McOptions#skipFailures()} was off: the run stopped
+ * starting trajectories. It names the trajectory's index and seed and carries the average of
+ * every trajectory that finished ({@link #partialResult()}), so no finished work is lost.
+ */
+public class TrajectoryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int trajectoryIndex;
+    private final long seed;
+    private final transient McResult partial;
+
+    /**
+     * @param trajectoryIndex index of the failed trajectory
+     * @param seed            its seed
+     * @param partial         the result over the trajectories that finished (may hold none)
+     * @param cause           what the trajectory threw
+     */
+    public TrajectoryException(int trajectoryIndex, long seed, McResult partial, Throwable cause) {
+        super("mcsolve: trajectory " + trajectoryIndex + " (seed " + seed + ") failed: " + cause
+                + "; the partial result holds " + (partial == null ? 0 : partial.ntraj()) + " finished trajectories",
+                cause);
+        this.trajectoryIndex = trajectoryIndex;
+        this.seed = seed;
+        this.partial = partial;
+    }
+
+    /** @return index of the failed trajectory */
+    public int trajectoryIndex() {
+        return trajectoryIndex;
+    }
+
+    /** @return seed of the failed trajectory */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the result averaged over the trajectories that finished */
+    public McResult partialResult() {
+        return partial;
+    }
+}
