@@ -16,6 +16,36 @@ final class ExactPropagation {
     private ExactPropagation() {
     }
 
+    /** What the exact propagators share: no step-size control, one evaluation per output time. */
+    private abstract static class Exact implements Propagation {
+        private final String method;
+        long evaluations;
+
+        Exact(String method) {
+            this.method = method;
+        }
+
+        @Override
+        public long steps() {
+            return evaluations;
+        }
+
+        @Override
+        public long rhsCalls() {
+            return 0;
+        }
+
+        @Override
+        public long rejectedSteps() {
+            return 0;
+        }
+
+        @Override
+        public String method() {
+            return method;
+        }
+    }
+
     /**
      * {@code "diag"}: {@code H = V E V^†}, so {@code Y(t) = V e^{-i E (t - t0)} V^† Y(t0)} for an
      * n×m state; V^† Y(t0) is computed once at reset.
@@ -29,11 +59,10 @@ final class ExactPropagation {
         double[] e = es.eigenvalues();
         double[] v = es.eigenvectors();
         double[] vAdj = Data.adjoint(dev.lindblad.data.DenseMatrix.wrap(n, n, v)).toDense().array();
-        return new Propagation() {
+        return new Exact("diag") {
             private double t0;
             private final double[] c = new double[2 * n * m];
             private final double[] phased = new double[2 * n * m];
-            private long evaluations;
 
             @Override
             public void reset(double start, double[] y0) {
@@ -57,25 +86,6 @@ final class ExactPropagation {
                 evaluations++;
             }
 
-            @Override
-            public long steps() {
-                return evaluations;
-            }
-
-            @Override
-            public long rhsCalls() {
-                return 0;
-            }
-
-            @Override
-            public long rejectedSteps() {
-                return 0;
-            }
-
-            @Override
-            public String method() {
-                return "diag";
-            }
         };
     }
 
@@ -98,11 +108,10 @@ final class ExactPropagation {
         }
         dev.lindblad.data.DenseMatrix vm = dev.lindblad.data.DenseMatrix.wrap(n, n, v);
         dev.lindblad.data.DenseMatrix vInvM = dev.lindblad.data.DenseMatrix.wrap(n, n, vInv);
-        return new Propagation() {
+        return new Exact("diag") {
             private double t0;
             private final double[] c = new double[2 * n];
             private final double[] phased = new double[2 * n];
-            private long evaluations;
 
             @Override
             public void reset(double start, double[] y0) {
@@ -123,25 +132,6 @@ final class ExactPropagation {
                 evaluations++;
             }
 
-            @Override
-            public long steps() {
-                return evaluations;
-            }
-
-            @Override
-            public long rhsCalls() {
-                return 0;
-            }
-
-            @Override
-            public long rejectedSteps() {
-                return 0;
-            }
-
-            @Override
-            public String method() {
-                return "diag";
-            }
         };
     }
 
@@ -167,10 +157,9 @@ final class ExactPropagation {
             Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
         };
         double tol = Math.max(options.atol(), 1e-14);
-        return new Propagation() {
+        return new Exact("krylov") {
             private double t0;
             private double[] y;
-            private long intervals;
 
             @Override
             public void reset(double start, double[] y0) {
@@ -189,30 +178,15 @@ final class ExactPropagation {
                                 : Krylov.expmvArnoldi(op, dt, col, options.krylovDim(), tol);
                         System.arraycopy(r, 0, y, 2 * j * n, 2 * n);
                     }
-                    intervals++;
+                    evaluations++;
                 }
                 t0 = t;
                 System.arraycopy(y, 0, out, 0, y.length);
             }
 
             @Override
-            public long steps() {
-                return intervals;
-            }
-
-            @Override
             public long rhsCalls() {
                 return calls[0];
-            }
-
-            @Override
-            public long rejectedSteps() {
-                return 0;
-            }
-
-            @Override
-            public String method() {
-                return "krylov";
             }
         };
     }

@@ -164,25 +164,11 @@ public final class McSolver {
                 for (QobjEvo.Term b : c.terms()) {
                     Matrix product = Data.matmul(Data.adjoint(b.operator().data()), a.operator().data());
                     terms.add(new Generator.Term(Generator.Kind.LEFT, Data.scale(product, -0.5, 0), null,
-                            pairCoefficient(a.coefficient(), b.coefficient())));
+                            MeSolver.pairCoefficient(a.coefficient(), b.coefficient())));
                 }
             }
         }
         return terms;
-    }
-
-    /** {@code f_a(t) conj(f_b(t))}, null when both are constant. */
-    private static Coefficient pairCoefficient(Coefficient fa, Coefficient fb) {
-        if (fa == null && fb == null) {
-            return null;
-        }
-        if (fb == null) {
-            return fa;
-        }
-        if (fa == null) {
-            return t -> fb.at(t).conj();
-        }
-        return t -> fa.at(t).times(fb.at(t).conj());
     }
 
     /** @return the options */

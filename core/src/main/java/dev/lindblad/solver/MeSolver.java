@@ -119,8 +119,11 @@ public final class MeSolver {
         return terms;
     }
 
-    /** {@code f_a(t) conj(f_b(t))}, null when both are constant. */
-    private static Coefficient pairCoefficient(Coefficient fa, Coefficient fb) {
+    /**
+     * The coefficient {@code f_a(t) conj(f_b(t))} of the cross term of two parts of a
+     * time-dependent collapse operator; null when both are constant.
+     */
+    static Coefficient pairCoefficient(Coefficient fa, Coefficient fb) {
         if (fa == null && fb == null) {
             return null;
         }
