@@ -9,18 +9,23 @@ package dev.lindblad;
  * <pre>
  *   W(x, p) = (g²/2) Σ_{m,n} rho_{mn} w_{mn}(α),
  * </pre>
- * where {@code w_{mn}} is the Wigner function (in α) of {@code |m><n|}. The {@code w_{mn}} are
- * built by the three-term recurrences of the associated Laguerre functions with the Gaussian
- * factor included from the start, so no factorial or power overflows:
+ * where {@code w_{mn}} is the Wigner function (in α) of {@code |m><n|}; for {@code n = m + L}
  * <pre>
- *   w_00 = e^{-2|α|²}/π,
- *   w_0n = 2α w_0,n-1 / √n,
- *   w_mm = (2α^* w_m-1,m - √m w_m-1,m-1) / √m,
- *   w_mn = (2α w_m,n-1 - √m w_m-1,n-1) / √n   (n > m),
+ *   w_{m,m+L}(α) = (1/π) (-1)^m e^{iLθ} F_m^L(x),   x = 4|α|², θ = arg α,
+ *   F_m^L(x) = e^{-x/2} x^{L/2} sqrt(m!/(m+L)!) L_m^{(L)}(x),
  * </pre>
- * and {@code rho_{nm} w_{nm} = conj(rho_{mn} w_{mn})} for Hermitian rho, so only {@code m <= n}
- * is summed, off-diagonal terms twice (real part). This is QuTiP's {@code "iterative"} series;
- * its values agree with QuTiP's default {@code "clenshaw"} to rounding.
+ * with {@code L_m^{(L)}} the associated Laguerre polynomial. The normalised functions
+ * {@code F_m^L} are bounded by 1 and obey the three-term recurrence
+ * <pre>
+ *   F_{m+1} = ((2m + 1 + L - x) F_m - sqrt(m (m + L)) F_{m-1}) / sqrt((m + 1)(m + 1 + L)),
+ * </pre>
+ * run upwards in m from {@code F_0 = e^{-x/2} x^{L/2} / sqrt(L!)} (taken in logarithms, with a
+ * running rescale, so nothing overflows or underflows however large N or the grid). Upwards is
+ * the growing direction below the turning point {@code m ≈ x/4} and oscillatory above it, hence
+ * stable; a recurrence across rows of {@code w_{mn}} is not, and loses all digits for N ≈ 100
+ * at |α| ≈ 5. For Hermitian rho, {@code rho_{nm} w_{nm} = conj(rho_{mn} w_{mn})}, so only
+ * {@code n >= m} is summed, off-diagonal terms twice (real part). The values agree with
+ * QuTiP's default method {@code "clenshaw"}, which sums the same Laguerre series.
  */
 public final class Wigner {
 
@@ -86,59 +91,61 @@ public final class Wigner {
         }
         double scale = g * g / 2;
         double[][] w = new double[pvec.length][xvec.length];
-        double[] wr = new double[m], wi = new double[m];
-        double[] sq = new double[m + 1];
-        for (int k = 0; k <= m; k++) {
-            sq[k] = Math.sqrt(k);
+        double[] lnFactorial = new double[m + 1];
+        for (int k = 1; k <= m; k++) {
+            lnFactorial[k] = lnFactorial[k - 1] + Math.log(k);
         }
         for (int i = 0; i < pvec.length; i++) {
             for (int j = 0; j < xvec.length; j++) {
-                w[i][j] = scale * point(g * xvec[j] / 2, g * pvec[i] / 2, m, rr, ri, wr, wi, sq);
+                w[i][j] = scale * point(g * xvec[j] / 2, g * pvec[i] / 2, m, rr, ri, lnFactorial);
             }
         }
         return w;
     }
 
-    /** Σ rho_mn w_mn(α) at one point; wr/wi hold the current row w_{m, n} (n >= m). */
-    private static double point(double ar, double ai, int size, double[] rr, double[] ri, double[] wr, double[] wi,
-                                double[] sq) {
-        double tr = 2 * ar, ti = 2 * ai; // 2α
-        wr[0] = Math.exp(-2 * (ar * ar + ai * ai)) / Math.PI;
-        wi[0] = 0;
-        double sum = rr[0] * wr[0];
-        for (int n = 1; n < size; n++) {
-            double pr = wr[n - 1], pi = wi[n - 1];
-            wr[n] = (tr * pr - ti * pi) / sq[n];
-            wi[n] = (tr * pi + ti * pr) / sq[n];
-            sum += 2 * (rr[n] * wr[n] - ri[n] * wi[n]);
-        }
-        for (int mm = 1; mm < size; mm++) {
-            // old row holds w_{m-1, n}; overwrite in place from n = m upwards, keeping w_{m-1, n-1}
-            double prevOldR = wr[mm - 1], prevOldI = wi[mm - 1]; // w_{m-1, m-1}
-            double oldR = wr[mm], oldI = wi[mm];                 // w_{m-1, m}
-            // w_mm = (2α^* w_{m-1,m} - √m w_{m-1,m-1}) / √m
-            double nr = (tr * oldR + ti * oldI - sq[mm] * prevOldR) / sq[mm];
-            double ni = (tr * oldI - ti * oldR - sq[mm] * prevOldI) / sq[mm];
-            wr[mm] = nr;
-            wi[mm] = ni;
-            int base = mm * size;
-            sum += rr[base + mm] * nr - ri[base + mm] * ni;
-            prevOldR = oldR;
-            prevOldI = oldI;
-            for (int n = mm + 1; n < size; n++) {
-                oldR = wr[n];
-                oldI = wi[n];
-                double lr = wr[n - 1], li = wi[n - 1]; // w_{m, n-1}
-                // w_mn = (2α w_{m,n-1} - √m w_{m-1,n-1}) / √n
-                double vr = (tr * lr - ti * li - sq[mm] * prevOldR) / sq[n];
-                double vi = (tr * li + ti * lr - sq[mm] * prevOldI) / sq[n];
-                wr[n] = vr;
-                wi[n] = vi;
-                sum += 2 * (rr[base + n] * vr - ri[base + n] * vi);
-                prevOldR = oldR;
-                prevOldI = oldI;
+    /** Above this magnitude the recurrence is rescaled, keeping the scale in a logarithm. */
+    private static final double RESCALE = 1e150;
+
+    /** {@code Σ_{n >= m} weight Re(rho_mn w_mn(α))} at one point, diagonal by diagonal. */
+    private static double point(double ar, double ai, int size, double[] rr, double[] ri, double[] lnFactorial) {
+        double x = 4 * (ar * ar + ai * ai);
+        double theta = Math.atan2(ai, ar);
+        double lnX = Math.log(x);
+        double total = 0;
+        for (int l = 0; l < size; l++) {
+            if (x == 0 && l > 0) {
+                break;   // x^{L/2} vanishes at the origin
             }
+            double lnScale = -x / 2 + (l == 0 ? 0 : 0.5 * l * lnX) - 0.5 * lnFactorial[l];
+            double fPrev = 0, f = 1;   // F_{-1}, F_0 in units of e^{lnScale}
+            double sr = 0, si = 0;
+            for (int mm = 0; mm + l < size; mm++) {
+                if (mm > 0) {
+                    double next = ((2 * mm - 1 + l - x) * f - Math.sqrt((double) (mm - 1) * (mm - 1 + l)) * fPrev)
+                            / Math.sqrt((double) mm * (mm + l));
+                    fPrev = f;
+                    f = next;
+                }
+                int idx = mm * size + mm + l;
+                double term = (mm & 1) == 0 ? f : -f;
+                sr += rr[idx] * term;
+                si += ri[idx] * term;
+                if (Math.abs(f) > RESCALE) {
+                    f /= RESCALE;
+                    fPrev /= RESCALE;
+                    sr /= RESCALE;
+                    si /= RESCALE;
+                    lnScale += Math.log(RESCALE);
+                }
+            }
+            double factor = Math.exp(lnScale) / Math.PI * (l == 0 ? 1 : 2);
+            if (factor == 0 || (sr == 0 && si == 0)) {
+                continue;
+            }
+            // Re(e^{iLθ} (sr + i si))
+            double c = Math.cos(l * theta), sn = Math.sin(l * theta);
+            total += factor * (c * sr - sn * si);
         }
-        return sum;
+        return total;
     }
 }

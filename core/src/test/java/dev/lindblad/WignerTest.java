@@ -144,4 +144,23 @@ class WignerTest {
         assertTrue(e.getMessage().contains("0 and 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> wigner(spre(qeye(2)), new double[] {0}, new double[] {0}));
     }
+
+    /**
+     * Large N on a wide grid, where a recurrence across rows of w_mn loses every digit: a
+     * coherent state of |α| = 6 in 100 levels is a displaced Gaussian,
+     * W = e^{-(x - x0)² - (p - p0)²}/π with (x0, p0) = √2 (Re α, Im α).
+     */
+    @Test
+    void coherentStateInHundredLevelsOnAWideGrid() {
+        Complex alpha = Complex.polar(6, 0.7);
+        double[] grid = Lindblad.linspace(-9, 9, 37);
+        double[][] w = Wigner.wigner(States.coherent(100, alpha, "analytic"), grid, grid);
+        double x0 = Math.sqrt(2) * alpha.re(), p0 = Math.sqrt(2) * alpha.im();
+        for (int i = 0; i < grid.length; i++) {
+            for (int j = 0; j < grid.length; j++) {
+                double dx = grid[j] - x0, dp = grid[i] - p0;
+                assertEquals(Math.exp(-dx * dx - dp * dp) / Math.PI, w[i][j], 1e-9, "x=" + grid[j] + " p=" + grid[i]);
+            }
+        }
+    }
 }
