@@ -15,10 +15,12 @@ Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
   cold_s     the first call of the problem in this process (after the import)
   peak_bytes increase of the process's peak resident set during the first call, from
              resource.getrusage(RUSAGE_SELF).ru_maxrss before and after (0 if no new peak)
+  reps       timed repetitions: REPS, or at most 3 when the first call lasted over 60 s
   inner      calls per repetition (micro problems repeat the call until a repetition lasts
              about 0.1 s, the count fixed once after the first call; solvers: 1)
   warm_s     the seconds per call of each timed repetition, comma-separated, after an
-             untimed warm-up (repetitions until 1 s has passed, at least 1, at most 20)
+             untimed warm-up (repetitions until 1 s has passed, at least 1, at most 20; none
+             for a solver whose first call lasted 1 s or more)
   median_s   median of warm_s
   value      the check value (a final expectation value, see BenchProblems.java)
 A failure prints `error=<message>` and exits with status 1.
@@ -33,6 +35,8 @@ PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 1.0
 MAX_WARMUP_REPS = 20
+SLOW_S = 60            # a first call longer than this: SLOW_REPS timed repetitions
+SLOW_REPS = 3
 
 
 def fill_ket(n, phase, amplitude):
@@ -134,7 +138,7 @@ def main(argv):
         result = call()
         cold = time.perf_counter() - t0
         rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print("cold_s=%.9g" % cold)
+        print("cold_s=%.9g" % cold, flush=True)   # the harness times the process up to this line
         print("peak_bytes=%d" % ((rss1 - rss0) * 1024))   # ru_maxrss is in KiB on Linux
         if reps == 0:
             print("value=%.12g" % float(numpy.real(value_of(result))))
@@ -147,9 +151,13 @@ def main(argv):
             call()
             inner = max(1, int(round(MICRO_TARGET_S / max(time.perf_counter() - t0, 1e-9))))
         print("inner=%d" % inner)
-        # untimed warm-up: at least one repetition, more until about a second has passed
+        if cold > SLOW_S:
+            reps = min(reps, SLOW_REPS)
+        print("reps=%d" % reps)
+        # untimed warm-up: repetitions until about a second has passed (at least one), none for a
+        # solver whose first call lasted that long
         warm_start = time.perf_counter()
-        for w in range(MAX_WARMUP_REPS):
+        for w in range(0 if solver and cold >= WARMUP_S else MAX_WARMUP_REPS):
             if w > 0 and time.perf_counter() - warm_start >= WARMUP_S:
                 break
             for _ in range(inner):

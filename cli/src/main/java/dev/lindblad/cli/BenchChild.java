@@ -75,6 +75,7 @@ public final class BenchChild {
             Object result = p.call().get();
             double cold = (System.nanoTime() - t0) / 1e9;
             out.println(format("cold_s", cold));
+            out.flush();   // the harness times the process up to this line
             if (watch != null) {
                 watch.stop();
                 out.println("peak_bytes=" + watch.peakBytes());
@@ -90,9 +91,10 @@ public final class BenchChild {
                     inner = (int) Math.max(1, Math.round(BenchOutput.MICRO_TARGET_SECONDS / one));
                 }
                 out.println("inner=" + inner);
-                // untimed warm-up: at least one repetition, more until about a second has passed
+                reps = BenchOutput.repetitions(reps, cold);
+                out.println("reps=" + reps);
                 long warmStart = System.nanoTime();
-                for (int w = 0; w < BenchOutput.MAX_WARMUP_REPS
+                for (int w = 0; w < BenchOutput.warmupLimit(p.solver(), cold)
                         && (w == 0 || System.nanoTime() - warmStart < BenchOutput.WARMUP_SECONDS * 1e9); w++) {
                     for (int k = 0; k < inner; k++) {
                         result = p.call().get();

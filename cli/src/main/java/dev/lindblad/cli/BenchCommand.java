@@ -20,6 +20,10 @@ import java.util.Locale;
  * table goes to the terminal and to {@code bench/results/<date>.md} and {@code .csv} (with
  * {@code --quick}: {@code <date>-quick.*}), with one plot of warm time against size per
  * problem ({@code <date>-<problem>.png} and {@code .svg}).
+ *
+ * <p>Exit status 1 when the Lindblad side of a row failed (not for a time-out, a QuTiP failure
+ * or values that disagree: those are reported in the table), so that CI notices a benchmark that
+ * no longer runs.
  */
 final class BenchCommand implements Command {
 
@@ -141,6 +145,16 @@ final class BenchCommand implements Command {
                 + (plots.isEmpty() ? "" : " and " + plots.size() + " plots (" + base + "-<problem>.png/.svg)"));
         out.printf(Locale.ROOT, "%d rows in %.1f min; load average %.2f before, %.2f after%n", rows.size(), minutes,
                 loadBefore, loadAfter);
+        // a Lindblad row that crashed means the benchmark has rotted (CI runs --quick for this);
+        // a slow row (time-out), a QuTiP failure or a disagreement is reported in the table only
+        List<String> crashed = rows.stream().filter(r -> r.lindblad().note() != null
+                && !r.lindblad().note().equals("timed out")).map(r -> r.problem() + " " + r.size() + ": "
+                + r.lindblad().note()).toList();
+        if (!crashed.isEmpty()) {
+            err.println("lindblad bench: the Lindblad side failed in " + crashed.size() + " row(s):");
+            crashed.forEach(c -> err.println("  " + c));
+            return 1;
+        }
         return 0;
     }
 

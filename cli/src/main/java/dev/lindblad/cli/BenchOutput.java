@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>Keys: {@code peer}, {@code version}, {@code problem}, {@code size}, {@code startup_s}
  * (JVM) or {@code import_s} (Python), {@code setup_s}, {@code cold_s}, {@code peak_bytes},
- * {@code live_bytes}, {@code inner}, {@code warm_s} (comma-separated seconds per call),
+ * {@code live_bytes}, {@code inner}, {@code reps}, {@code warm_s} (comma-separated seconds per call),
  * {@code median_s}, {@code value}, {@code stderr}, {@code error}. Lines without {@code =} and
  * unknown keys are ignored (a warning printed by a library must not break the parse); a later
  * line with the same key wins.
@@ -24,10 +24,35 @@ record BenchOutput(Map<String, String> fields) {
      * {@code max(1, round(0.1 s / t))}, t the time of the second call, fixed for the run.
      */
     static final double MICRO_TARGET_SECONDS = 0.1;
-    /** The untimed warm-up runs repetitions until this many seconds have passed (at least one). */
+    /**
+     * The untimed warm-up runs repetitions until this many seconds have passed (at least one);
+     * a solver whose first call lasted this long is warm after it and gets no more.
+     */
     static final double WARMUP_SECONDS = 1.0;
     /** ... but no more than this many repetitions. */
     static final int MAX_WARMUP_REPS = 20;
+    /** A problem whose first call lasts longer than this gets {@link #SLOW_REPS} timed repetitions. */
+    static final double SLOW_SECONDS = 60;
+    /** Timed repetitions of a slow problem (stated in the table). */
+    static final int SLOW_REPS = 3;
+
+    /**
+     * @param asked       repetitions asked for
+     * @param coldSeconds the first call's time
+     * @return the repetitions to time: {@code asked}, or at most {@link #SLOW_REPS} after a
+     *         first call above {@link #SLOW_SECONDS}
+     */
+    static int repetitions(int asked, double coldSeconds) {
+        return coldSeconds > SLOW_SECONDS ? Math.min(asked, SLOW_REPS) : asked;
+    }
+
+    /**
+     * @return the most untimed warm-up repetitions: none for a solver whose first call lasted
+     *         {@link #WARMUP_SECONDS} or more, else {@link #MAX_WARMUP_REPS}
+     */
+    static int warmupLimit(boolean solver, double coldSeconds) {
+        return solver && coldSeconds >= WARMUP_SECONDS ? 0 : MAX_WARMUP_REPS;
+    }
 
     BenchOutput {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -19,7 +19,7 @@ final class BenchReport {
     static final List<String> CSV_COLUMNS = List.of("problem", "size", "lindblad_warm_s", "qutip_warm_s", "warm_ratio",
             "lindblad_cold_s", "qutip_cold_s", "cold_ratio", "lindblad_process_s", "qutip_process_s", "process_ratio",
             "lindblad_startup_s", "qutip_import_s", "lindblad_peak_bytes", "lindblad_live_bytes", "qutip_peak_bytes",
-            "lindblad_value", "qutip_value", "agreement", "note");
+            "lindblad_reps", "qutip_reps", "lindblad_value", "qutip_value", "agreement", "note");
 
     private BenchReport() {
     }
@@ -52,7 +52,7 @@ final class BenchReport {
     static List<String> cells(BenchRow row) {
         BenchRow.Side l = row.lindblad(), q = row.qutip();
         boolean memory = BenchProblems.measuresMemory(row.problem());
-        String note = join(l.note() == null ? null : "Lindblad: " + l.note(), q.note() == null ? null : "QuTiP: " + q.note());
+        String note = notes(row);
         return List.of(row.problem(), Integer.toString(row.size()),
                 time(l.warmSeconds()), time(q.warmSeconds()), ratio(BenchRow.ratio(l.warmSeconds(), q.warmSeconds())),
                 time(l.coldSeconds()), time(q.coldSeconds()), ratio(BenchRow.ratio(l.coldSeconds(), q.coldSeconds())),
@@ -108,12 +108,14 @@ final class BenchReport {
         b.append(markdownTable(rows));
         b.append("""
 
-                Warm: median of the timed repetitions, seconds per call, after an untimed warm-up.
-                Cold: the first call in a fresh process (JVM: class loading and JIT included;
-                Python: after `import qutip`). Process: the wall time of that fresh process from
-                start to exit, as the harness measured it (JVM start or Python start and import,
-                building the problem, one call). `x` is QuTiP's time over Lindblad's: above 1,
-                Lindblad is faster. Memory (steadystate only): Lindblad's peak heap occupancy
+                Warm: median of the timed repetitions (5; 3 where a first call lasted over 60 s),
+                seconds per call, after an untimed warm-up (repetitions for about 1 s; micro
+                problems repeat the call for about 0.1 s per repetition). Cold: the first call in
+                a fresh process (JVM: class loading, interpreter and JIT included; Python: after
+                `import qutip`). Process: the wall time from starting that fresh process to its
+                first result, as the harness measured it (JVM start or Python start and
+                `import qutip`, building the problem, one call). `x` is QuTiP's time over
+                Lindblad's: above 1, Lindblad is faster. Memory (steadystate only): Lindblad's peak heap occupancy
                 during the first call above the heap in use before it (GC notifications and 1 ms
                 sampling of `MemoryMXBean`); QuTiP's growth of `ru_maxrss` during its first call.
                 Same values: the final values agree to 1e-4 (relative above 1); Monte Carlo
@@ -150,8 +152,9 @@ final class BenchReport {
                     number(BenchRow.ratio(l.processSeconds(), q.processSeconds())),
                     number(l.startSeconds()), number(q.startSeconds()),
                     number(l.peakBytes()), number(l.liveBytes()), number(q.peakBytes()),
+                    number(reps(l)), number(reps(q)),
                     number(l.value()), number(q.value()), r.agreement().status().name().toLowerCase(Locale.ROOT),
-                    join(l.note() == null ? null : "Lindblad: " + l.note(), q.note() == null ? null : "QuTiP: " + q.note()));
+                    notes(r));
             for (int c = 0; c < cells.size(); c++) {
                 b.append(csvCell(cells.get(c))).append(c + 1 < cells.size() ? "," : "\n");
             }
@@ -175,6 +178,21 @@ final class BenchReport {
             return Long.toString((long) x);
         }
         return String.format(Locale.ROOT, "%.9g", x);
+    }
+
+    private static double reps(BenchRow.Side side) {
+        return side.warm() == null ? Double.NaN : side.warm().number("reps");
+    }
+
+    /** @return the notes of both sides, and the repetition counts when below the default */
+    static String notes(BenchRow row) {
+        String l = row.lindblad().note(), q = row.qutip().note();
+        String s = join(l == null ? null : "Lindblad: " + l, q == null ? null : "QuTiP: " + q);
+        double lr = reps(row.lindblad()), qr = reps(row.qutip());
+        if (lr < BenchCommand.DEFAULT_REPS || qr < BenchCommand.DEFAULT_REPS) {
+            s = join(s.isEmpty() ? null : s, "warm reps: Lindblad " + number(lr) + ", QuTiP " + number(qr));
+        }
+        return s;
     }
 
     private static String join(String a, String b) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the rows of {@code lindblad bench}. For each row, in this order, so that a shared
- * machine's drift hits both sides alike: a fresh JVM ({@link BenchChild}) making one cold call,
- * a fresh Python ({@code bench/qutip_peer.py}) making one cold call, then a JVM and a Python
- * making the warm repetitions.
+ * Runs the rows of {@code lindblad bench}: for each row a fresh JVM ({@link BenchChild}), then a
+ * fresh Python ({@code bench/qutip_peer.py}), so that a shared machine's drift hits both sides
+ * alike. Each process makes its first (cold) call, then the warm repetitions. The harness reads
+ * their output as it comes and notes when the cold result arrives: the wall time from starting
+ * the process to that line is what a user running a one-call script waits (JVM or Python
+ * start, imports, building the problem, the call), short of the process's exit.
  */
 final class SideBySide {
 
@@ -89,15 +91,10 @@ final class SideBySide {
             k++;
             log.printf("[%d/%d] %s %d ...", k, setup.specs().size(), spec.problem(), spec.size());
             log.flush();
-            List<String> java = lindbladCommand(spec, 0);
-            List<String> javaWarm = lindbladCommand(spec, setup.reps());
-            Child lCold = Child.run(java, setup.timeoutSeconds());
-            Child qCold = setup.python() == null ? null : Child.run(peerCommand(setup, spec, 0), setup.timeoutSeconds());
-            Child lWarm = lCold.ok() ? Child.run(javaWarm, setup.timeoutSeconds()) : null;
-            Child qWarm = qCold != null && qCold.ok()
-                    ? Child.run(peerCommand(setup, spec, setup.reps()), setup.timeoutSeconds()) : null;
-            BenchRow row = new BenchRow(spec.problem(), spec.size(), side(lCold, lWarm),
-                    qCold == null ? BenchRow.Side.absent(setup.pythonNote()) : side(qCold, qWarm));
+            Child l = Child.run(lindbladCommand(spec, setup.reps()), setup.timeoutSeconds());
+            BenchRow.Side qutip = setup.python() == null ? BenchRow.Side.absent(setup.pythonNote())
+                    : side(Child.run(peerCommand(setup, spec, setup.reps()), setup.timeoutSeconds()));
+            BenchRow row = new BenchRow(spec.problem(), spec.size(), side(l), qutip);
             rows.add(row);
             log.printf(" Lindblad %s, QuTiP %s, %s%n", BenchReport.time(row.lindblad().warmSeconds()),
                     BenchReport.time(row.qutip().warmSeconds()), row.agreement().text());
@@ -105,12 +102,8 @@ final class SideBySide {
         return rows;
     }
 
-    private static BenchRow.Side side(Child cold, Child warm) {
-        String note = cold.problem();
-        if (note == null && warm != null) {
-            note = warm.problem();
-        }
-        return new BenchRow.Side(cold.output(), cold.seconds(), warm == null ? null : warm.output(), note);
+    private static BenchRow.Side side(Child c) {
+        return new BenchRow.Side(c.output(), c.firstResultSeconds(), c.output(), c.problem());
     }
 
     /** @return the command of a fresh JVM running one Lindblad row */
@@ -135,12 +128,13 @@ final class SideBySide {
     /**
      * A finished child process.
      *
-     * @param output  what it printed, parsed
-     * @param seconds its wall time from start to exit
-     * @param status  its exit status (-1 when killed on time-out)
-     * @param stderr  the end of what it printed on standard error
+     * @param output             what it printed, parsed
+     * @param seconds            its wall time from start to exit
+     * @param firstResultSeconds wall time from its start to its {@code cold_s} line (NaN if none)
+     * @param status             its exit status (-1 when killed on time-out)
+     * @param stderr             the end of what it printed on standard error
      */
-    record Child(BenchOutput output, double seconds, int status, String stderr) {
+    record Child(BenchOutput output, double seconds, double firstResultSeconds, int status, String stderr) {
 
         boolean ok() {
             return status == 0 && output.error() == null;
@@ -171,9 +165,24 @@ final class SideBySide {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + command.get(0), e);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            StringBuilder out = new StringBuilder();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread o = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
+            long[] firstResult = {-1};
+            Thread o = Thread.ofVirtual().start(() -> {
+                try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        if (firstResult[0] < 0 && line.startsWith("cold_s=")) {
+                            firstResult[0] = System.nanoTime();
+                        }
+                        synchronized (out) {
+                            out.append(line).append('\n');
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process died; what it printed so far is kept
+                }
+            });
             Thread e = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));
             try {
                 p.getOutputStream().close();
@@ -189,8 +198,12 @@ final class SideBySide {
                 if (errText.length() > 2000) {
                     errText = errText.substring(errText.length() - 2000);
                 }
-                return new Child(BenchOutput.parse(out.toString(StandardCharsets.UTF_8)), seconds,
-                        finished ? p.exitValue() : -1, errText);
+                String text;
+                synchronized (out) {
+                    text = out.toString();
+                }
+                return new Child(BenchOutput.parse(text), seconds,
+                        firstResult[0] < 0 ? Double.NaN : (firstResult[0] - t0) / 1e9, finished ? p.exitValue() : -1, errText);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             } catch (InterruptedException ex) {
