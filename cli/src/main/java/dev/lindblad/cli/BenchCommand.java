@@ -230,7 +230,8 @@ final class BenchCommand implements Command {
                                         double minutes) {
         List<String> c = new ArrayList<>();
         c.add("- Date: " + LocalDate.now() + "; command: `./lindblad bench" + (plan.quick() ? " --quick" : "")
-                + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "") + "`"
+                + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
+                + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "") + "`"
                 + String.format(Locale.ROOT, "; %.1f minutes", minutes));
         c.add("- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors; "
                 + String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, loadAfter));

@@ -204,7 +204,7 @@ final class BenchReport {
 
     /**
      * Writes one plot per problem measured at two or more sizes: warm time per call against size,
-     * Lindblad and (where it ran) QuTiP, log-log, as {@code base-PROBLEM.png} and {@code .svg}.
+     * Lindblad and (where it ran) QuTiP, log time (and log size over a decade or more), as {@code base-PROBLEM.png} and {@code .svg}.
      *
      * @return the paths written, without extension
      */
@@ -236,7 +236,8 @@ final class BenchReport {
                 labels.add("Lindblad");
             }
             XYChart chart = Plots.lines(e.getKey() + ": warm time per call", "size", "seconds", x, ys, labels);
-            chart.getStyler().setXAxisLogarithmic(true);
+            // a log axis over less than a decade shows no tick labels
+            chart.getStyler().setXAxisLogarithmic(x[x.length - 1] >= 10 * x[0]);
             chart.getStyler().setYAxisLogarithmic(true);
             Path p = dir.resolve(base + "-" + e.getKey());
             Plots.save(chart, p);
