@@ -1,26 +1,50 @@
 package dev.lindblad.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code lindblad bench}: for now it describes the benchmarks and how to run the JMH module;
- * the side-by-side run against QuTiP ({@code bench --quick}, {@code bench spmv}) arrives with
- * a later issue, and its arguments are already parsed into a {@link Plan}.
+ * {@code lindblad bench}: the side-by-side run of Lindblad and QuTiP on the same problems
+ * ({@link BenchProblems}), or with {@code spmv} the kernel bandwidth benchmark
+ * ({@link dev.lindblad.parallel.SpmvBenchmark}).
+ *
+ * <p>Each row runs in fresh processes, alternating the two sides ({@link SideBySide}); the
+ * table goes to the terminal and to {@code bench/results/<date>.md} and {@code .csv} (with
+ * {@code --quick}: {@code <date>-quick.*}), with one plot of warm time against size per
+ * problem ({@code <date>-<problem>.png} and {@code .svg}).
+ *
+ * <p>Exit status 1 when the Lindblad side of a row failed (not for a time-out, a QuTiP failure
+ * or values that disagree: those are reported in the table), so that CI notices a benchmark that
+ * no longer runs.
  */
 final class BenchCommand implements Command {
 
-    /** Kernel names the benchmarks cover, in the order they are run. */
-    static final List<String> KERNELS = List.of("spmv", "spmm", "expect", "ptrace", "kron", "eigen", "expm");
+    /** Default timed warm repetitions per side and row (the issue asks for at least 5). */
+    static final int DEFAULT_REPS = 5;
+    /** Default longest run of one child process, in seconds. */
+    static final int DEFAULT_TIMEOUT = 900;
 
     /**
      * What a benchmark run is asked to do.
      *
-     * @param quick   the few-seconds variant (small sizes, short iterations)
-     * @param kernels the kernels to run, every one when the command line names none
+     * @param spmv     run the kernel benchmark instead, with these arguments (thread counts)
+     * @param specs    the rows, when not spmv
+     * @param quick    the quick subset
+     * @param reps     timed repetitions per side
+     * @param python   the Python interpreter for QuTiP, or null with {@code --no-qutip}
+     * @param out      where the results go
+     * @param timeout  the longest a child may run, seconds
      */
-    record Plan(boolean quick, List<String> kernels) {
+    record Plan(List<String> spmv, List<SideBySide.Spec> specs, boolean quick, int reps, String python, Path out,
+                int timeout) {
     }
 
     @Override
@@ -30,58 +54,198 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks (JMH now; the side-by-side run against QuTiP later)";
+        return "Lindblad next to QuTiP on the same problems (--quick: a small subset); 'bench spmv': kernel bandwidth";
     }
 
     @Override
     public String positionalSynopsis() {
-        return "[kernel...]";
+        return "[spmv [threads...]]";
     }
 
     @Override
     public String description() {
         return """
-                The JMH micro-benchmarks live in the bench module:
-
-                    ./mvnw -q -B -DskipTests -pl bench -am package
-                    java -jar bench/target/benchmarks.jar                  # everything (long)
-                    java -jar bench/target/benchmarks.jar Expect -p size=256 -f 1 -wi 2 -i 3
-
-                Kernels: %s. Results are in docs/benchmarks.md.
-                'lindblad bench [--quick] [kernel...]' will run the same kernels next to QuTiP
-                and print both timings; that comparison is not written yet.
-                """.formatted(String.join(", ", KERNELS));
+                Runs each problem in Lindblad and, when Python can import QuTiP (Debian:
+                apt-get install python3-qutip), in QuTiP through bench/qutip_peer.py, alternating
+                the two: per row a fresh JVM and a fresh Python each make one cold call, then a
+                JVM and a Python make an untimed warm-up and the timed repetitions (median shown).
+                Checks that both give the same final value (1e-4). Problems (size):
+                  nho-mesolve (levels 20, 50, 100), nho-mcsolve (100 trajectories; 20, 50, 100),
+                  ising-mesolve (spins 2..8), nho-steadystate (50, 100, 200, 400; with memory),
+                  ptrace, expect, spmm (dimension 50..1000), wigner (10..100, 101 x 101 grid).
+                --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
+                Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
+                (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse
+                matrix-vector bandwidth benchmark of the parallel kernels instead.
+                """;
     }
 
     @Override
     public List<Option> options() {
-        return List.of(Option.flag("quick", "small sizes and short iterations (seconds, not minutes)"));
+        return List.of(
+                Option.flag("quick", "the small subset (under 3 minutes)"),
+                Option.valued("only", "P[,P...]", "only these problems: " + String.join(", ", BenchProblems.NAMES)),
+                Option.valued("reps", "N", "timed warm repetitions per side (default " + DEFAULT_REPS + ")"),
+                Option.valued("out", "DIR", "where the results go (default bench/results)"),
+                Option.valued("python", "PATH", "the Python with QuTiP (default $LINDBLAD_QUTIP_PYTHON, /usr/bin/python3, python3)"),
+                Option.flag("no-qutip", "run Lindblad only"),
+                Option.valued("timeout", "S", "the longest one child process may run (default " + DEFAULT_TIMEOUT + " s)"));
+    }
+
+    @Override
+    public boolean stopsAtFirstPositional() {
+        return true;
     }
 
     @Override
     public int execute(Arguments args, PrintStream out, PrintStream err) throws UsageException {
         Plan plan = plan(args);
-        out.println("lindblad bench: the side-by-side comparison with QuTiP is not implemented yet.");
-        out.println("Asked for: " + (plan.quick() ? "quick run of " : "full run of ") + String.join(", ", plan.kernels()));
+        if (plan.spmv() != null) {
+            dev.lindblad.parallel.SpmvBenchmark.main(plan.spmv().toArray(String[]::new));
+            return 0;
+        }
+        Path home = home();
+        Path peer = home.resolve("bench").resolve("qutip_peer.py");
+        String pythonNote = null;
+        String python = plan.python();
+        if (python == null) {
+            pythonNote = "QuTiP not run (--no-qutip)";
+        } else if (!Files.isRegularFile(peer)) {
+            pythonNote = "QuTiP not run (no " + peer + ")";
+            python = null;
+        } else {
+            pythonNote = SideBySide.qutipProblem(python);
+            if (pythonNote != null) {
+                python = null;
+            }
+        }
+        if (pythonNote != null) {
+            out.println("lindblad bench: " + pythonNote + "; Lindblad only");
+        }
+        double loadBefore = load();
+        long t0 = System.nanoTime();
+        List<BenchRow> rows = SideBySide.run(new SideBySide.Setup(plan.specs(), plan.reps(), python, pythonNote, peer,
+                plan.timeout()), out);
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        double loadAfter = load();
         out.println();
-        out.print(description().strip().lines().limit(6).reduce("", (x, y) -> x + y + "\n"));
+        out.print(BenchReport.table(rows));
+        String base = LocalDate.now() + (plan.quick() ? "-quick" : "");
+        List<String> context = context(rows, plan, loadBefore, loadAfter, minutes);
+        try {
+            Files.createDirectories(plan.out());
+            Files.writeString(plan.out().resolve(base + ".md"), BenchReport.markdown(rows, context));
+            Files.writeString(plan.out().resolve(base + ".csv"), BenchReport.csv(rows));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the results into " + plan.out(), e);
+        }
+        List<Path> plots = BenchReport.plots(rows, plan.out(), base);
+        out.println();
+        out.println("Wrote " + plan.out().resolve(base + ".md") + ", " + base + ".csv"
+                + (plots.isEmpty() ? "" : " and " + plots.size() + " plots (" + base + "-<problem>.png/.svg)"));
+        out.printf(Locale.ROOT, "%d rows in %.1f min; load average %.2f before, %.2f after%n", rows.size(), minutes,
+                loadBefore, loadAfter);
+        // a Lindblad row that crashed means the benchmark has rotted (CI runs --quick for this);
+        // a slow row (time-out), a QuTiP failure or a disagreement is reported in the table only
+        List<String> crashed = rows.stream().filter(r -> r.lindblad().note() != null
+                && !r.lindblad().note().equals("timed out")).map(r -> r.problem() + " " + r.size() + ": "
+                + r.lindblad().note()).toList();
+        if (!crashed.isEmpty()) {
+            err.println("lindblad bench: the Lindblad side failed in " + crashed.size() + " row(s):");
+            crashed.forEach(c -> err.println("  " + c));
+            return 1;
+        }
         return 0;
     }
 
     /**
      * @return the plan the arguments ask for
-     * @throws UsageException for a kernel name that is not in {@link #KERNELS}
+     * @throws UsageException for an unknown problem, a bad count or a stray argument
      */
     Plan plan(Arguments args) throws UsageException {
-        List<String> kernels = new ArrayList<>();
-        for (String k : args.positionals()) {
-            if (!KERNELS.contains(k)) {
-                throw new UsageException(this, "unknown kernel '" + k + "'; kernels are " + String.join(", ", KERNELS));
+        List<String> pos = args.positionals();
+        if (!pos.isEmpty()) {
+            if (!pos.get(0).equals("spmv")) {
+                throw new UsageException(this, "unknown benchmark '" + pos.get(0) + "'; the only named one is 'spmv'");
             }
-            if (!kernels.contains(k)) {
-                kernels.add(k);
+            for (String t : pos.subList(1, pos.size())) {
+                if (!t.matches("[1-9][0-9]{0,3}")) {
+                    throw new UsageException(this, "bench spmv takes thread counts (positive integers), got '" + t + "'");
+                }
+            }
+            if (args.options().keySet().stream().anyMatch(k -> !k.equals("help"))) {
+                throw new UsageException(this, "bench spmv takes no options, got " + args.options().keySet());
+            }
+            return new Plan(List.copyOf(pos.subList(1, pos.size())), List.of(), false, 0, null, null, 0);
+        }
+        boolean quick = args.has("quick");
+        List<SideBySide.Spec> specs = new ArrayList<>(quick ? SideBySide.quickSpecs() : SideBySide.fullSpecs());
+        String only = args.options().get("only");
+        if (only != null) {
+            List<String> names = new ArrayList<>();
+            for (String p : only.split(",")) {
+                String name = p.strip();
+                if (!BenchProblems.exists(name)) {
+                    throw new UsageException(this, "unknown problem '" + name + "' in --only; problems are "
+                            + String.join(", ", BenchProblems.NAMES));
+                }
+                names.add(name);
+            }
+            specs.removeIf(s -> !names.contains(s.problem()));
+            if (specs.isEmpty()) {
+                throw new UsageException(this, "--only " + only + " selects no row of the " + (quick ? "quick" : "full") + " run");
             }
         }
-        return new Plan(args.has("quick"), kernels.isEmpty() ? KERNELS : List.copyOf(kernels));
+        int reps = args.intOption(this, "reps", DEFAULT_REPS, 1, 1000);
+        int timeout = args.intOption(this, "timeout", DEFAULT_TIMEOUT, 1, 86_400);
+        if (args.has("no-qutip") && args.has("python")) {
+            throw new UsageException(this, "--no-qutip and --python contradict each other");
+        }
+        String python = args.has("no-qutip") ? null : args.options().getOrDefault("python", SideBySide.defaultPython());
+        Path outDir = args.has("out") ? Path.of(args.options().get("out")) : home().resolve("bench").resolve("results");
+        return new Plan(null, List.copyOf(specs), quick, reps, python, outDir, timeout);
+    }
+
+    /** @return the repository root: {@code -Dlindblad.home} (set by ./lindblad), else the working directory */
+    static Path home() {
+        String h = System.getProperty("lindblad.home");
+        return Path.of(h == null || h.isBlank() ? "." : h);
+    }
+
+    /** @return the processor's model name from /proc/cpuinfo, else the OS architecture */
+    static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(System.getProperty("os.arch", "?"));
+        } catch (IOException | UncheckedIOException e) {
+            return System.getProperty("os.arch", "?");
+        }
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static List<String> context(List<BenchRow> rows, Plan plan, double loadBefore, double loadAfter,
+                                        double minutes) {
+        List<String> c = new ArrayList<>();
+        c.add("- Date: " + LocalDate.now() + "; command: `./lindblad bench" + (plan.quick() ? " --quick" : "")
+                + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
+                + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "") + "`"
+                + String.format(Locale.ROOT, "; %.1f minutes", minutes));
+        c.add("- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors; "
+                + String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, loadAfter));
+        c.add("- Lindblad " + SystemInfo.lindbladVersion() + " on " + System.getProperty("java.vm.vendor", "?") + " JDK "
+                + Runtime.version() + ", " + dev.lindblad.parallel.Parallelism.threads() + " kernel threads");
+        for (BenchRow r : rows) {
+            BenchOutput q = r.qutip().warm() != null ? r.qutip().warm() : r.qutip().cold();
+            if (q != null && q.fields().containsKey("version")) {
+                c.add("- QuTiP " + q.fields().get("version") + ", NumPy " + q.fields().getOrDefault("numpy", "?")
+                        + ", SciPy " + q.fields().getOrDefault("scipy", "?") + " (" + plan.python() + ")");
+                return c;
+            }
+        }
+        c.add("- QuTiP: " + (rows.isEmpty() ? "not run" : rows.get(0).qutip().note()));
+        return c;
     }
 }

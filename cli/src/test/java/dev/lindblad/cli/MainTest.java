@@ -70,18 +70,4 @@ class MainTest {
         assertTrue(r.out().contains("SIMD:"), r.out());
         assertTrue(r.out().contains("OpenBLAS"), r.out());
     }
-
-    @Test
-    void benchParsesQuickAndKernelNamesAndRejectsUnknownKernels() throws UsageException {
-        BenchCommand bench = new BenchCommand();
-        BenchCommand.Plan plan = bench.plan(Arguments.parse(bench, java.util.List.of("--quick", "spmv", "expm")));
-        assertEquals(new BenchCommand.Plan(true, java.util.List.of("spmv", "expm")), plan);
-        assertEquals(BenchCommand.KERNELS, bench.plan(Arguments.parse(bench, java.util.List.of())).kernels());
-        CliRunner.Outcome r = CliRunner.inProcess("bench", "spmvv");
-        assertEquals(2, r.status());
-        assertTrue(r.err().contains("unknown kernel 'spmvv'"), r.err());
-        CliRunner.Outcome ok = CliRunner.inProcess("bench");
-        assertEquals(0, ok.status());
-        assertTrue(ok.out().contains("bench/target/benchmarks.jar"), ok.out());
-    }
 }

@@ -1,0 +1,181 @@
+"""QuTiP side of `lindblad bench`: runs one named problem at one size and prints its timings.
+
+Usage:  /usr/bin/python3 bench/qutip_peer.py PROBLEM SIZE [REPS]   (default 5; 0: the cold call only)
+        /usr/bin/python3 bench/qutip_peer.py --list
+
+Written for Debian's QuTiP 4.7 (`apt-get install python3-qutip`), the version Lindblad's
+reference values come from. The problems are defined exactly as in Lindblad's
+cli/src/main/java/dev/lindblad/cli/BenchProblems.java; `lindblad bench` checks that both give
+the same final value.
+
+Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
+  peer, version, numpy, scipy, problem, size,
+  import_s   time of `import qutip` (this process, fresh)
+  setup_s    building the operators and states (not timed as part of the problem)
+  cold_s     the first call of the problem in this process (after the import)
+  peak_bytes increase of the process's peak resident set during the first call, from
+             resource.getrusage(RUSAGE_SELF).ru_maxrss before and after (0 if no new peak)
+  reps       timed repetitions: REPS, or at most 3 when the first call lasted over 60 s
+  inner      calls per repetition (micro problems repeat the call until a repetition lasts
+             about 0.1 s, the count fixed once after the first call; solvers: 1)
+  warm_s     the seconds per call of each timed repetition, comma-separated, after an
+             untimed warm-up (repetitions until 1 s has passed, at least 1, at most 20; none
+             for a solver whose first call lasted 1 s or more)
+  median_s   median of warm_s
+  value      the check value (a final expectation value, see BenchProblems.java)
+A failure prints `error=<message>` and exits with status 1.
+"""
+import resource
+import statistics
+import sys
+import time
+
+PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
+            "ptrace", "expect", "spmm", "wigner"]
+MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
+WARMUP_S = 1.0
+MAX_WARMUP_REPS = 20
+SLOW_S = 60            # a first call longer than this: SLOW_REPS timed repetitions
+SLOW_REPS = 3
+
+
+def fill_ket(n, phase, amplitude):
+    """The explicit ket of the micro problems: c_k = (1 + 0.5 amplitude(k)) e^{i phase k}, normalised later."""
+    import numpy as np
+    k = np.arange(n)
+    return (1 + 0.5 * amplitude(k)) * np.exp(1j * phase * k)
+
+
+def build(qutip, problem, size):
+    """Returns (call, value_of_result) for the problem; call() runs the timed work once."""
+    import numpy as np
+    if problem in ("nho-mesolve", "nho-mcsolve", "nho-steadystate"):
+        # QuantumToolbox.jl's "nho" benchmark: Δ = 0.1, U = -0.05, F = 2, γ = 1, nth = 0.2
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.1 * ad * a + 0.025 * ad * ad * a * a + 2 * (a + ad)
+        c_ops = [np.sqrt(1.2) * a, np.sqrt(0.2) * ad]
+        n_op = ad * a
+        if problem == "nho-steadystate":
+            return (lambda: qutip.steadystate(h, c_ops)), (lambda rho: qutip.expect(n_op, rho))
+        psi0 = qutip.fock(size, 0)
+        tlist = np.linspace(0, 10, 100)
+        if problem == "nho-mesolve":
+            return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, [n_op])), (lambda r: r.expect[0][-1])
+        return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, [n_op], ntraj=100, progress_bar=None)),
+                (lambda r: r.expect[0][-1]))
+    if problem == "ising-mesolve":
+        # H = 50 Σ sz_i + 25 Σ sx_i sx_{i+1} (open chain), c_i = sm_i, |0...0>, e-op sz of the last site
+        def site(op, i):
+            ops = [qutip.qeye(2)] * size
+            ops[i] = op
+            return qutip.tensor(ops)
+        h = 0
+        for i in range(size):
+            h += 50 * site(qutip.sigmaz(), i)
+        for i in range(size - 1):
+            h += 25 * site(qutip.sigmax(), i) * site(qutip.sigmax(), i + 1)
+        c_ops = [site(qutip.sigmam(), i) for i in range(size)]
+        psi0 = qutip.tensor([qutip.basis(2, 0)] * size)
+        tlist = np.linspace(0, 10, 100)
+        e_ops = [site(qutip.sigmaz(), size - 1)]
+        return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, e_ops)), (lambda r: r.expect[0][-1])
+    if problem == "ptrace":
+        if size % 2:
+            raise ValueError("ptrace needs an even size, got %d" % size)
+        m = size // 2
+        ka = qutip.Qobj(fill_ket(m, 0.7, lambda k: np.cos(0.3 * k)).reshape(m, 1))
+        kb = qutip.Qobj(fill_ket(m, -0.4, lambda k: np.sin(0.2 * k)).reshape(m, 1))
+        psi = (qutip.tensor(ka, qutip.basis(2, 0)) + qutip.tensor(kb, qutip.basis(2, 1))).unit()
+        rho = qutip.ket2dm(psi)
+        n_op = qutip.num(m)
+        return (lambda: rho.ptrace(0)), (lambda r: qutip.expect(n_op, r))
+    psi = qutip.Qobj(fill_ket(size, 0.7, lambda k: np.cos(0.3 * k)).reshape(size, 1)).unit()
+    rho = qutip.ket2dm(psi)
+    if problem in ("expect", "spmm"):
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.1 * ad * a + 0.025 * ad * ad * a * a + 2 * (a + ad)
+        if problem == "expect":
+            return (lambda: qutip.expect(h, rho)), (lambda v: v)
+        return (lambda: h * rho), (lambda r: r.tr().real)
+    if problem == "wigner":
+        xvec = np.linspace(-5, 5, 101)
+        return (lambda: qutip.wigner(rho, xvec, xvec)), (lambda w: float(np.max(w)))
+    raise ValueError("unknown problem '%s'; problems are %s" % (problem, ", ".join(PROBLEMS)))
+
+
+def main(argv):
+    if len(argv) == 2 and argv[1] == "--list":
+        print("\n".join(PROBLEMS))
+        return 0
+    if len(argv) not in (3, 4):
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    problem, size = argv[1], int(argv[2])
+    reps = int(argv[3]) if len(argv) == 4 else 5
+    if problem not in PROBLEMS or size < 1 or reps < 0:
+        print("error=bad arguments %s (problems: %s; size >= 1, reps >= 0)" % (argv[1:], ", ".join(PROBLEMS)))
+        return 1
+    t0 = time.perf_counter()
+    import numpy
+    import scipy
+    import qutip
+    import_s = time.perf_counter() - t0
+    print("peer=qutip")
+    print("version=%s" % qutip.__version__)
+    print("numpy=%s" % numpy.__version__)
+    print("scipy=%s" % scipy.__version__)
+    print("problem=%s" % problem)
+    print("size=%d" % size)
+    print("import_s=%.9g" % import_s)
+    try:
+        t0 = time.perf_counter()
+        call, value_of = build(qutip, problem, size)
+        print("setup_s=%.9g" % (time.perf_counter() - t0))
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        result = call()
+        cold = time.perf_counter() - t0
+        rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print("cold_s=%.9g" % cold, flush=True)   # the harness times the process up to this line
+        print("peak_bytes=%d" % ((rss1 - rss0) * 1024))   # ru_maxrss is in KiB on Linux
+        if reps == 0:
+            print("value=%.12g" % float(numpy.real(value_of(result))))
+            return 0
+        solver = problem.startswith(("nho-", "ising-"))
+        inner = 1
+        if not solver:
+            # the first call carries one-off costs; size the repetition on a second one
+            t0 = time.perf_counter()
+            call()
+            inner = max(1, int(round(MICRO_TARGET_S / max(time.perf_counter() - t0, 1e-9))))
+        print("inner=%d" % inner)
+        if cold > SLOW_S:
+            reps = min(reps, SLOW_REPS)
+        print("reps=%d" % reps)
+        # untimed warm-up: repetitions until about a second has passed (at least one), none for a
+        # solver whose first call lasted that long
+        warm_start = time.perf_counter()
+        for w in range(0 if solver and cold >= WARMUP_S else MAX_WARMUP_REPS):
+            if w > 0 and time.perf_counter() - warm_start >= WARMUP_S:
+                break
+            for _ in range(inner):
+                result = call()
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            for _ in range(inner):
+                result = call()
+            times.append((time.perf_counter() - t0) / inner)
+        print("warm_s=%s" % ",".join("%.9g" % t for t in times))
+        print("median_s=%.9g" % statistics.median(times))
+        print("value=%.12g" % float(numpy.real(value_of(result))))
+    except Exception as e:  # reported to the harness, which shows it in the row
+        print("error=%s: %s" % (type(e).__name__, str(e).replace("\n", " ")))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

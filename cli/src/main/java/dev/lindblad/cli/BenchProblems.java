@@ -1,0 +1,217 @@
+package dev.lindblad.cli;
+
+import static dev.lindblad.Lindblad.basis;
+import static dev.lindblad.Lindblad.destroy;
+import static dev.lindblad.Lindblad.expect;
+import static dev.lindblad.Lindblad.fock;
+import static dev.lindblad.Lindblad.ketToDm;
+import static dev.lindblad.Lindblad.linspace;
+import static dev.lindblad.Lindblad.num;
+import static dev.lindblad.Lindblad.qeye;
+import static dev.lindblad.Lindblad.sigmam;
+import static dev.lindblad.Lindblad.sigmax;
+import static dev.lindblad.Lindblad.sigmaz;
+import static dev.lindblad.Lindblad.tensor;
+
+import dev.lindblad.Complex;
+import dev.lindblad.Lindblad;
+import dev.lindblad.Qobj;
+import dev.lindblad.solver.McResult;
+import dev.lindblad.solver.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The problems of {@code lindblad bench}, built exactly as {@code bench/qutip_peer.py} builds
+ * them for QuTiP, so that both sides compute the same numbers.
+ *
+ * <ul>
+ *   <li>{@code nho-mesolve}, {@code nho-mcsolve}, {@code nho-steadystate} (size N = Fock levels):
+ *       QuantumToolbox.jl's "nho" Kerr resonator, {@code H = 0.1 a†a + 0.025 a†²a² + 2(a + a†)}
+ *       (Δ = 0.1, U = -0.05 in {@code Δ a†a - U/2 a†²a² + F(a + a†)}, F = 2),
+ *       {@code c = sqrt(1.2) a, sqrt(0.2) a†} (γ = 1, n_th = 0.2), {@code psi0 = fock(N, 0)},
+ *       {@code tlist = linspace(0, 10, 100)}, e-op {@code a†a}; mcsolve with 100 trajectories;
+ *       the value is {@code <a†a>} at t = 10 (steadystate: in the steady state).</li>
+ *   <li>{@code ising-mesolve} (size N = spins): QuantumToolbox.jl's dissipative Ising chain,
+ *       {@code H = 50 Σ_i sz_i + 25 Σ_i sx_i sx_{i+1}} (open chain), {@code c_i = sm_i},
+ *       {@code psi0 = basis(2,0)^⊗N}, {@code tlist = linspace(0, 10, 100)}; the value is
+ *       {@code <sz>} of the last site at t = 10.</li>
+ *   <li>QuantumOptics.jl's micro set (size n = Hilbert-space dimension), on the explicit ket
+ *       {@code c_k = (1 + 0.5 cos(0.3 k)) e^{0.7 i k}} (normalised), whose density matrix
+ *       {@code rho} has no zero entry:
+ *       {@code ptrace} of the normalised {@code a ⊗ |0> + b ⊗ |1>} (dims [n/2, 2],
+ *       {@code a_k} as above, {@code b_k = (1 + 0.5 sin(0.2 k)) e^{-0.4 i k}}), keeping the
+ *       first factor, value {@code <num>} of the result; {@code expect(H_nho, rho)};
+ *       {@code spmm}: {@code H_nho · rho} (sparse × dense), value its trace; {@code wigner} of
+ *       {@code rho} on a 101 × 101 grid over [-5, 5]², value its maximum.</li>
+ * </ul>
+ * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
+ * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
+ * hz = 50, Δ = 0.1, U = -0.05, F = 2, γ = 1, nth = 0.2, ntraj = 100, tlist = range(0, 10, 100)).
+ */
+final class BenchProblems {
+
+    /** Every problem name, in the order of a full run. */
+    static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
+            "ptrace", "expect", "spmm", "wigner");
+
+    private BenchProblems() {
+    }
+
+    /**
+     * A problem ready to run.
+     *
+     * @param solver whether a call is a whole solver run (timed once per repetition) rather than
+     *               a micro operation (repeated until a repetition lasts about 0.1 s)
+     * @param call   the timed work
+     * @param value  the check value of a call's result
+     * @param spread the standard error of the value for a stochastic problem, else null
+     */
+    record Prepared(boolean solver, Supplier<Object> call, ToDoubleFunction<Object> value,
+                    ToDoubleFunction<Object> spread) {
+    }
+
+    /** @return whether the problem is one of {@link #NAMES} */
+    static boolean exists(String name) {
+        return NAMES.contains(name);
+    }
+
+    /** @return whether the problem's value is a Monte Carlo average */
+    static boolean stochastic(String name) {
+        return name.equals("nho-mcsolve");
+    }
+
+    /** @return whether the benchmark reports the problem's memory */
+    static boolean measuresMemory(String name) {
+        return name.equals("nho-steadystate");
+    }
+
+    /**
+     * Builds the operators and states of a problem (not timed).
+     *
+     * @param name one of {@link #NAMES}
+     * @param size its size parameter (levels, spins or dimension)
+     * @return the problem
+     * @throws IllegalArgumentException for an unknown name or a size the problem cannot take
+     */
+    static Prepared prepare(String name, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("bench problem '" + name + "' needs a size >= 1, got " + size);
+        }
+        double[] tlist = linspace(0, 10, 100);
+        switch (name) {
+            case "nho-mesolve", "nho-mcsolve", "nho-steadystate" -> {
+                Qobj a = destroy(size);
+                Qobj ad = a.dag();
+                Qobj h = nhoHamiltonian(size);
+                List<Qobj> cOps = List.of(a.times(Math.sqrt(1.2)), ad.times(Math.sqrt(0.2)));
+                Qobj n = ad.times(a);
+                Qobj psi0 = fock(size, 0);
+                return switch (name) {
+                    case "nho-mesolve" -> new Prepared(true, () -> Lindblad.mesolve(h, psi0, tlist, cOps, List.of(n)),
+                            r -> last(((Result) r).expect(0)), null);
+                    case "nho-mcsolve" -> new Prepared(true, () -> Lindblad.mcsolve(h, psi0, tlist, cOps, List.of(n), 100),
+                            r -> last(((McResult) r).expect(0)), r -> last(((McResult) r).standardError(0)));
+                    default -> new Prepared(true, () -> Lindblad.steadystate(h, cOps), r -> expect(n, (Qobj) r), null);
+                };
+            }
+            case "ising-mesolve" -> {
+                Qobj h = null;
+                for (int i = 0; i < size; i++) {
+                    Qobj term = site(sigmaz(), i, size).times(50);
+                    h = h == null ? term : h.plus(term);
+                }
+                for (int i = 0; i + 1 < size; i++) {
+                    h = h.plus(site(sigmax(), i, size).times(site(sigmax(), i + 1, size)).times(25));
+                }
+                List<Qobj> cOps = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    cOps.add(site(sigmam(), i, size));
+                }
+                List<Qobj> zeros = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    zeros.add(basis(2, 0));
+                }
+                Qobj psi0 = tensor(zeros);
+                Qobj hamiltonian = h;
+                List<Qobj> eOps = List.of(site(sigmaz(), size - 1, size));
+                return new Prepared(true, () -> Lindblad.mesolve(hamiltonian, psi0, tlist, cOps, eOps),
+                        r -> last(((Result) r).expect(0)), null);
+            }
+            case "ptrace" -> {
+                if (size % 2 != 0 || size < 2) {
+                    throw new IllegalArgumentException("bench problem 'ptrace' needs an even size >= 2, got " + size);
+                }
+                int m = size / 2;
+                Qobj ka = filledKet(m, 0.7, k -> Math.cos(0.3 * k));
+                Qobj kb = filledKet(m, -0.4, k -> Math.sin(0.2 * k));
+                Qobj psi = tensor(ka, basis(2, 0)).plus(tensor(kb, basis(2, 1))).unit();
+                Qobj rho = ketToDm(psi);
+                Qobj number = num(m);
+                return new Prepared(false, () -> rho.ptrace(0), r -> expect(number, (Qobj) r), null);
+            }
+            case "expect", "spmm", "wigner" -> {
+                Qobj rho = ketToDm(filledKet(size, 0.7, k -> Math.cos(0.3 * k)).unit());
+                return switch (name) {
+                    case "expect" -> {
+                        Qobj h = nhoHamiltonian(size);
+                        yield new Prepared(false, () -> expect(h, rho), r -> (Double) r, null);
+                    }
+                    case "spmm" -> {
+                        Qobj h = nhoHamiltonian(size);
+                        yield new Prepared(false, () -> h.times(rho), r -> ((Qobj) r).tr().re(), null);
+                    }
+                    default -> {
+                        double[] x = linspace(-5, 5, 101);
+                        yield new Prepared(false, () -> Lindblad.wigner(rho, x, x), r -> max((double[][]) r), null);
+                    }
+                };
+            }
+            default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
+                    + String.join(", ", NAMES));
+        }
+    }
+
+    /** @return {@code 0.1 a†a + 0.025 a†²a² + 2(a + a†)} in N levels */
+    static Qobj nhoHamiltonian(int n) {
+        Qobj a = destroy(n);
+        Qobj ad = a.dag();
+        return ad.times(a).times(0.1).plus(ad.times(ad).times(a).times(a).times(0.025)).plus(a.plus(ad).times(2));
+    }
+
+    /** @return the operator on site i of an N-spin chain, identity elsewhere */
+    private static Qobj site(Qobj op, int i, int n) {
+        List<Qobj> parts = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            parts.add(k == i ? op : qeye(2));
+        }
+        return tensor(parts);
+    }
+
+    /** @return the ket {@code c_k = (1 + 0.5 amplitude(k)) e^{i phase k}}, k < n, not normalised */
+    static Qobj filledKet(int n, double phase, DoubleUnaryOperator amplitude) {
+        Complex[] c = new Complex[n];
+        for (int k = 0; k < n; k++) {
+            double r = 1 + 0.5 * amplitude.applyAsDouble(k);
+            c[k] = new Complex(r * Math.cos(phase * k), r * Math.sin(phase * k));
+        }
+        return Qobj.ket(c);
+    }
+
+    private static double last(double[] v) {
+        return v[v.length - 1];
+    }
+
+    private static double max(double[][] w) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double[] row : w) {
+            for (double x : row) {
+                m = Math.max(m, x);
+            }
+        }
+        return m;
+    }
+}
