@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Options of {@link SteadyStateSolver}, with QuTiP's names and defaults where QuTiP has them.
  *
- * @param method        {@code "auto"} (by size: dense LU up to {@link #DENSE_LIMIT} unknowns, sparse LU
- *                      up to {@link #DIRECT_LIMIT}, GMRES beyond), {@code "direct"}, {@code "eigen"},
+ * @param method        {@code "auto"} (by size: dense LU up to {@link #DENSE_LIMIT} unknowns, else
+ *                      ILUT-preconditioned GMRES with the sparse LU as fallback), {@code "direct"}, {@code "eigen"},
  *                      {@code "power"}, {@code "iterative-gmres"} or {@code "iterative-bicgstab"}
  * @param tol           target of the iterative methods (relative residual) and of power iteration
  *                      (1e-12)
@@ -22,8 +22,6 @@ public record SteadyStateOptions(String method, double tol, int maxIter, double 
 
     /** Largest Liouvillian dimension (N² unknowns) solved by dense LU under {@code "auto"}. */
     public static final int DENSE_LIMIT = 400;
-    /** Largest Liouvillian dimension solved by sparse LU under {@code "auto"}; GMRES beyond. */
-    public static final int DIRECT_LIMIT = 1_000_000;
     /** The methods understood. */
     public static final List<String> METHODS = List.of("auto", "direct", "eigen", "power", "iterative-gmres",
             "iterative-bicgstab");

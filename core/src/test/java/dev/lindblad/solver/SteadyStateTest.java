@@ -80,6 +80,24 @@ class SteadyStateTest {
         }
     }
 
+    /** Above the dense limit "auto" takes GMRES, and falls back to the sparse LU when GMRES fails. */
+    @Test
+    void autoUsesGmresAndFallsBackToDirect() {
+        int n = 25;
+        Qobj a = destroy(n);
+        Qobj h = num(n).times(0.1).plus(a.plus(a.dag()).times(0.5));
+        List<Qobj> c = List.of(a.times(Math.sqrt(0.8)));
+        SteadyStateResult gm = new SteadyStateSolver(h, c, SteadyStateOptions.defaults()).solve();
+        assertEquals("iterative-gmres", gm.method());
+        SteadyStateResult fallback = new SteadyStateSolver(h, c, SteadyStateOptions.defaults().withMaxIter(1)).solve();
+        assertTrue(fallback.method().startsWith("direct (sparse LU, AMD) after iterative-gmres: no convergence"),
+                fallback.method());
+        assertTrue(gm.state().isClose(fallback.state(), 1e-8));
+        // a driven damped oscillator's steady state is the coherent state |β>, β = -i ε / (i Δ + κ/2)
+        dev.lindblad.Complex beta = dev.lindblad.Complex.of(0, -0.5).div(dev.lindblad.Complex.of(0.4, 0.1));
+        assertTrue(gm.state().isClose(coherentDm(n, beta), 1e-8));
+    }
+
     @Test
     void liouvillianInputGivesTheSameState() {
         Qobj h = sigmax().times(0.3);
