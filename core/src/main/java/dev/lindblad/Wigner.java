@@ -95,9 +95,19 @@ public final class Wigner {
         for (int k = 1; k <= m; k++) {
             lnFactorial[k] = lnFactorial[k - 1] + Math.log(k);
         }
+        // recurrence coefficients depend on (L, m) only: computed once, not at every grid point
+        double[][] inv = new double[m][], back = new double[m][];
+        for (int l = 0; l < m; l++) {
+            inv[l] = new double[m - l];
+            back[l] = new double[m - l];
+            for (int mm = 1; mm + l < m; mm++) {
+                inv[l][mm] = 1 / Math.sqrt((double) mm * (mm + l));
+                back[l][mm] = Math.sqrt((double) (mm - 1) * (mm - 1 + l));
+            }
+        }
         for (int i = 0; i < pvec.length; i++) {
             for (int j = 0; j < xvec.length; j++) {
-                w[i][j] = scale * point(g * xvec[j] / 2, g * pvec[i] / 2, m, rr, ri, lnFactorial);
+                w[i][j] = scale * point(g * xvec[j] / 2, g * pvec[i] / 2, m, rr, ri, lnFactorial, inv, back);
             }
         }
         return w;
@@ -107,22 +117,30 @@ public final class Wigner {
     private static final double RESCALE = 1e150;
 
     /** {@code Σ_{n >= m} weight Re(rho_mn w_mn(α))} at one point, diagonal by diagonal. */
-    private static double point(double ar, double ai, int size, double[] rr, double[] ri, double[] lnFactorial) {
+    private static double point(double ar, double ai, int size, double[] rr, double[] ri, double[] lnFactorial,
+                                double[][] inv, double[][] back) {
         double x = 4 * (ar * ar + ai * ai);
         double theta = Math.atan2(ai, ar);
         double lnX = Math.log(x);
         double total = 0;
+        double cosTheta = Math.cos(theta), sinTheta = Math.sin(theta);
+        double cosL = 1, sinL = 0;   // cos(Lθ), sin(Lθ) by rotation
         for (int l = 0; l < size; l++) {
+            if (l > 0) {
+                double c = cosL * cosTheta - sinL * sinTheta;
+                sinL = sinL * cosTheta + cosL * sinTheta;
+                cosL = c;
+            }
             if (x == 0 && l > 0) {
                 break;   // x^{L/2} vanishes at the origin
             }
             double lnScale = -x / 2 + (l == 0 ? 0 : 0.5 * l * lnX) - 0.5 * lnFactorial[l];
             double fPrev = 0, f = 1;   // F_{-1}, F_0 in units of e^{lnScale}
             double sr = 0, si = 0;
+            double[] invL = inv[l], backL = back[l];
             for (int mm = 0; mm + l < size; mm++) {
                 if (mm > 0) {
-                    double next = ((2 * mm - 1 + l - x) * f - Math.sqrt((double) (mm - 1) * (mm - 1 + l)) * fPrev)
-                            / Math.sqrt((double) mm * (mm + l));
+                    double next = ((2 * mm - 1 + l - x) * f - backL[mm] * fPrev) * invL[mm];
                     fPrev = f;
                     f = next;
                 }
@@ -142,9 +160,7 @@ public final class Wigner {
             if (factor == 0 || (sr == 0 && si == 0)) {
                 continue;
             }
-            // Re(e^{iLθ} (sr + i si))
-            double c = Math.cos(l * theta), sn = Math.sin(l * theta);
-            total += factor * (c * sr - sn * si);
+            total += factor * (cosL * sr - sinL * si);   // Re(e^{iLθ} (sr + i si))
         }
         return total;
     }
