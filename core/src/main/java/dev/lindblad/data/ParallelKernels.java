@@ -31,6 +31,18 @@ final class ParallelKernels {
         Parallelism.forEachChunk(chunks, c -> CsrKernels.gemvRows(a, x, xOff, y, yOff, ar, ai, br, bi, b[c], b[c + 1]));
     }
 
+    /** Split-CSR product: rows split by stored parts, so chunks carry equal work. */
+    static void gemv(SplitCsrMatrix a, double[] x, int xOff, double[] y, int yOff,
+                     double ar, double ai, double br, double bi) {
+        int chunks = Parallelism.chunksFor(a.work() / 4 + a.rows);
+        if (chunks == 1) {
+            SplitCsrMatrix.gemvRows(a, x, xOff, y, yOff, ar, ai, br, bi, 0, a.rows);
+            return;
+        }
+        int[] b = a.workPartition(chunks).bounds;
+        Parallelism.forEachChunk(chunks, c -> SplitCsrMatrix.gemvRows(a, x, xOff, y, yOff, ar, ai, br, bi, b[c], b[c + 1]));
+    }
+
     /** c = alpha a b + beta c, a sparse (m×k), b dense (k×n): rows of c split by entries of a. */
     static void spmm(CsrMatrix a, double[] b, int n, double[] c, double ar, double ai, double br, double bi) {
         int chunks = Parallelism.chunksFor((a.nnz() + a.rows) * n);
