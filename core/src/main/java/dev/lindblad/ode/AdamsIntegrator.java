@@ -56,7 +56,15 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private final int[] slots = new int[MAX_ORDER + 1];
     private final double[] weights = new double[MAX_ORDER + 1];
     private final double[] weightsLower = new double[MAX_ORDER + 1];
+    private final double[] weightsCorrector = new double[MAX_ORDER + 1];
     private final double[] polynomial = new double[MAX_ORDER + 2];
+    /** The step's past derivatives (most recent first) and their predictor/corrector coefficients. */
+    private final double[][] past = new double[MAX_ORDER][];
+    private final double[] coefficients = new double[MAX_ORDER];
+    private final double[] coefficientsLower = new double[MAX_ORDER];
+    private final double[] coefficientsCorrector = new double[MAX_ORDER];
+    /** Weighted RMS distance of the corrector from the order k-1 predictor, set by finishCorrector. */
+    private double errorLower;
     private int denseOrder;
     private double denseStep;
 
@@ -128,52 +136,22 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 slots[j + 1] = slot(j);
                 nodes[j + 1] = (historyTimes[slots[j + 1]] - tStart) / h;
             }
-            // Predictors of order k (weights) and k-1 (weightsLower) over the past nodes only.
+            // Predictors of order k (weights) and k-1 (weightsLower) over the past nodes only, and
+            // the corrector of order k+1 over the new node and the k past ones (weightsCorrector).
             integrateLagrange(nodes, 1, k, 1.0, weights);
             if (k >= 2) {
                 integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
             }
-            // one axpy per past derivative: contiguous passes that vectorise
-            System.arraycopy(yStart, 0, yPredicted, 0, dimension);
-            System.arraycopy(yStart, 0, yPredictedLower, 0, dimension);
+            integrateLagrange(nodes, 0, k + 1, 1.0, weightsCorrector);
             for (int j = 0; j < k; j++) {
-                double[] f = history[slots[j + 1]];
-                double c = h * weights[1 + j];
-                double cl = j < k - 1 ? h * weightsLower[1 + j] : 0;
-                for (int i = 0; i < dimension; i++) {
-                    yPredicted[i] += c * f[i];
-                    yPredictedLower[i] += cl * f[i];
-                }
+                coefficients[j] = h * weights[1 + j];
+                coefficientsLower[j] = j < k - 1 ? h * weightsLower[1 + j] : 0;
+                coefficientsCorrector[j] = h * weightsCorrector[1 + j];
+                past[j] = history[slots[j + 1]];
             }
+            combinePast(k);
             evaluateRhs(tStart + h, yPredicted, fPredicted);
-            // Corrector of order k+1 over the new node and the k past ones.
-            integrateLagrange(nodes, 0, k + 1, 1.0, weights);
-            double atol = options.atol();
-            double rtol = options.rtol();
-            double sumSquares = 0;
-            double sumSquaresLower = 0;
-            double finiteCheck = 0;
-            double c0 = h * weights[0];
-            for (int i = 0; i < dimension; i++) {
-                yEnd[i] = yStart[i] + c0 * fPredicted[i];
-            }
-            for (int j = 0; j < k; j++) {
-                double[] f = history[slots[j + 1]];
-                double c = h * weights[1 + j];
-                for (int i = 0; i < dimension; i++) {
-                    yEnd[i] += c * f[i];
-                }
-            }
-            for (int i = 0; i < dimension; i++) {
-                double y = yEnd[i];
-                double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y));
-                double r = (y - yPredicted[i]) / sk;
-                double rLower = (y - yPredictedLower[i]) / sk;
-                sumSquares += r * r;
-                sumSquaresLower += rLower * rLower;
-                finiteCheck += y * 0.0;
-            }
-            double err = Math.sqrt(sumSquares / dimension) + finiteCheck;
+            double err = finishCorrector(h * weightsCorrector[0]);
             if (!Double.isFinite(err)) {
                 throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tStart,
                         "non-finite state, derivative or error estimate in a step of size " + h);
@@ -183,7 +161,7 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 double hNew = hOrder;
                 int newOrder = k;
                 if (k >= 2) {
-                    double errLower = Math.sqrt(sumSquaresLower / dimension);
+                    double errLower = errorLower;
                     double hLower = h * SAFETY * Math.pow(Math.max(errLower, 1e-10), -1.0 / k);
                     if (hLower > hOrder) {
                         newOrder = k - 1;
@@ -209,6 +187,86 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 order = 1;
             }
         }
+    }
+
+    /**
+     * Elements per block of the sweep over the past derivatives: the block's three sums (two
+     * predictors and the corrector's past part) stay in L1 while each derivative streams by once.
+     */
+    private static final int BLOCK = 512;
+
+    /**
+     * {@code yPredicted = y_n + sum_j c_j f_j}, {@code yPredictedLower} likewise with the order
+     * k-1 coefficients, and the corrector's past part {@code yEnd = y_n + sum_j g_j f_j}, in one
+     * blocked sweep that reads each past derivative once (the sums are formed in the same order,
+     * most recent derivative first, as separate axpy passes would).
+     */
+    private void combinePast(int k) {
+        double[] y0 = yStart, yp = yPredicted, ypl = yPredictedLower, yc = yEnd;
+        for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
+            int b1 = Math.min(dimension, b0 + BLOCK);
+            System.arraycopy(y0, b0, yp, b0, b1 - b0);
+            System.arraycopy(y0, b0, ypl, b0, b1 - b0);
+            System.arraycopy(y0, b0, yc, b0, b1 - b0);
+            for (int j = 0; j < k; j++) {
+                double[] f = past[j];
+                double c = coefficients[j], cl = coefficientsLower[j], cc = coefficientsCorrector[j];
+                for (int i = b0; i < b1; i++) {
+                    double fi = f[i];
+                    yp[i] += c * fi;
+                    ypl[i] += cl * fi;
+                    yc[i] += cc * fi;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the new derivative's term {@code c0 fP} to the corrector in {@code yEnd} and returns the
+     * weighted RMS distance from the order-k predictor, plus NaN if any component is not finite;
+     * the distance from the order k-1 predictor goes to {@link #errorLower}. Four partial sums
+     * keep the reductions from being one serial chain.
+     */
+    private double finishCorrector(double c0) {
+        double atol = options.atol();
+        double rtol = options.rtol();
+        double[] y0 = yStart, ye = yEnd, yp = yPredicted, ypl = yPredictedLower, fp = fPredicted;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, l0 = 0, l1 = 0, l2 = 0, l3 = 0, finite = 0;
+        int i = 0;
+        for (; i + 3 < dimension; i += 4) {
+            double ya = ye[i] + c0 * fp[i], yb = ye[i + 1] + c0 * fp[i + 1];
+            double yc = ye[i + 2] + c0 * fp[i + 2], yd = ye[i + 3] + c0 * fp[i + 3];
+            ye[i] = ya;
+            ye[i + 1] = yb;
+            ye[i + 2] = yc;
+            ye[i + 3] = yd;
+            double wa = 1 / (atol + rtol * Math.max(Math.abs(y0[i]), Math.abs(ya)));
+            double wb = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 1]), Math.abs(yb)));
+            double wc = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 2]), Math.abs(yc)));
+            double wd = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 3]), Math.abs(yd)));
+            double ra = (ya - yp[i]) * wa, rb = (yb - yp[i + 1]) * wb, rc = (yc - yp[i + 2]) * wc, rd = (yd - yp[i + 3]) * wd;
+            double la = (ya - ypl[i]) * wa, lb = (yb - ypl[i + 1]) * wb, lc = (yc - ypl[i + 2]) * wc, ld = (yd - ypl[i + 3]) * wd;
+            s0 += ra * ra;
+            s1 += rb * rb;
+            s2 += rc * rc;
+            s3 += rd * rd;
+            l0 += la * la;
+            l1 += lb * lb;
+            l2 += lc * lc;
+            l3 += ld * ld;
+            finite += (ya + yb + yc + yd) * 0.0;
+        }
+        for (; i < dimension; i++) {
+            double y = ye[i] + c0 * fp[i];
+            ye[i] = y;
+            double w = 1 / (atol + rtol * Math.max(Math.abs(y0[i]), Math.abs(y)));
+            double r = (y - yp[i]) * w, l = (y - ypl[i]) * w;
+            s0 += r * r;
+            l0 += l * l;
+            finite += y * 0.0;
+        }
+        errorLower = Math.sqrt((l0 + l1 + l2 + l3) / dimension);
+        return Math.sqrt((s0 + s1 + s2 + s3) / dimension) + finite;
     }
 
     private void accept(double h, int k) {
