@@ -190,32 +190,49 @@ final class AdamsIntegrator extends AbstractIntegrator {
     }
 
     /**
-     * Elements per block of the sweep over the past derivatives: the block's three sums (two
-     * predictors and the corrector's past part) stay in L1 while each derivative streams by once.
+     * Elements per block of the sweeps: the block's sums (two predictors and the corrector's past
+     * part) and weights stay in L1 while each past derivative streams by once.
      */
     private static final int BLOCK = 512;
+
+    /** Per-block scratch of {@link #finishCorrector}: the error weights 1 / (atol + rtol |y|). */
+    private final double[] errorWeights = new double[BLOCK];
 
     /**
      * {@code yPredicted = y_n + sum_j c_j f_j}, {@code yPredictedLower} likewise with the order
      * k-1 coefficients, and the corrector's past part {@code yEnd = y_n + sum_j g_j f_j}, in one
-     * blocked sweep that reads each past derivative once (the sums are formed in the same order,
-     * most recent derivative first, as separate axpy passes would).
+     * blocked sweep that reads each past derivative once. Four derivatives are combined per
+     * pass over a block, so each sum is loaded and stored once per four terms.
      */
     private void combinePast(int k) {
         double[] y0 = yStart, yp = yPredicted, ypl = yPredictedLower, yc = yEnd;
+        double[] c = coefficients, cl = coefficientsLower, cc = coefficientsCorrector;
         for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
             int b1 = Math.min(dimension, b0 + BLOCK);
             System.arraycopy(y0, b0, yp, b0, b1 - b0);
             System.arraycopy(y0, b0, ypl, b0, b1 - b0);
             System.arraycopy(y0, b0, yc, b0, b1 - b0);
-            for (int j = 0; j < k; j++) {
-                double[] f = past[j];
-                double c = coefficients[j], cl = coefficientsLower[j], cc = coefficientsCorrector[j];
+            int j = 0;
+            for (; j + 4 <= k; j += 4) {
+                double[] f0 = past[j], f1 = past[j + 1], f2 = past[j + 2], f3 = past[j + 3];
+                double p0 = c[j], p1 = c[j + 1], p2 = c[j + 2], p3 = c[j + 3];
+                double q0 = cl[j], q1 = cl[j + 1], q2 = cl[j + 2], q3 = cl[j + 3];
+                double r0 = cc[j], r1 = cc[j + 1], r2 = cc[j + 2], r3 = cc[j + 3];
                 for (int i = b0; i < b1; i++) {
-                    double fi = f[i];
-                    yp[i] += c * fi;
-                    ypl[i] += cl * fi;
-                    yc[i] += cc * fi;
+                    double g0 = f0[i], g1 = f1[i], g2 = f2[i], g3 = f3[i];
+                    yp[i] += p0 * g0 + p1 * g1 + p2 * g2 + p3 * g3;
+                    ypl[i] += q0 * g0 + q1 * g1 + q2 * g2 + q3 * g3;
+                    yc[i] += r0 * g0 + r1 * g1 + r2 * g2 + r3 * g3;
+                }
+            }
+            for (; j < k; j++) {
+                double[] f = past[j];
+                double p0 = c[j], q0 = cl[j], r0 = cc[j];
+                for (int i = b0; i < b1; i++) {
+                    double g = f[i];
+                    yp[i] += p0 * g;
+                    ypl[i] += q0 * g;
+                    yc[i] += r0 * g;
                 }
             }
         }
@@ -224,46 +241,49 @@ final class AdamsIntegrator extends AbstractIntegrator {
     /**
      * Adds the new derivative's term {@code c0 fP} to the corrector in {@code yEnd} and returns the
      * weighted RMS distance from the order-k predictor, plus NaN if any component is not finite;
-     * the distance from the order k-1 predictor goes to {@link #errorLower}. Four partial sums
-     * keep the reductions from being one serial chain.
+     * the distance from the order k-1 predictor goes to {@link #errorLower}. Per block, the
+     * update and the weights (with their divisions) form one loop the JIT vectorises, and the
+     * sums of squares a second loop with four partial sums, so the reductions are not one serial
+     * chain.
      */
     private double finishCorrector(double c0) {
         double atol = options.atol();
         double rtol = options.rtol();
-        double[] y0 = yStart, ye = yEnd, yp = yPredicted, ypl = yPredictedLower, fp = fPredicted;
+        double[] y0 = yStart, ye = yEnd, yp = yPredicted, ypl = yPredictedLower, fp = fPredicted, w = errorWeights;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, l0 = 0, l1 = 0, l2 = 0, l3 = 0, finite = 0;
-        int i = 0;
-        for (; i + 3 < dimension; i += 4) {
-            double ya = ye[i] + c0 * fp[i], yb = ye[i + 1] + c0 * fp[i + 1];
-            double yc = ye[i + 2] + c0 * fp[i + 2], yd = ye[i + 3] + c0 * fp[i + 3];
-            ye[i] = ya;
-            ye[i + 1] = yb;
-            ye[i + 2] = yc;
-            ye[i + 3] = yd;
-            double wa = 1 / (atol + rtol * Math.max(Math.abs(y0[i]), Math.abs(ya)));
-            double wb = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 1]), Math.abs(yb)));
-            double wc = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 2]), Math.abs(yc)));
-            double wd = 1 / (atol + rtol * Math.max(Math.abs(y0[i + 3]), Math.abs(yd)));
-            double ra = (ya - yp[i]) * wa, rb = (yb - yp[i + 1]) * wb, rc = (yc - yp[i + 2]) * wc, rd = (yd - yp[i + 3]) * wd;
-            double la = (ya - ypl[i]) * wa, lb = (yb - ypl[i + 1]) * wb, lc = (yc - ypl[i + 2]) * wc, ld = (yd - ypl[i + 3]) * wd;
-            s0 += ra * ra;
-            s1 += rb * rb;
-            s2 += rc * rc;
-            s3 += rd * rd;
-            l0 += la * la;
-            l1 += lb * lb;
-            l2 += lc * lc;
-            l3 += ld * ld;
-            finite += (ya + yb + yc + yd) * 0.0;
-        }
-        for (; i < dimension; i++) {
-            double y = ye[i] + c0 * fp[i];
-            ye[i] = y;
-            double w = 1 / (atol + rtol * Math.max(Math.abs(y0[i]), Math.abs(y)));
-            double r = (y - yp[i]) * w, l = (y - ypl[i]) * w;
-            s0 += r * r;
-            l0 += l * l;
-            finite += y * 0.0;
+        for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
+            int len = Math.min(dimension, b0 + BLOCK) - b0;
+            for (int i = 0; i < len; i++) {
+                double y = ye[b0 + i] + c0 * fp[b0 + i];
+                ye[b0 + i] = y;
+                w[i] = 1 / (atol + rtol * Math.max(Math.abs(y0[b0 + i]), Math.abs(y)));
+            }
+            int i = 0;
+            for (; i + 3 < len; i += 4) {
+                int o = b0 + i;
+                double ya = ye[o], yb = ye[o + 1], yc = ye[o + 2], yd = ye[o + 3];
+                double ra = (ya - yp[o]) * w[i], rb = (yb - yp[o + 1]) * w[i + 1];
+                double rc = (yc - yp[o + 2]) * w[i + 2], rd = (yd - yp[o + 3]) * w[i + 3];
+                double la = (ya - ypl[o]) * w[i], lb = (yb - ypl[o + 1]) * w[i + 1];
+                double lc = (yc - ypl[o + 2]) * w[i + 2], ld = (yd - ypl[o + 3]) * w[i + 3];
+                s0 += ra * ra;
+                s1 += rb * rb;
+                s2 += rc * rc;
+                s3 += rd * rd;
+                l0 += la * la;
+                l1 += lb * lb;
+                l2 += lc * lc;
+                l3 += ld * ld;
+                finite += (ya + yb + yc + yd) * 0.0;
+            }
+            for (; i < len; i++) {
+                int o = b0 + i;
+                double y = ye[o];
+                double r = (y - yp[o]) * w[i], l = (y - ypl[o]) * w[i];
+                s0 += r * r;
+                l0 += l * l;
+                finite += y * 0.0;
+            }
         }
         errorLower = Math.sqrt((l0 + l1 + l2 + l3) / dimension);
         return Math.sqrt((s0 + s1 + s2 + s3) / dimension) + finite;

@@ -139,6 +139,18 @@ class SplitCsrMatrixTest {
             assertTrue(Parallelism.splitCount() > before, "the parallel run did not split");
             assertArrayEquals(serial, parallel);
             assertClose(reference(a, x, 0, y0, 0, 0.25, 1.5, -0.5, 0.25), parallel, 1e-12);
+            // the plain product y = A x, which has its own loop
+            Supplier<double[]> plain = () -> {
+                double[] out = new double[y0.length];
+                Data.matvec(map, x, 0, out, 0, 1, 0, 0, 0);
+                return out;
+            };
+            double[] plainSerial = Parallelism.serial(plain);
+            before = Parallelism.splitCount();
+            double[] plainParallel = plain.get();
+            assertTrue(Parallelism.splitCount() > before, "the plain parallel run did not split");
+            assertArrayEquals(plainSerial, plainParallel);
+            assertClose(reference(a, x, 0, new double[y0.length], 0, 1, 0, 0, 0), plainParallel, 1e-12);
         } finally {
             Parallelism.resetThreads();
             Parallelism.threshold(0);
