@@ -56,15 +56,7 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private final int[] slots = new int[MAX_ORDER + 1];
     private final double[] weights = new double[MAX_ORDER + 1];
     private final double[] weightsLower = new double[MAX_ORDER + 1];
-    private final double[] weightsCorrector = new double[MAX_ORDER + 1];
     private final double[] polynomial = new double[MAX_ORDER + 2];
-    /** The step's past derivatives (most recent first) and their predictor/corrector coefficients. */
-    private final double[][] past = new double[MAX_ORDER][];
-    private final double[] coefficients = new double[MAX_ORDER];
-    private final double[] coefficientsLower = new double[MAX_ORDER];
-    private final double[] coefficientsCorrector = new double[MAX_ORDER];
-    /** Weighted RMS distance of the corrector from the order k-1 predictor, set by finishCorrector. */
-    private double errorLower;
     private int denseOrder;
     private double denseStep;
 
@@ -136,22 +128,52 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 slots[j + 1] = slot(j);
                 nodes[j + 1] = (historyTimes[slots[j + 1]] - tStart) / h;
             }
-            // Predictors of order k (weights) and k-1 (weightsLower) over the past nodes only, and
-            // the corrector of order k+1 over the new node and the k past ones (weightsCorrector).
+            // Predictors of order k (weights) and k-1 (weightsLower) over the past nodes only.
             integrateLagrange(nodes, 1, k, 1.0, weights);
             if (k >= 2) {
                 integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
             }
-            integrateLagrange(nodes, 0, k + 1, 1.0, weightsCorrector);
+            // one axpy per past derivative: contiguous passes that vectorise
+            System.arraycopy(yStart, 0, yPredicted, 0, dimension);
+            System.arraycopy(yStart, 0, yPredictedLower, 0, dimension);
             for (int j = 0; j < k; j++) {
-                coefficients[j] = h * weights[1 + j];
-                coefficientsLower[j] = j < k - 1 ? h * weightsLower[1 + j] : 0;
-                coefficientsCorrector[j] = h * weightsCorrector[1 + j];
-                past[j] = history[slots[j + 1]];
+                double[] f = history[slots[j + 1]];
+                double c = h * weights[1 + j];
+                double cl = j < k - 1 ? h * weightsLower[1 + j] : 0;
+                for (int i = 0; i < dimension; i++) {
+                    yPredicted[i] += c * f[i];
+                    yPredictedLower[i] += cl * f[i];
+                }
             }
-            combinePast(k);
             evaluateRhs(tStart + h, yPredicted, fPredicted);
-            double err = finishCorrector(h * weightsCorrector[0]);
+            // Corrector of order k+1 over the new node and the k past ones.
+            integrateLagrange(nodes, 0, k + 1, 1.0, weights);
+            double atol = options.atol();
+            double rtol = options.rtol();
+            double sumSquares = 0;
+            double sumSquaresLower = 0;
+            double finiteCheck = 0;
+            double c0 = h * weights[0];
+            for (int i = 0; i < dimension; i++) {
+                yEnd[i] = yStart[i] + c0 * fPredicted[i];
+            }
+            for (int j = 0; j < k; j++) {
+                double[] f = history[slots[j + 1]];
+                double c = h * weights[1 + j];
+                for (int i = 0; i < dimension; i++) {
+                    yEnd[i] += c * f[i];
+                }
+            }
+            for (int i = 0; i < dimension; i++) {
+                double y = yEnd[i];
+                double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y));
+                double r = (y - yPredicted[i]) / sk;
+                double rLower = (y - yPredictedLower[i]) / sk;
+                sumSquares += r * r;
+                sumSquaresLower += rLower * rLower;
+                finiteCheck += y * 0.0;
+            }
+            double err = Math.sqrt(sumSquares / dimension) + finiteCheck;
             if (!Double.isFinite(err)) {
                 throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tStart,
                         "non-finite state, derivative or error estimate in a step of size " + h);
@@ -161,7 +183,7 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 double hNew = hOrder;
                 int newOrder = k;
                 if (k >= 2) {
-                    double errLower = errorLower;
+                    double errLower = Math.sqrt(sumSquaresLower / dimension);
                     double hLower = h * SAFETY * Math.pow(Math.max(errLower, 1e-10), -1.0 / k);
                     if (hLower > hOrder) {
                         newOrder = k - 1;
@@ -187,106 +209,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 order = 1;
             }
         }
-    }
-
-    /**
-     * Elements per block of the sweeps: the block's sums (two predictors and the corrector's past
-     * part) and weights stay in L1 while each past derivative streams by once.
-     */
-    private static final int BLOCK = 512;
-
-    /** Per-block scratch of {@link #finishCorrector}: the error weights 1 / (atol + rtol |y|). */
-    private final double[] errorWeights = new double[BLOCK];
-
-    /**
-     * {@code yPredicted = y_n + sum_j c_j f_j}, {@code yPredictedLower} likewise with the order
-     * k-1 coefficients, and the corrector's past part {@code yEnd = y_n + sum_j g_j f_j}, in one
-     * blocked sweep that reads each past derivative once. Four derivatives are combined per
-     * pass over a block, so each sum is loaded and stored once per four terms.
-     */
-    private void combinePast(int k) {
-        double[] y0 = yStart, yp = yPredicted, ypl = yPredictedLower, yc = yEnd;
-        double[] c = coefficients, cl = coefficientsLower, cc = coefficientsCorrector;
-        for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
-            int b1 = Math.min(dimension, b0 + BLOCK);
-            System.arraycopy(y0, b0, yp, b0, b1 - b0);
-            System.arraycopy(y0, b0, ypl, b0, b1 - b0);
-            System.arraycopy(y0, b0, yc, b0, b1 - b0);
-            int j = 0;
-            for (; j + 4 <= k; j += 4) {
-                double[] f0 = past[j], f1 = past[j + 1], f2 = past[j + 2], f3 = past[j + 3];
-                double p0 = c[j], p1 = c[j + 1], p2 = c[j + 2], p3 = c[j + 3];
-                double q0 = cl[j], q1 = cl[j + 1], q2 = cl[j + 2], q3 = cl[j + 3];
-                double r0 = cc[j], r1 = cc[j + 1], r2 = cc[j + 2], r3 = cc[j + 3];
-                for (int i = b0; i < b1; i++) {
-                    double g0 = f0[i], g1 = f1[i], g2 = f2[i], g3 = f3[i];
-                    yp[i] += p0 * g0 + p1 * g1 + p2 * g2 + p3 * g3;
-                    ypl[i] += q0 * g0 + q1 * g1 + q2 * g2 + q3 * g3;
-                    yc[i] += r0 * g0 + r1 * g1 + r2 * g2 + r3 * g3;
-                }
-            }
-            for (; j < k; j++) {
-                double[] f = past[j];
-                double p0 = c[j], q0 = cl[j], r0 = cc[j];
-                for (int i = b0; i < b1; i++) {
-                    double g = f[i];
-                    yp[i] += p0 * g;
-                    ypl[i] += q0 * g;
-                    yc[i] += r0 * g;
-                }
-            }
-        }
-    }
-
-    /**
-     * Adds the new derivative's term {@code c0 fP} to the corrector in {@code yEnd} and returns the
-     * weighted RMS distance from the order-k predictor, plus NaN if any component is not finite;
-     * the distance from the order k-1 predictor goes to {@link #errorLower}. Per block, the
-     * update and the weights (with their divisions) form one loop the JIT vectorises, and the
-     * sums of squares a second loop with four partial sums, so the reductions are not one serial
-     * chain.
-     */
-    private double finishCorrector(double c0) {
-        double atol = options.atol();
-        double rtol = options.rtol();
-        double[] y0 = yStart, ye = yEnd, yp = yPredicted, ypl = yPredictedLower, fp = fPredicted, w = errorWeights;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, l0 = 0, l1 = 0, l2 = 0, l3 = 0, finite = 0;
-        for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
-            int len = Math.min(dimension, b0 + BLOCK) - b0;
-            for (int i = 0; i < len; i++) {
-                double y = ye[b0 + i] + c0 * fp[b0 + i];
-                ye[b0 + i] = y;
-                w[i] = 1 / (atol + rtol * Math.max(Math.abs(y0[b0 + i]), Math.abs(y)));
-            }
-            int i = 0;
-            for (; i + 3 < len; i += 4) {
-                int o = b0 + i;
-                double ya = ye[o], yb = ye[o + 1], yc = ye[o + 2], yd = ye[o + 3];
-                double ra = (ya - yp[o]) * w[i], rb = (yb - yp[o + 1]) * w[i + 1];
-                double rc = (yc - yp[o + 2]) * w[i + 2], rd = (yd - yp[o + 3]) * w[i + 3];
-                double la = (ya - ypl[o]) * w[i], lb = (yb - ypl[o + 1]) * w[i + 1];
-                double lc = (yc - ypl[o + 2]) * w[i + 2], ld = (yd - ypl[o + 3]) * w[i + 3];
-                s0 += ra * ra;
-                s1 += rb * rb;
-                s2 += rc * rc;
-                s3 += rd * rd;
-                l0 += la * la;
-                l1 += lb * lb;
-                l2 += lc * lc;
-                l3 += ld * ld;
-                finite += (ya + yb + yc + yd) * 0.0;
-            }
-            for (; i < len; i++) {
-                int o = b0 + i;
-                double y = ye[o];
-                double r = (y - yp[o]) * w[i], l = (y - ypl[o]) * w[i];
-                s0 += r * r;
-                l0 += l * l;
-                finite += y * 0.0;
-            }
-        }
-        errorLower = Math.sqrt((l0 + l1 + l2 + l3) / dimension);
-        return Math.sqrt((s0 + s1 + s2 + s3) / dimension) + finite;
     }
 
     private void accept(double h, int k) {
