@@ -38,11 +38,14 @@ final class SuperGenerator implements OdeSystem {
         this.terms = List.copyOf(stored);
     }
 
-    /** @return stored entries of all superoperators, the cost model of one evaluation */
+    /**
+     * @return complex multiply-adds of one evaluation, the cost model (a real or imaginary part
+     *         of a split superoperator counts half, as in {@link LinearMap#work()})
+     */
     double cost() {
-        double c = constant == null ? 0 : constant.nnz();
-        for (Term t : terms) {
-            c += t.l().nnz();
+        double c = constantMap == null ? 0 : constantMap.work() / 4.0;
+        for (LinearMap l : termMaps) {
+            c += l.work() / 4.0;
         }
         return c;
     }
