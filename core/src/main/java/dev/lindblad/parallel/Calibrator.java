@@ -17,6 +17,8 @@ final class Calibrator {
     private static final int ROWS = 4096, PER_ROW = 8;
     static final long MIN_THRESHOLD = 2048, MAX_THRESHOLD = 1L << 24;
     private static final int WARM_UP_REPS = 200, TIMED_REPS = 40;
+    /** Serial duration below which a kernel never splits, ns. */
+    static final double MIN_SPLIT_NANOS = 100_000;
     private static final long WARM_UP_NANOS = 25_000_000L;
 
     static Parallelism.Calibration measure(int threads) {
@@ -72,7 +74,11 @@ final class Calibrator {
             }
             fj = sum / t.length;
             double breakEven = fj / (perEntry * (1 - 1.0 / threads));
-            threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(2 * breakEven)));
+            // floor: a product shorter than MIN_SPLIT_NANOS serially never splits, whatever the
+            // round trip measured at start-up (on a shared machine it changes with the load: a
+            // 55 us product split at load 1 ran 70 us slower per call)
+            double floor = MIN_SPLIT_NANOS / perEntry;
+            threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(Math.max(2 * breakEven, floor))));
         }
         if (y[0] == 12345.678) {   // keeps the timed loop from being removed as dead code
             threshold++;
