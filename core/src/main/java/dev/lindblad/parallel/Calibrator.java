@@ -16,6 +16,10 @@ final class Calibrator {
 
     private static final int ROWS = 4096, PER_ROW = 8;
     static final long MIN_THRESHOLD = 2048, MAX_THRESHOLD = 1L << 24;
+    private static final int WARM_UP_REPS = 200, TIMED_REPS = 40;
+    /** Serial duration below which a kernel never splits, ns. */
+    static final double MIN_SPLIT_NANOS = 100_000;
+    private static final long WARM_UP_NANOS = 25_000_000L;
 
     static Parallelism.Calibration measure(int threads) {
         long start = System.nanoTime();
@@ -32,14 +36,18 @@ final class Calibrator {
             x[2 * i] = Math.sin(i);
             x[2 * i + 1] = Math.cos(i);
         }
+        // Warm up until the JIT's optimised code is what is timed: at least WARM_UP_NANOS and
+        // WARM_UP_REPS products (a fixed 30 left the measurement on interpreted or C1 code, about
+        // 2.4x slow, and the threshold as much too low), then the best of the next TIMED_REPS.
+        long warmStart = System.nanoTime();
+        for (int rep = 0; rep < WARM_UP_REPS || System.nanoTime() - warmStart < WARM_UP_NANOS; rep++) {
+            matvec(rp, cj, v, x, y, 0, n);
+        }
         double best = Double.MAX_VALUE;
-        for (int rep = 0; rep < 60; rep++) {
+        for (int rep = 0; rep < TIMED_REPS; rep++) {
             long t0 = System.nanoTime();
             matvec(rp, cj, v, x, y, 0, n);
-            long dt = System.nanoTime() - t0;
-            if (rep >= 30) {
-                best = Math.min(best, dt);
-            }
+            best = Math.min(best, System.nanoTime() - t0);
         }
         double perEntry = Math.max(best / nnz, 0.05);
         double fj = 0;
@@ -56,9 +64,21 @@ final class Calibrator {
                 }
             }
             Arrays.sort(t);
-            fj = t[t.length / 2];
+            // the mean, not the median: a split waits for its slowest chunk, and on a shared
+            // machine a descheduled worker costs far more than the typical round trip (measured
+            // on a loaded 2-core machine: median 22 us, mean 30-50 us); the median let a product
+            // of 73 us split and run 25% slower
+            double sum = 0;
+            for (long dt : t) {
+                sum += dt;
+            }
+            fj = sum / t.length;
             double breakEven = fj / (perEntry * (1 - 1.0 / threads));
-            threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(2 * breakEven)));
+            // floor: a product shorter than MIN_SPLIT_NANOS serially never splits, whatever the
+            // round trip measured at start-up (on a shared machine it changes with the load: a
+            // 55 us product split at load 1 ran 70 us slower per call)
+            double floor = MIN_SPLIT_NANOS / perEntry;
+            threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(Math.max(2 * breakEven, floor))));
         }
         if (y[0] == 12345.678) {   // keeps the timed loop from being removed as dead code
             threshold++;

@@ -24,10 +24,12 @@ import java.util.function.Supplier;
  * dense one rows×cols). A kernel splits when its work is at least {@link #threshold()}. The
  * threshold is not a constant: on first use {@link #calibrate()} times a serial CSR
  * matrix–vector product on this machine (nanoseconds per multiply-add, {@code c}) and the
- * round trip of an empty fork-join over the kernel pool ({@code f}); splitting a work
+ * mean round trip of an empty fork-join over the kernel pool ({@code f}); splitting a work
  * {@code w} over {@code P} threads saves {@code c w (1 - 1/P)} and costs {@code f}, so the
  * threshold is the break-even {@code w* = f / (c (1 - 1/P))}, doubled so that splitting pays
- * clearly. It takes well under 200 ms and is cached; {@link #describe()} reports it.
+ * clearly, and at least the work of 100 µs on one thread (on a shared machine the round trip
+ * measured at start-up changes with the load). It takes well under 200 ms and is cached;
+ * {@link #describe()} reports it.
  *
  * <h2>Two levels, never nested</h2>
  * Inside {@link #serial(Runnable)} (and so inside every task of a multi-threaded
@@ -63,7 +65,7 @@ public final class Parallelism {
      *
      * @param threads            threads of the kernel pool when measured
      * @param nanosPerMultiplyAdd serial CSR matrix–vector cost per stored entry, ns
-     * @param forkJoinNanos      round trip of an empty fork-join over the pool, ns (median)
+     * @param forkJoinNanos      round trip of an empty fork-join over the pool, ns (mean)
      * @param threshold          resulting work threshold, in complex multiply-adds
      * @param elapsedNanos       time the calibration took, ns
      */
@@ -300,8 +302,8 @@ public final class Parallelism {
         return String.format(Locale.ROOT,
                 "threads: %d (from %s; %d cores available)%n"
                         + "kernel threshold: %d complex multiply-adds%s%n"
-                        + "  measured: serial CSR matvec %.3f ns per stored entry, empty fork-join over %d threads %.1f us (median)%n"
-                        + "  rule: split when work >= 2 * forkJoin / (ns per entry * (1 - 1/threads)); calibration took %.1f ms",
+                        + "  measured: serial CSR matvec %.3f ns per stored entry, empty fork-join over %d threads %.1f us (mean)%n"
+                        + "  rule: split when work >= max(2 * forkJoin / (ns per entry * (1 - 1/threads)), 100 us / ns per entry); calibration took %.1f ms",
                 threads(), source, Runtime.getRuntime().availableProcessors(), threshold(),
                 thresholdOverride > 0 ? " (overridden; calibrated " + c.threshold() + ")" : "",
                 c.nanosPerMultiplyAdd(), c.threads(), c.forkJoinNanos() / 1e3, c.elapsedNanos() / 1e6);

@@ -3,6 +3,7 @@ package dev.lindblad.solver;
 import dev.lindblad.Coefficient;
 import dev.lindblad.Complex;
 import dev.lindblad.data.Data;
+import dev.lindblad.data.LinearMap;
 import dev.lindblad.data.Matrix;
 import dev.lindblad.ode.OdeSystem;
 import java.util.List;
@@ -20,18 +21,31 @@ final class SuperGenerator implements OdeSystem {
 
     private final Matrix constant;
     private final List<Term> terms;
+    /** The same superoperators in the storage chosen for products (Data.prepareProduct). */
+    private final LinearMap constantMap;
+    private final LinearMap[] termMaps;
 
     SuperGenerator(Matrix constant, List<Term> terms) {
-        // storage chosen once, here (Data.toBestFormat: DIA for banded Liouvillians, else CSR)
-        this.constant = constant == null ? null : Data.toBestFormat(constant);
-        this.terms = terms.stream().map(t -> new Term(Data.toBestFormat(t.l()), t.f())).toList();
+        // storage chosen once, here: DIA for banded Liouvillians, else CSR split into real and
+        // imaginary parts when most entries are one or the other (the usual case)
+        this.constantMap = constant == null ? null : Data.prepareProduct(constant);
+        this.constant = constantMap == null ? null : constantMap.matrix();
+        this.termMaps = terms.stream().map(t -> Data.prepareProduct(t.l())).toArray(LinearMap[]::new);
+        List<Term> stored = new java.util.ArrayList<>();
+        for (int k = 0; k < termMaps.length; k++) {
+            stored.add(new Term(termMaps[k].matrix(), terms.get(k).f()));
+        }
+        this.terms = List.copyOf(stored);
     }
 
-    /** @return stored entries of all superoperators, the cost model of one evaluation */
+    /**
+     * @return complex multiply-adds of one evaluation, the cost model (a real or imaginary part
+     *         of a split superoperator counts half, as in {@link LinearMap#work()})
+     */
     double cost() {
-        double c = constant == null ? 0 : constant.nnz();
-        for (Term t : terms) {
-            c += t.l().nnz();
+        double c = constantMap == null ? 0 : constantMap.work() / 4.0;
+        for (LinearMap l : termMaps) {
+            c += l.work() / 4.0;
         }
         return c;
     }
@@ -51,13 +65,13 @@ final class SuperGenerator implements OdeSystem {
     @Override
     public void apply(double t, double[] y, double[] out) {
         boolean written = false;
-        if (constant != null) {
-            Data.matvec(constant, y, 0, out, 0, 1, 0, 0, 0);
+        if (constantMap != null) {
+            Data.matvec(constantMap, y, 0, out, 0, 1, 0, 0, 0);
             written = true;
         }
-        for (Term term : terms) {
-            Complex z = term.f().at(t);
-            Data.matvec(term.l(), y, 0, out, 0, z.re(), z.im(), written ? 1 : 0, 0);
+        for (int k = 0; k < termMaps.length; k++) {
+            Complex z = terms.get(k).f().at(t);
+            Data.matvec(termMaps[k], y, 0, out, 0, z.re(), z.im(), written ? 1 : 0, 0);
             written = true;
         }
         if (!written) {

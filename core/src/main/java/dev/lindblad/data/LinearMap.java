@@ -1,0 +1,26 @@
+package dev.lindblad.data;
+
+/**
+ * A fixed matrix prepared for many products {@code y = alpha A x + beta y}: the storage
+ * {@link Data#prepareProduct} chose for it, which need not be one of the {@link Matrix} formats
+ * (it may, for example, keep the real and imaginary parts of the entries apart). Apply it with
+ * {@link Data#matvec(LinearMap, double[], int, double[], int, double, double, double, double)}.
+ * Instances are immutable.
+ */
+public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SplitDiaMatrix {
+
+    /** @return the number of rows of A */
+    int rows();
+
+    /** @return the number of columns of A */
+    int cols();
+
+    /**
+     * @return the real multiply-adds of one product, the cost model of an evaluation (4 per
+     *         complex entry, 2 per real or imaginary one)
+     */
+    long work();
+
+    /** @return the matrix A itself, in a {@link Matrix} format */
+    Matrix matrix();
+}
