@@ -127,10 +127,19 @@ final class DenseKernels {
     }
 
     static DenseMatrix kron(DenseMatrix a, DenseMatrix b) {
-        int m1 = a.rows, n1 = a.cols, m2 = b.rows, n2 = b.cols;
-        int m = m1 * m2, n = n1 * n2;
-        double[] c = new double[(int) Checks.denseDoubles(m, n)];
-        for (int j1 = 0; j1 < n1; j1++) {
+        double[] c = new double[(int) Checks.denseDoubles(a.rows * b.rows, a.cols * b.cols)];
+        kronColumns(a, b, c, 0, a.cols);
+        return new DenseMatrix(a.rows * b.rows, a.cols * b.cols, c);
+    }
+
+    /**
+     * Writes the block columns {@code j1 in [j1From, j1To)} of {@code a ⊗ b} into c (each output
+     * element written once, so column ranges can be filled concurrently).
+     */
+    static void kronColumns(DenseMatrix a, DenseMatrix b, double[] c, int j1From, int j1To) {
+        int m1 = a.rows, m2 = b.rows, n2 = b.cols;
+        int m = m1 * m2;
+        for (int j1 = j1From; j1 < j1To; j1++) {
             for (int i1 = 0; i1 < m1; i1++) {
                 double ar = a.data[2 * (i1 + j1 * m1)], ai = a.data[2 * (i1 + j1 * m1) + 1];
                 if (ar == 0 && ai == 0) {
@@ -147,7 +156,6 @@ final class DenseKernels {
                 }
             }
         }
-        return new DenseMatrix(m, n, c);
     }
 
     static void trace(DenseMatrix a, double[] out) {

@@ -372,25 +372,7 @@ final class ParallelKernels {
         }
         double[] c = new double[(int) Checks.denseDoubles(m, n)];
         int[] cols = RowPartition.even(n1, chunks).bounds;
-        Parallelism.forEachChunk(chunks, ch -> {
-            for (int j1 = cols[ch]; j1 < cols[ch + 1]; j1++) {
-                for (int i1 = 0; i1 < m1; i1++) {
-                    double xr = a.data[2 * (i1 + j1 * m1)], xi = a.data[2 * (i1 + j1 * m1) + 1];
-                    if (xr == 0 && xi == 0) {
-                        continue;
-                    }
-                    for (int j2 = 0; j2 < n2; j2++) {
-                        int dst = 2 * (i1 * m2 + (j1 * n2 + j2) * m);
-                        int src = 2 * j2 * m2;
-                        for (int i2 = 0; i2 < 2 * m2; i2 += 2) {
-                            double yr = b.data[src + i2], yi = b.data[src + i2 + 1];
-                            c[dst + i2] = xr * yr - xi * yi;
-                            c[dst + i2 + 1] = xr * yi + xi * yr;
-                        }
-                    }
-                }
-            }
-        });
+        Parallelism.forEachChunk(chunks, ch -> DenseKernels.kronColumns(a, b, c, cols[ch], cols[ch + 1]));
         return new DenseMatrix(m, n, c);
     }
 
