@@ -168,11 +168,16 @@ final class DenseKernels {
         out[1] = i;
     }
 
-    /** x^† a x without forming a x. */
+    /** x^† a x without forming a x: {@code sum_j (x^† a)_j x_j}, column by column. */
     static void expectKet(DenseMatrix a, double[] x, double[] out) {
+        expectKetColumns(a, x, 0, a.cols, out, 0);
+    }
+
+    /** {@link #expectKet} over columns [j0, j1), into out[o], out[o+1]; the parallel kernel sums blocks of it. */
+    static void expectKetColumns(DenseMatrix a, double[] x, int j0, int j1, double[] out, int o) {
         int m = a.rows;
         double sr = 0, si = 0;
-        for (int j = 0; j < a.cols; j++) {
+        for (int j = j0; j < j1; j++) {
             // (x^† a)_j = sum_i conj(x_i) a_ij
             double tr = 0, ti = 0;
             int aj = 2 * j * m;
@@ -186,8 +191,8 @@ final class DenseKernels {
             sr += tr * yr - ti * yi;
             si += tr * yi + ti * yr;
         }
-        out[0] = sr;
-        out[1] = si;
+        out[o] = sr;
+        out[o + 1] = si;
     }
 
     /** tr(a rho) = sum_ij a_ij rho_ji for dense rho (column-major), without forming a rho. */

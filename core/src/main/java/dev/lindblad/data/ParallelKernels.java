@@ -310,30 +310,9 @@ final class ParallelKernels {
             return;
         }
         double[] partial = new double[2 * nb];
-        reduceBlocks(nb, (long) a.rows * a.cols, blk -> expectKetColumns(a, x, blk * per,
+        reduceBlocks(nb, (long) a.rows * a.cols, blk -> DenseKernels.expectKetColumns(a, x, blk * per,
                 Math.min(a.cols, (blk + 1) * per), partial, 2 * blk));
         combine(partial, out);
-    }
-
-    /** {@link DenseKernels#expectKet} over columns [j0, j1), into out[o], out[o+1]. */
-    static void expectKetColumns(DenseMatrix a, double[] x, int j0, int j1, double[] out, int o) {
-        int m = a.rows;
-        double sr = 0, si = 0;
-        for (int j = j0; j < j1; j++) {
-            double tr = 0, ti = 0;
-            int aj = 2 * j * m;
-            for (int i = 0; i < 2 * m; i += 2) {
-                double vr = a.data[aj + i], vi = a.data[aj + i + 1];
-                double xr = x[i], xi = -x[i + 1];
-                tr += xr * vr - xi * vi;
-                ti += xr * vi + xi * vr;
-            }
-            double yr = x[2 * j], yi = x[2 * j + 1];
-            sr += tr * yr - ti * yi;
-            si += tr * yi + ti * yr;
-        }
-        out[o] = sr;
-        out[o + 1] = si;
     }
 
     /** tr(a rho) for dense a, as fixed blocks of columns of a summed in block order. */
