@@ -229,6 +229,86 @@ public final class Data {
         }
     }
 
+    /**
+     * The upper triangle of {@code vec(Y) = alpha A vec(X) + beta vec(Y)} for a superoperator A
+     * on n×n operators stored column by column ({@code vec(X)[i + n j] = X_ij}): only the rows
+     * {@code i + n j} with {@code i <= j} are computed and written, about half the work of a
+     * full product. When A maps Hermitian operators to Hermitian operators (every Lindblad
+     * generator does, see {@link #preservesHermiticity}), X is Hermitian and alpha, beta are
+     * real, {@link #hermitianFromUpper} then completes the full product. A map with no
+     * row-wise kernel (dense, unsplit DIA) computes all rows.
+     *
+     * @param a     the superoperator, n²×n²
+     * @param n     the operator dimension
+     * @param x     vec(X), interleaved complex, from index 0
+     * @param y     vec(Y), interleaved complex, from index 0
+     * @param alpha real factor of the product
+     * @param beta  real factor of the old y (0: ignored, even NaN)
+     */
+    public static void matvecUpper(LinearMap a, int n, double[] x, double[] y, double alpha, double beta) {
+        if ((long) n * n != a.rows() || a.rows() != a.cols()) {
+            throw new IllegalArgumentException("matvecUpper: a is " + a.rows() + "x" + a.cols()
+                    + ", not a superoperator on " + n + "x" + n + " operators");
+        }
+        checkMatvec(a, x, 0, y, 0);
+        ParallelKernels.gemvUpper(a, n, x, y, alpha, beta);
+    }
+
+    /**
+     * Completes a Hermitian n×n operator stored column by column from its upper triangle:
+     * {@code y[i + n j] = conj(y[j + n i])} for {@code i > j}.
+     *
+     * @param n the operator dimension
+     * @param y vec(Y), interleaved complex, of at least n² entries
+     */
+    public static void hermitianFromUpper(int n, double[] y) {
+        if (y.length < 2L * n * n) {
+            throw new IllegalArgumentException("hermitianFromUpper: " + y.length / 2 + " entries for a " + n + "x" + n
+                    + " operator");
+        }
+        for (int j = 0; j < n; j++) {
+            for (int i = j + 1; i < n; i++) {
+                int lower = 2 * (i + n * j), upper = 2 * (j + n * i);
+                y[lower] = y[upper];
+                y[lower + 1] = -y[upper + 1];
+            }
+        }
+    }
+
+    /**
+     * Whether a superoperator maps Hermitian operators to Hermitian operators:
+     * {@code A[(i,j),(k,l)] = conj(A[(j,i),(l,k)])} for every entry, to within
+     * {@code tol * max|A|} (indices {@code (i,j) = i + n j}). Lindblad generators with a
+     * Hermitian Hamiltonian have this property, whatever the jump operators.
+     *
+     * @param a   the superoperator, n²×n²
+     * @param n   the operator dimension
+     * @param tol relative tolerance
+     * @return whether the symmetry holds
+     */
+    public static boolean preservesHermiticity(Matrix a, int n, double tol) {
+        if ((long) n * n != a.rows() || a.rows() != a.cols()) {
+            return false;
+        }
+        CsrMatrix s = a.toCsr();
+        double limit = tol * maxAbs(s);
+        int dim = n * n;
+        int[] swap = new int[dim];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                swap[i + n * j] = j + n * i;
+            }
+        }
+        // the entries at the swapped positions, conjugated: P conj(A) P with P the swap
+        CooBuilder b = new CooBuilder(dim, dim, Math.toIntExact(s.nnz()));
+        for (int r = 0; r < dim; r++) {
+            for (int p = s.rowPtr[r]; p < s.rowPtr[r + 1]; p++) {
+                b.add(swap[r], swap[s.colIdx[p]], s.values[2 * p], -s.values[2 * p + 1]);
+            }
+        }
+        return maxAbs(sub(s, b.build())) <= limit;
+    }
+
     private static void checkMatvec(LinearMap a, double[] x, int xOff, double[] y, int yOff) {
         if (xOff < 0 || x.length < xOff + 2L * a.cols() || yOff < 0 || y.length < yOff + 2L * a.rows()) {
             throw new IllegalArgumentException("matvec: a is " + a.rows() + "x" + a.cols() + " but x has "

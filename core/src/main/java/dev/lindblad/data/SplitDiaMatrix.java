@@ -24,8 +24,12 @@ final class SplitDiaMatrix implements LinearMap {
     final double[][] im;
     private final DiaMatrix matrix;
 
-    /** Per-thread de-interleaved x (real, imaginary) and sums of a tile (real, imaginary). */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
+    /**
+     * Per-thread scratch, indexed like x and the rows: de-interleaved x (real, imaginary), the
+     * sums (real, imaginary) and x shifted onto a diagonal (real, imaginary); a tile uses its
+     * own rows of the last four.
+     */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[6][0]);
 
     private SplitDiaMatrix(DiaMatrix matrix, double[][] re, double[][] im) {
         this.matrix = matrix;
@@ -92,9 +96,11 @@ final class SplitDiaMatrix implements LinearMap {
             s[0] = new double[cols];
             s[1] = new double[cols];
         }
-        if (s[2].length < TILE) {
-            s[2] = new double[TILE];
-            s[3] = new double[TILE];
+        if (s[2].length < rows) {
+            s[2] = new double[rows];
+            s[3] = new double[rows];
+            s[4] = new double[rows];
+            s[5] = new double[rows];
         }
         return s;
     }
@@ -106,46 +112,81 @@ final class SplitDiaMatrix implements LinearMap {
             return;
         }
         double[][] s = scratch(a.rows, a.cols);
-        double[] xr = s[0], xi = s[1], sr = s[2], si = s[3];
+        split(a, x, xOff, s, r0, r1);
+        rowsFromSplit(a, s, y, yOff, ar, ai, br, bi, r0, r1);
+    }
+
+    /**
+     * The rows {@code i + n j, i <= j} of {@code y = alpha a x + beta y} for the columns
+     * {@code j0 <= j < j1} of an n×n operator stored column by column: the upper triangle of
+     * {@code vec(drho)}. x is de-interleaved once for all of them.
+     */
+    static void gemvUpper(SplitDiaMatrix a, int n, double[] x, double[] y, double ar, double br, int j0, int j1) {
+        if (j0 >= j1) {
+            return;
+        }
+        double[][] s = scratch(a.rows, a.cols);
+        split(a, x, 0, s, n * j0, n * (j1 - 1) + j1);
+        for (int j = j0; j < j1; j++) {
+            rowsFromSplit(a, s, y, 0, ar, 0, br, 0, n * j, n * j + j + 1);
+        }
+    }
+
+    /** De-interleaves the part of x that rows [r0, r1) reach into s[0] (real) and s[1] (imaginary). */
+    private static void split(SplitDiaMatrix a, double[] x, int xOff, double[][] s, int r0, int r1) {
+        double[] xr = s[0], xi = s[1];
         int[] offsets = a.offsets;
-        // the columns rows [r0, r1) reach
         int c0 = Math.max(0, r0 + offsets[0]), c1 = Math.min(a.cols, r1 + offsets[offsets.length - 1]);
         for (int j = c0; j < c1; j++) {
             xr[j] = x[xOff + 2 * j];
             xi[j] = x[xOff + 2 * j + 1];
         }
+    }
+
+    /** Rows [r0, r1) of the product from the de-interleaved x in s, tile by tile. */
+    private static void rowsFromSplit(SplitDiaMatrix a, double[][] s, double[] y, int yOff,
+                                      double ar, double ai, double br, double bi, int r0, int r1) {
+        double[] xr = s[0], xi = s[1], sr = s[2], si = s[3], tr = s[4], ti = s[5];
+        int[] offsets = a.offsets;
         boolean beta0 = br == 0 && bi == 0, alpha1 = ar == 1 && ai == 0;
         for (int t0 = r0; t0 < r1; t0 += TILE) {
             int t1 = Math.min(r1, t0 + TILE);
-            java.util.Arrays.fill(sr, 0, t1 - t0, 0.0);
-            java.util.Arrays.fill(si, 0, t1 - t0, 0.0);
+            java.util.Arrays.fill(sr, t0, t1, 0.0);
+            java.util.Arrays.fill(si, t0, t1, 0.0);
             for (int d = 0; d < offsets.length; d++) {
                 int off = offsets[d];
                 int lo = Math.max(t0, -off), hi = Math.min(t1, a.cols - off);
+                if (lo >= hi) {
+                    continue;
+                }
+                // x shifted onto the diagonal first, so that every array below is read at the
+                // same index i: C2 (JDK 25) vectorises such loops but not ones reading x at
+                // i + off while storing the sums at i (it cannot rule out that they overlap)
+                System.arraycopy(xr, lo + off, tr, lo, hi - lo);
+                System.arraycopy(xi, lo + off, ti, lo, hi - lo);
                 double[] wr = a.re[d], wi = a.im[d];
-                int o = off, b = -t0;   // x index i + off, sum index i - t0
                 if (wi == null) {
                     for (int i = lo; i < hi; i++) {
                         double w = wr[i];
-                        sr[i + b] += w * xr[i + o];
-                        si[i + b] += w * xi[i + o];
+                        sr[i] += w * tr[i];
+                        si[i] += w * ti[i];
                     }
                 } else if (wr == null) {
                     for (int i = lo; i < hi; i++) {
                         double w = wi[i];
-                        sr[i + b] -= w * xi[i + o];
-                        si[i + b] += w * xr[i + o];
+                        sr[i] -= w * ti[i];
+                        si[i] += w * tr[i];
                     }
                 } else {
                     for (int i = lo; i < hi; i++) {
-                        double u = wr[i], w = wi[i], p = xr[i + o], q = xi[i + o];
-                        sr[i + b] += u * p - w * q;
-                        si[i + b] += u * q + w * p;
+                        double u = wr[i], w = wi[i], p = tr[i], q = ti[i];
+                        sr[i] += u * p - w * q;
+                        si[i] += u * q + w * p;
                     }
                 }
             }
             for (int i = t0; i < t1; i++) {
-                double pr = sr[i - t0], pi = si[i - t0];
+                double pr = sr[i], pi = si[i];
                 if (!alpha1) {
                     double t = ar * pr - ai * pi;
                     pi = ar * pi + ai * pr;
