@@ -53,6 +53,9 @@ final class Evolution {
         Result.Builder out = new Result.Builder(tlist, herm, storeStates);
         double[] y = new double[y0.length];
         double[] values = new double[2 * ne];
+        // as QuTiP 5: only a state normalised at the start is kept normalised (an operator of
+        // trace zero, as in correlation functions, is left alone)
+        boolean normalize = opt.normalizeOutput() && Math.abs(normalization(kind, y0, rows) - 1) <= NORMALIZED;
         prop.reset(tlist[0], y0);
         try (Progress bar = new Progress(opt.progress(), tlist.length, rhsName)) {
             for (int i = 0; i < tlist.length; i++) {
@@ -61,7 +64,7 @@ final class Evolution {
                 } else {
                     prop.advance(tlist[i], y);
                 }
-                double scale = opt.normalizeOutput() ? normalization(kind, y, rows) : 1;
+                double scale = normalize ? normalization(kind, y, rows) : 1;
                 Qobj state = null;
                 boolean last = i == tlist.length - 1;
                 if (storeStates || !eFuncs.isEmpty() || (last && opt.storeFinalState())) {
@@ -107,6 +110,9 @@ final class Evolution {
     }
 
     /** Norm of a ket, trace of a density matrix, 1 for a propagator. */
+    /** How far from one the initial norm or trace may be for the output to be normalised. */
+    static final double NORMALIZED = 1e-8;
+
     static double normalization(Kind kind, double[] y, int n) {
         return switch (kind) {
             case KET -> {

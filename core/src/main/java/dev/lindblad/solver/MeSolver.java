@@ -363,11 +363,35 @@ public final class MeSolver {
             prop = ExactPropagation.diagGeneral(l.constantPart());
             rhsName = "liouvillian (diag)";
         } else {
+            if (f == liouvillian && rho0.isHerm()) {
+                // Hermitian rho stays Hermitian: compute half of each product, mirror the rest
+                OdeSystem half = liouvillian.hermitian(n);
+                if (half != null) {
+                    symmetrise(y0, n);
+                    f = half;
+                    rhsName += "; Hermitian: upper triangle computed";
+                }
+            }
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());
         }
         double setup = (System.nanoTime() - start) / 1e9;
         return Evolution.run(prop, y0, times, Evolution.Kind.DENSITY, operDims, n, n, ops, funcs, options, rhsName,
                 start, setup);
+    }
+
+    /** Makes vec(rho) exactly Hermitian: (rho + rho^†) / 2, entry pairs conjugate to the bit. */
+    private static void symmetrise(double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[2 * (j + n * j) + 1] = 0;
+            for (int i = j + 1; i < n; i++) {
+                int lower = 2 * (i + n * j), upper = 2 * (j + n * i);
+                double re = 0.5 * (y[upper] + y[lower]), im = 0.5 * (y[upper + 1] - y[lower + 1]);
+                y[upper] = re;
+                y[upper + 1] = im;
+                y[lower] = re;
+                y[lower + 1] = -im;
+            }
+        }
     }
 
     /** @return whether the system is a master equation with dissipation (false: Schrödinger suffices for kets) */

@@ -21,7 +21,8 @@ import java.util.List;
  * @param storeStates     keep the state at every output time (default: only when no e-op is given)
  * @param storeFinalState keep the final state (true)
  * @param normalizeOutput normalise output states (norm of kets, trace of density matrices) to hide
- *                        integration error, as QuTiP (true)
+ *                        integration error, as QuTiP (true); only when the initial state is
+ *                        normalised, as in QuTiP 5, so operators of trace zero evolve as they are
  * @param progress        show a progress bar with ETA on standard error for runs longer than a
  *                        second (false)
  * @param firstStep       first trial step, 0 for automatic

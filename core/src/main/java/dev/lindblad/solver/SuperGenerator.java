@@ -38,6 +38,60 @@ final class SuperGenerator implements OdeSystem {
         this.terms = List.copyOf(stored);
     }
 
+    /** Relative tolerance of the Hermiticity-preservation check of the superoperators. */
+    static final double HERMITIAN_TOLERANCE = 1e-14;
+
+    /** Whether every superoperator preserves Hermiticity, checked on first use. */
+    private volatile Boolean preserves;
+
+    /**
+     * The same right-hand side for Hermitian density matrices at half the cost: only the upper
+     * triangle of {@code d vec(rho)/dt} is computed ({@link Data#matvecUpper}) and the lower one
+     * mirrored from it. Exact (to rounding) when rho is Hermitian, every superoperator maps
+     * Hermitian operators to Hermitian operators and the coefficients are real; at a time where
+     * a coefficient is complex, that evaluation falls back to the full product.
+     *
+     * @param n the operator dimension (the superoperators are n²×n²)
+     * @return the half-cost right-hand side, or null when a superoperator does not preserve
+     *         Hermiticity (a non-Hermitian Hamiltonian, a Liouvillian given without that symmetry)
+     */
+    OdeSystem hermitian(int n) {
+        Boolean p = preserves;
+        if (p == null) {
+            boolean all = constant == null || Data.preservesHermiticity(constant, n, HERMITIAN_TOLERANCE);
+            for (Term t : terms) {
+                all &= Data.preservesHermiticity(t.l(), n, HERMITIAN_TOLERANCE);
+            }
+            preserves = p = all;
+        }
+        if (!p) {
+            return null;
+        }
+        Complex[] z = new Complex[termMaps.length];
+        return (t, y, out) -> {
+            for (int k = 0; k < termMaps.length; k++) {
+                z[k] = terms.get(k).f().at(t);
+                if (z[k].im() != 0) {
+                    apply(t, y, out);
+                    return;
+                }
+            }
+            boolean written = false;
+            if (constantMap != null) {
+                Data.matvecUpper(constantMap, n, y, out, 1, 0);
+                written = true;
+            }
+            for (int k = 0; k < termMaps.length; k++) {
+                Data.matvecUpper(termMaps[k], n, y, out, z[k].re(), written ? 1 : 0);
+                written = true;
+            }
+            if (!written) {
+                java.util.Arrays.fill(out, 0.0);
+            }
+            Data.hermitianFromUpper(n, out);
+        };
+    }
+
     /**
      * @return complex multiply-adds of one evaluation, the cost model (a real or imaginary part
      *         of a split superoperator counts half, as in {@link LinearMap#work()})

@@ -225,4 +225,64 @@ class MeSolverTest {
                 () -> mesolve(sigmax(), basis(2, 0), new double[] {0, 1}, List.of(destroy(3)), List.of()));
         assertTrue(d.getMessage().contains("[[3], [3]]"), d.getMessage());
     }
+
+    /**
+     * A Hermitian state takes the half-cost right-hand side (recorded in the stats); a
+     * non-Hermitian operator, as in correlation functions, the full one: |0><1| of a decaying
+     * qubit evolves as e^{-i w t - gamma t / 2} |0><1| (the upper level is basis 0).
+     */
+    @Test
+    void hermitianHalfProductOnlyForHermitianStates() {
+        double w = 2.0, gamma = 0.3;
+        double[] t = linspace(0, 4, 9);
+        SolverOptions o = TIGHT.withRhs("liouvillian").withStoreStates(true);
+        Result herm = mesolve(sigmaz().times(w / 2), basis(2, 0), t, List.of(sigmam().times(Math.sqrt(gamma))),
+                List.of(sigmaz()), o);
+        assertTrue(herm.stats().rhs().contains("Hermitian"), herm.stats().rhs());
+        Qobj coherence = basis(2, 0).times(basis(2, 1).dag());
+        Result off = mesolve(sigmaz().times(w / 2), coherence, t, List.of(sigmam().times(Math.sqrt(gamma))),
+                List.of(), o);
+        assertFalse(off.stats().rhs().contains("Hermitian"), off.stats().rhs());
+        for (int i = 0; i < t.length; i++) {
+            Complex expected = Complex.of(Math.cos(w * t[i]), -Math.sin(w * t[i])).times(Math.exp(-gamma * t[i] / 2));
+            Complex got = off.states().get(i).get(0, 1);
+            assertEquals(expected.re(), got.re(), 1e-8, "t=" + t[i]);
+            assertEquals(expected.im(), got.im(), 1e-8, "t=" + t[i]);
+            assertEquals(0, off.states().get(i).get(1, 0).abs(), 1e-12);
+        }
+    }
+
+    /** The half-cost right-hand side equals the full one, and falls back to it at complex coefficients. */
+    @Test
+    void hermitianRightHandSideMatchesTheFullOne() {
+        int n = 6;
+        Qobj a = destroy(n);
+        Qobj l0 = liouvillian(a.plus(a.dag()).times(0.5), List.of(a.times(0.7)));
+        Qobj l1 = liouvillian(a.dag().times(a), List.of());
+        java.util.Random rng = new java.util.Random(3);
+        double[] y = new double[2 * n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i <= j; i++) {
+                double re = rng.nextGaussian(), im = i == j ? 0 : rng.nextGaussian();
+                y[2 * (i + n * j)] = re;
+                y[2 * (i + n * j) + 1] = im;
+                y[2 * (j + n * i)] = re;
+                y[2 * (j + n * i) + 1] = -im;
+            }
+        }
+        for (dev.lindblad.Coefficient f : List.<dev.lindblad.Coefficient>of(s -> Complex.of(Math.cos(s), 0),
+                s -> Complex.of(Math.cos(s), s > 1 ? 0.5 : 0))) {
+            SuperGenerator g = new SuperGenerator(l0.data(), List.of(new SuperGenerator.Term(l1.data(), f)));
+            dev.lindblad.ode.OdeSystem half = g.hermitian(n);
+            assertNotNull(half);
+            for (double time : new double[] {0.3, 2.0}) {
+                double[] full = new double[y.length], got = new double[y.length];
+                g.apply(time, y, full);
+                half.apply(time, y, got);
+                assertArrayEquals(full, got, 1e-13, "t=" + time);
+            }
+        }
+        SuperGenerator broken = new SuperGenerator(liouvillian(a, List.of()).data(), List.of());
+        assertNull(broken.hermitian(n), "a non-Hermitian Hamiltonian does not preserve Hermiticity");
+    }
 }
