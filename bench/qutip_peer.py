@@ -15,12 +15,12 @@ Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
   cold_s     the first call of the problem in this process (after the import)
   peak_bytes increase of the process's peak resident set during the first call, from
              resource.getrusage(RUSAGE_SELF).ru_maxrss before and after (0 if no new peak)
-  reps       timed repetitions: REPS, or at most 3 when the first call lasted over 60 s
+  reps       timed repetitions: REPS, or at most 3 when the first call lasted over 300 s
   inner      calls per repetition (micro problems repeat the call until a repetition lasts
              about 0.1 s, the count fixed once after the first call; solvers: 1)
   warm_s     the seconds per call of each timed repetition, comma-separated, after an
-             untimed warm-up (repetitions until 1 s has passed, at least 1, at most 20; none
-             for a solver whose first call lasted 1 s or more)
+             untimed warm-up (repetitions until 2 s have passed, at least 1, at most 200; none
+             for a solver whose first call lasted 2 s or more)
   median_s   median of warm_s
   value      the check value (a final expectation value, see BenchProblems.java)
 A failure prints `error=<message>` and exits with status 1.
@@ -33,9 +33,9 @@ import time
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
-WARMUP_S = 1.0
-MAX_WARMUP_REPS = 20
-SLOW_S = 60            # a first call longer than this: SLOW_REPS timed repetitions
+WARMUP_S = 2.0
+MAX_WARMUP_REPS = 200
+SLOW_S = 300           # a first call longer than this: SLOW_REPS timed repetitions
 SLOW_REPS = 3
 
 

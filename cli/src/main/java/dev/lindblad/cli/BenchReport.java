@@ -108,7 +108,7 @@ final class BenchReport {
         b.append(markdownTable(rows));
         b.append("""
 
-                Warm: median of the timed repetitions (5; 3 where a first call lasted over 60 s),
+                Warm: median of the timed repetitions (5; 3 where a first call lasted over 300 s),
                 seconds per call, after an untimed warm-up (repetitions for about 1 s; micro
                 problems repeat the call for about 0.1 s per repetition). Cold: the first call in
                 a fresh process (JVM: class loading, interpreter and JIT included; Python: after

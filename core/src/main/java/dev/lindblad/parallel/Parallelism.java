@@ -1,17 +1,14 @@
 package dev.lindblad.parallel;
 
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Kernel-level parallelism: the thread count, the dedicated fork-join pool the data kernels
- * split their rows over, the measured work threshold above which they do, and serial regions.
+ * Kernel-level parallelism: the thread count, the dedicated kernel threads the data kernels
+ * split their rows over ({@link KernelTeam}: workers that spin briefly between kernels), the measured work threshold above which they do, and serial regions.
  *
  * <h2>Thread count</h2>
  * The first of these that is set wins: {@link #threads(int)}, the system property
@@ -24,7 +21,8 @@ import java.util.function.Supplier;
  * dense one rows×cols). A kernel splits when its work is at least {@link #threshold()}. The
  * threshold is not a constant: on first use {@link #calibrate()} times a serial CSR
  * matrix–vector product on this machine (nanoseconds per multiply-add, {@code c}) and the
- * mean round trip of an empty fork-join over the kernel pool ({@code f}); splitting a work
+ * mean round trip of an empty dispatch over the kernel threads ({@code f}), back to back as a
+ * solver's products come; splitting a work
  * {@code w} over {@code P} threads saves {@code c w (1 - 1/P)} and costs {@code f}, so the
  * threshold is the break-even {@code w* = f / (c (1 - 1/P))}, doubled so that splitting pays
  * clearly, and at least the work of 100 µs on one thread (on a shared machine the round trip
@@ -33,7 +31,7 @@ import java.util.function.Supplier;
  *
  * <h2>Two levels, never nested</h2>
  * Inside {@link #serial(Runnable)} (and so inside every task of a multi-threaded
- * {@link TaskMap}), and on the kernel pool's own threads, kernels run on the calling thread:
+ * {@link TaskMap}), and on the kernel threads themselves, kernels run on the calling thread:
  * N tasks never start N×N threads.
  *
  * <p>A parallel kernel gives the same bits as its serial twin: every output element is computed
@@ -54,7 +52,7 @@ public final class Parallelism {
     private static volatile int programmaticThreads;     // 0: not set
     private static volatile int defaultThreads;          // 0: property/environment not read yet
     private static volatile long thresholdOverride;      // 0: use the calibration
-    private static volatile ForkJoinPool pool;
+    private static volatile KernelTeam team;
     private static volatile Calibration calibration;
 
     private Parallelism() {
@@ -139,37 +137,34 @@ public final class Parallelism {
     }
 
     /**
-     * The dedicated kernel pool: daemon workers named {@code lindblad-kernel-N}, parallelism
-     * equal to {@link #threads()} (a new pool replaces the old when the count changes).
-     *
-     * @return the pool
+     * The kernel threads ({@link KernelTeam}): {@link #threads()} - 1 daemon workers named
+     * {@code lindblad-kernel-N} and the calling thread (a new team replaces the old when the
+     * count changes).
      */
-    public static ForkJoinPool kernelPool() {
+    static KernelTeam team() {
         int n = threads();
-        ForkJoinPool p = pool;
-        if (p != null && p.getParallelism() == n) {
-            return p;
+        KernelTeam t = team;
+        if (t != null && t.threads == n) {
+            return t;
         }
         synchronized (Parallelism.class) {
-            p = pool;
-            if (p == null || p.getParallelism() != n) {
-                ForkJoinPool old = p;
-                p = new ForkJoinPool(n, Parallelism::newKernelThread, null, false);
-                pool = p;
+            t = team;
+            if (t == null || t.threads != n) {
+                KernelTeam old = t;
+                t = new KernelTeam(n, THREAD_NUMBER);
+                team = t;
                 if (old != null) {
                     old.shutdown();
                 }
             }
-            return p;
+            return t;
         }
     }
 
-    private static ForkJoinWorkerThread newKernelThread(ForkJoinPool p) {
-        ForkJoinWorkerThread t = new ForkJoinWorkerThread(null, p, true) {
-        };
-        t.setName("lindblad-kernel-" + THREAD_NUMBER.incrementAndGet());
-        t.setDaemon(true);
-        return t;
+    /** @return kernel workers running a chunk now (a diagnostic for tests) */
+    static int activeKernelWorkers() {
+        KernelTeam t = team;
+        return t == null ? 0 : t.activeWorkers();
     }
 
     /** Runs r with kernels forced onto the calling thread. */
@@ -187,7 +182,7 @@ public final class Parallelism {
      *         {@link TaskMap} task, or on a kernel pool worker (no nested splitting)
      */
     public static boolean inSerialRegion() {
-        return SERIAL.isBound() || Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == pool;
+        return SERIAL.isBound() || Thread.currentThread() instanceof KernelTeam.Worker;
     }
 
     /**
@@ -217,7 +212,15 @@ public final class Parallelism {
             return;
         }
         SPLITS.increment();
-        kernelPool().invoke(new Chunks(body, 0, chunks));
+        // the caller's own chunks run as a serial region too: no kernel inside splits again
+        boolean ran = ScopedValue.where(SERIAL, Boolean.TRUE).call(() -> team().run(chunks, body));
+        if (!ran) {   // another thread's kernel holds the team
+            serial(() -> {
+                for (int c = 0; c < chunks; c++) {
+                    body.accept(c);
+                }
+            });
+        }
     }
 
     /**
@@ -226,27 +229,6 @@ public final class Parallelism {
      */
     public static long splitCount() {
         return SPLITS.sum();
-    }
-
-    private static final class Chunks extends RecursiveAction {
-        private final IntConsumer body;
-        private final int lo, hi;
-
-        Chunks(IntConsumer body, int lo, int hi) {
-            this.body = body;
-            this.lo = lo;
-            this.hi = hi;
-        }
-
-        @Override
-        protected void compute() {
-            if (hi - lo == 1) {
-                body.accept(lo);
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            invokeAll(new Chunks(body, lo, mid), new Chunks(body, mid, hi));
-        }
     }
 
     /**
@@ -302,8 +284,9 @@ public final class Parallelism {
         return String.format(Locale.ROOT,
                 "threads: %d (from %s; %d cores available)%n"
                         + "kernel threshold: %d complex multiply-adds%s%n"
-                        + "  measured: serial CSR matvec %.3f ns per stored entry, empty fork-join over %d threads %.1f us (mean)%n"
-                        + "  rule: split when work >= max(2 * forkJoin / (ns per entry * (1 - 1/threads)), 100 us / ns per entry); calibration took %.1f ms",
+                        + "  measured: serial CSR matvec %.3f ns per stored entry, empty dispatch over %d threads %.1f us (mean)%n"
+                        + "  rule: split when work >= max(2 * dispatch / (ns per entry * (1 - 1/threads)), "
+                        + (long) (Calibrator.MIN_SPLIT_NANOS / 1e3) + " us / ns per entry); calibration took %.1f ms",
                 threads(), source, Runtime.getRuntime().availableProcessors(), threshold(),
                 thresholdOverride > 0 ? " (overridden; calibrated " + c.threshold() + ")" : "",
                 c.nanosPerMultiplyAdd(), c.threads(), c.forkJoinNanos() / 1e3, c.elapsedNanos() / 1e6);

@@ -97,7 +97,7 @@ class TaskMapTest {
             double s = 0;
             for (int rep = 0; rep < 20; rep++) {
                 Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
-                maxActiveKernelWorkers.accumulateAndGet(Parallelism.kernelPool().getActiveThreadCount(), Math::max);
+                maxActiveKernelWorkers.accumulateAndGet(Parallelism.activeKernelWorkers(), Math::max);
                 s += y[2 * (n - 1)];
             }
             return s;
