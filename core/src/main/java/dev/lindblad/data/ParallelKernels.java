@@ -62,11 +62,13 @@ final class ParallelKernels {
      * columns j of the operator, whose rows {@code n j .. n j + j} are computed, split into
      * chunks of equal triangle area (column j has j + 1 rows); every row is computed by the same
      * loop as in the serial product, so the bits do not depend on the chunks.
+     *
+     * @return true when only the upper triangle was written, false when every row was
      */
     /** The operator dimension from which the upper-triangle DIA product beats the full one. */
     static final int DIA_UPPER_MIN = 80;
 
-    static void gemvUpper(LinearMap a, int n, double[] x, double[] y, double ar, double br) {
+    static boolean gemvUpper(LinearMap a, int n, double[] x, double[] y, double ar, double br) {
         long work;
         switch (a) {
             case SplitCsrMatrix s -> work = (s.values.length * 7L / 10 + s.rows) / 2;
@@ -74,13 +76,13 @@ final class ParallelKernels {
                 // short columns: the per-diagonal loops are too short to pay (measured on the
                 // Kerr Liouvillian: n = 50 full 11.8 us, upper 13.3 us; n = 100 53 us, 43 us)
                 gemv(g, x, 0, y, 0, ar, 0, br, 0);
-                return;
+                return false;
             }
             case SplitDiaMatrix g -> work = g.work() / 8;
             case MatrixMap m when m.matrix() instanceof CsrMatrix c -> work = ((long) c.nnz() + c.rows) / 2;
             case MatrixMap m -> {
                 Data.matvec(m.matrix(), x, 0, y, 0, ar, 0, br, 0);
-                return;
+                return false;
             }
         }
         int chunks = Math.min(n, Parallelism.chunksFor(work));
@@ -89,7 +91,7 @@ final class ParallelKernels {
         }
         if (chunks <= 1) {
             upperColumns(a, n, x, y, ar, br, 0, n);
-            return;
+            return true;
         }
         int[] bounds = new int[chunks + 1];
         for (int c = 1; c < chunks; c++) {
@@ -99,6 +101,7 @@ final class ParallelKernels {
         bounds[chunks] = n;
         int k = chunks;
         Parallelism.forEachChunk(k, c -> upperColumns(a, n, x, y, ar, br, bounds[c], bounds[c + 1]));
+        return true;
     }
 
     private static void upperColumns(LinearMap a, int n, double[] x, double[] y, double ar, double br, int j0, int j1) {

@@ -76,19 +76,20 @@ final class SuperGenerator implements OdeSystem {
                     return;
                 }
             }
-            boolean written = false;
+            boolean written = false, upperOnly = false;
             if (constantMap != null) {
-                Data.matvecUpper(constantMap, n, y, out, 1, 0);
+                upperOnly = Data.matvecUpper(constantMap, n, y, out, 1, 0);
                 written = true;
             }
             for (int k = 0; k < termMaps.length; k++) {
-                Data.matvecUpper(termMaps[k], n, y, out, z[k].re(), written ? 1 : 0);
+                upperOnly |= Data.matvecUpper(termMaps[k], n, y, out, z[k].re(), written ? 1 : 0);
                 written = true;
             }
             if (!written) {
                 java.util.Arrays.fill(out, 0.0);
+            } else if (upperOnly) {
+                Data.hermitianFromUpper(n, out);
             }
-            Data.hermitianFromUpper(n, out);
         };
     }
 
