@@ -1,5 +1,8 @@
 package dev.lindblad.ode;
 
+import dev.lindblad.parallel.Parallelism;
+import java.util.function.IntConsumer;
+
 /**
  * Variable-order (1 to 12), variable-step Adams–Bashforth–Moulton method in PECE mode, the
  * non-stiff method behind QuTiP's default ({@code zvode}/{@code lsoda} with
@@ -57,7 +60,7 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private final double[] scratchY;
 
     private int order;
-    /** Accepted steps since the order last changed. */
+    /** Accepted steps since the order was last reconsidered. */
     private int stepsAtOrder;
     private double hNext;
     private double hLast;
@@ -73,6 +76,19 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private int denseOrder;
     private double denseStep;
 
+    /** Number of {@link #BLOCK}-sized blocks of the state. */
+    private final int blocks;
+    /** Per-block sums of squares of the three error estimates (order k, k-1, k+1), added in block order. */
+    private final double[] blockSquares;
+    /** The step's parameters read by the two passes, which may run on kernel threads. */
+    private double passH;
+    private int passK;
+    private boolean passLower;
+    private boolean passUpper;
+    private final IntConsumer historyPass;
+    private final IntConsumer correctorPass;
+    private int passChunks;
+
     AdamsIntegrator(int dimension, OdeSystem system, IntegratorOptions options) {
         super("adams", dimension, system, options);
         history = new double[RING][dimension];
@@ -83,6 +99,23 @@ final class AdamsIntegrator extends AbstractIntegrator {
         yPredictedUpper = new double[dimension];
         fPredicted = new double[dimension];
         scratchY = new double[dimension];
+        blocks = Math.max(1, (dimension + BLOCK - 1) / BLOCK);
+        blockSquares = new double[3 * blocks];
+        historyPass = c -> {
+            for (int b = firstBlock(c); b < firstBlock(c + 1); b++) {
+                historyBlock(b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
+            }
+        };
+        correctorPass = c -> {
+            for (int b = firstBlock(c); b < firstBlock(c + 1); b++) {
+                correctorBlock(b, b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
+            }
+        };
+    }
+
+    /** The first block of chunk {@code c} of {@link #passChunks}. */
+    private int firstBlock(int c) {
+        return (int) ((long) c * blocks / passChunks);
     }
 
     @Override
@@ -166,52 +199,32 @@ final class AdamsIntegrator extends AbstractIntegrator {
             }
             integrateLagrange(nodes, 0, k + 1, 1.0, corrector);
             // One pass over the past derivatives, block by block so that the sums stay in the
-            // first-level cache: yPredicted (and -Lower, -Upper) and the corrector's past part in yEnd.
-            for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
-                int b1 = Math.min(dimension, b0 + BLOCK);
-                System.arraycopy(yStart, b0, yPredicted, b0, b1 - b0);
-                System.arraycopy(yStart, b0, yEnd, b0, b1 - b0);
-                for (int j = 0; j < k; j++) {
-                    double[] f = history[slots[j + 1]];
-                    double c = h * weights[1 + j], cc = h * corrector[1 + j];
-                    for (int i = b0; i < b1; i++) {
-                        double fi = f[i];
-                        yPredicted[i] += c * fi;
-                        yEnd[i] += cc * fi;
-                    }
-                }
-                if (lower) {
-                    combine(yPredictedLower, yStart, k - 1, h, weightsLower, b0, b1);
-                }
-                if (upper) {
-                    combine(yPredictedUpper, yStart, k + 1, h, weightsUpper, b0, b1);
-                }
-            }
+            // first-level cache: yPredicted (and -Lower, -Upper) and the corrector's past part in
+            // yEnd. Blocks are independent, so large states split them over the kernel threads;
+            // every component sees the same operations either way.
+            passH = h;
+            passK = k;
+            passLower = lower;
+            passUpper = upper;
+            // work in complex multiply-adds (Parallelism's unit): a real multiply-add over one
+            // component is a quarter of one, and each pass streams its vectors once
+            long terms = 2L * k + (lower ? k - 1 : 0) + (upper ? k + 1 : 0);
+            passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * terms / 4));
+            Parallelism.forEachChunk(passChunks, historyPass);
             evaluateRhs(tStart + h, yPredicted, fPredicted);
-            double atol = options.atol();
-            double rtol = options.rtol();
-            double c0 = h * corrector[0];
             // The corrector's last term and the weighted differences to the predictors, in place
-            // of the predictors (no longer needed), block by block: the first loop is one that
-            // C2 vectorises (one division per component), the sums of squares run in four chains.
+            // of the predictors (no longer needed), block by block; each block's sums of squares
+            // are kept and added in block order, so the error norm has the same bits on any
+            // number of threads.
+            passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * (1L + (lower ? 1 : 0) + (upper ? 1 : 0))));
+            Parallelism.forEachChunk(passChunks, correctorPass);
             double sumSquares = 0;
             double sumSquaresLower = 0;
             double sumSquaresUpper = 0;
-            for (int b0 = 0; b0 < dimension; b0 += BLOCK) {
-                int b1 = Math.min(dimension, b0 + BLOCK);
-                for (int i = b0; i < b1; i++) {
-                    double y = yEnd[i] + c0 * fPredicted[i];
-                    yEnd[i] = y;
-                    double w = 1.0 / (atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y)));
-                    yPredicted[i] = (y - yPredicted[i]) * w;
-                }
-                sumSquares += sumOfSquares(yPredicted, b0, b1);
-                if (lower) {
-                    sumSquaresLower += weightedDifference(yPredictedLower, atol, rtol, b0, b1);
-                }
-                if (upper) {
-                    sumSquaresUpper += weightedDifference(yPredictedUpper, atol, rtol, b0, b1);
-                }
+            for (int b = 0; b < blocks; b++) {
+                sumSquares += blockSquares[3 * b];
+                sumSquaresLower += blockSquares[3 * b + 1];
+                sumSquaresUpper += blockSquares[3 * b + 2];
             }
             // a NaN or infinite component makes its weighted difference NaN or infinite
             double err = Math.sqrt(sumSquares / dimension);
@@ -257,6 +270,49 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 stepsAtOrder = 0;
             }
         }
+    }
+
+    /** The predictors and the corrector's past part over components [b0, b1) (see {@link #step}). */
+    private void historyBlock(int b0, int b1) {
+        double h = passH;
+        int k = passK;
+        System.arraycopy(yStart, b0, yPredicted, b0, b1 - b0);
+        System.arraycopy(yStart, b0, yEnd, b0, b1 - b0);
+        for (int j = 0; j < k; j++) {
+            double[] f = history[slots[j + 1]];
+            double c = h * weights[1 + j], cc = h * corrector[1 + j];
+            for (int i = b0; i < b1; i++) {
+                double fi = f[i];
+                yPredicted[i] += c * fi;
+                yEnd[i] += cc * fi;
+            }
+        }
+        if (passLower) {
+            combine(yPredictedLower, yStart, k - 1, h, weightsLower, b0, b1);
+        }
+        if (passUpper) {
+            combine(yPredictedUpper, yStart, k + 1, h, weightsUpper, b0, b1);
+        }
+    }
+
+    /**
+     * Block {@code b} (components [b0, b1)) of the corrector's last term and of the weighted
+     * differences to the predictors: the first loop is one that C2 vectorises (one division per
+     * component), the sums of squares run in four chains and go to {@link #blockSquares}.
+     */
+    private void correctorBlock(int b, int b0, int b1) {
+        double atol = options.atol();
+        double rtol = options.rtol();
+        double c0 = passH * corrector[0];
+        for (int i = b0; i < b1; i++) {
+            double y = yEnd[i] + c0 * fPredicted[i];
+            yEnd[i] = y;
+            double w = 1.0 / (atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(y)));
+            yPredicted[i] = (y - yPredicted[i]) * w;
+        }
+        blockSquares[3 * b] = sumOfSquares(yPredicted, b0, b1);
+        blockSquares[3 * b + 1] = passLower ? weightedDifference(yPredictedLower, atol, rtol, b0, b1) : 0;
+        blockSquares[3 * b + 2] = passUpper ? weightedDifference(yPredictedUpper, atol, rtol, b0, b1) : 0;
     }
 
     /** p[b0..b1) = yStart + h sum_{j < m} w[1 + j] f_j over the past derivatives of the step. */
