@@ -209,6 +209,32 @@ class MeSolverTest {
         }
     }
 
+    /**
+     * The size estimate that guards building the Liouvillian bounds it from above, and tightly
+     * enough that the Ising chain at N = 8 (1.2 million entries) is built: the earlier bound
+     * (nnz(c)^2 for c^†c) put it above the limit and sent it to the operator products.
+     */
+    @Test
+    void liouvillianEstimateBoundsTheIsingChainTightly() {
+        int sites = 8;
+        Qobj ham = null;
+        List<Qobj> cOps = new ArrayList<>();
+        for (int i = 0; i < sites; i++) {
+            Qobj zi = site(sigmaz(), i, sites).times(50);
+            cOps.add(site(sigmam(), i, sites));
+            ham = ham == null ? zi : ham.plus(zi);
+        }
+        for (int i = 0; i < sites - 1; i++) {
+            ham = ham.plus(site(sigmax(), i, sites).times(site(sigmax(), i + 1, sites)).times(25));
+        }
+        MeSolver solver = new MeSolver(ham, cOps, SolverOptions.defaults());
+        double estimate = solver.liouvillianEstimate();
+        long actual = solver.liouvillianSuperoperator().data().nnz();
+        assertTrue(estimate >= actual, estimate + " < " + actual);
+        assertTrue(estimate <= 2 * actual, estimate + " > 2 * " + actual);
+        assertTrue(estimate < MeSolver.LIOUVILLIAN_LIMIT);
+    }
+
     private static Qobj site(Qobj op, int i, int n) {
         Qobj[] f = new Qobj[n];
         java.util.Arrays.fill(f, qeye(2));
