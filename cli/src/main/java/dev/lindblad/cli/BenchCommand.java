@@ -44,7 +44,7 @@ final class BenchCommand implements Command {
      * @param timeout  the longest a child may run, seconds
      */
     record Plan(List<String> spmv, List<SideBySide.Spec> specs, boolean quick, int reps, String python, Path out,
-                int timeout) {
+                int timeout, String only) {
     }
 
     @Override
@@ -84,7 +84,7 @@ final class BenchCommand implements Command {
     public List<Option> options() {
         return List.of(
                 Option.flag("quick", "the small subset (under 3 minutes)"),
-                Option.valued("only", "P[,P...]", "only these problems: " + String.join(", ", BenchProblems.NAMES)),
+                Option.valued("only", "P[:SIZE][,...]", "only these problems (or problem:size rows): " + String.join(", ", BenchProblems.NAMES)),
                 Option.valued("reps", "N", "timed warm repetitions per side (default " + DEFAULT_REPS + ")"),
                 Option.valued("out", "DIR", "where the results go (default bench/results)"),
                 Option.valued("python", "PATH", "the Python with QuTiP (default $LINDBLAD_QUTIP_PYTHON, /usr/bin/python3, python3)"),
@@ -176,22 +176,34 @@ final class BenchCommand implements Command {
             if (args.options().keySet().stream().anyMatch(k -> !k.equals("help"))) {
                 throw new UsageException(this, "bench spmv takes no options, got " + args.options().keySet());
             }
-            return new Plan(List.copyOf(pos.subList(1, pos.size())), List.of(), false, 0, null, null, 0);
+            return new Plan(List.copyOf(pos.subList(1, pos.size())), List.of(), false, 0, null, null, 0, null);
         }
         boolean quick = args.has("quick");
         List<SideBySide.Spec> specs = new ArrayList<>(quick ? SideBySide.quickSpecs() : SideBySide.fullSpecs());
         String only = args.options().get("only");
         if (only != null) {
-            List<String> names = new ArrayList<>();
+            // each entry is a problem, or problem:size for one row of it
+            List<SideBySide.Spec> wanted = new ArrayList<>();
             for (String p : only.split(",")) {
-                String name = p.strip();
+                String entry = p.strip();
+                int colon = entry.indexOf(':');
+                String name = colon < 0 ? entry : entry.substring(0, colon).strip();
                 if (!BenchProblems.exists(name)) {
                     throw new UsageException(this, "unknown problem '" + name + "' in --only; problems are "
                             + String.join(", ", BenchProblems.NAMES));
                 }
-                names.add(name);
+                int size = -1;
+                if (colon >= 0) {
+                    try {
+                        size = Integer.parseInt(entry.substring(colon + 1).strip());
+                    } catch (NumberFormatException ex) {
+                        throw new UsageException(this, "bad size in --only entry '" + entry + "'; write problem:size");
+                    }
+                }
+                wanted.add(new SideBySide.Spec(name, size));
             }
-            specs.removeIf(s -> !names.contains(s.problem()));
+            specs.removeIf(s -> wanted.stream().noneMatch(
+                    w -> w.problem().equals(s.problem()) && (w.size() < 0 || w.size() == s.size())));
             if (specs.isEmpty()) {
                 throw new UsageException(this, "--only " + only + " selects no row of the " + (quick ? "quick" : "full") + " run");
             }
@@ -203,7 +215,7 @@ final class BenchCommand implements Command {
         }
         String python = args.has("no-qutip") ? null : args.options().getOrDefault("python", SideBySide.defaultPython());
         Path outDir = args.has("out") ? Path.of(args.options().get("out")) : home().resolve("bench").resolve("results");
-        return new Plan(null, List.copyOf(specs), quick, reps, python, outDir, timeout);
+        return new Plan(null, List.copyOf(specs), quick, reps, python, outDir, timeout, only);
     }
 
     /** @return the repository root: {@code -Dlindblad.home} (set by ./lindblad), else the working directory */
@@ -231,7 +243,8 @@ final class BenchCommand implements Command {
         List<String> c = new ArrayList<>();
         c.add("- Date: " + LocalDate.now() + "; command: `./lindblad bench" + (plan.quick() ? " --quick" : "")
                 + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
-                + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "") + "`"
+                + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "")
+                + (plan.only() != null ? " --only " + plan.only() : "") + "`"
                 + String.format(Locale.ROOT, "; %.1f minutes", minutes));
         c.add("- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors; "
                 + String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, loadAfter));

@@ -109,7 +109,7 @@ final class BenchReport {
         b.append("""
 
                 Warm: median of the timed repetitions (5; 3 where a first call lasted over 300 s),
-                seconds per call, after an untimed warm-up (repetitions for about 1 s; micro
+                seconds per call, after an untimed warm-up (repetitions for about 2 s; micro
                 problems repeat the call for about 0.1 s per repetition). Cold: the first call in
                 a fresh process (JVM: class loading, interpreter and JIT included; Python: after
                 `import qutip`). Process: the wall time from starting that fresh process to its

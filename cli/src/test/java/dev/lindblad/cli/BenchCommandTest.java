@@ -82,6 +82,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyCanNameSingleRows() throws UsageException {
+        BenchCommand.Plan p = plan("--only", "ising-mesolve:8, nho-steadystate");
+        assertEquals(1, p.specs().stream().filter(s -> s.problem().equals("ising-mesolve")).count());
+        assertTrue(p.specs().contains(new SideBySide.Spec("ising-mesolve", 8)));
+        assertEquals(4, p.specs().stream().filter(s -> s.problem().equals("nho-steadystate")).count());
+        assertEquals(5, p.specs().size());
+        UsageException e = assertThrows(UsageException.class, () -> plan("--only", "ising-mesolve:eight"));
+        assertTrue(e.getMessage().contains("problem:size"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> plan("--only", "ising-mesolve:9"));
+        assertTrue(e.getMessage().contains("selects no row"), e.getMessage());
+    }
+
+    @Test
     void badCountsAndContradictionsAreUsageErrors() {
         assertThrows(UsageException.class, () -> plan("--reps", "0"));
         assertThrows(UsageException.class, () -> plan("--reps", "five"));
