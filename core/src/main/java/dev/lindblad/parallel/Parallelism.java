@@ -63,11 +63,11 @@ public final class Parallelism {
      *
      * @param threads            threads of the kernel pool when measured
      * @param nanosPerMultiplyAdd serial CSR matrix–vector cost per stored entry, ns
-     * @param forkJoinNanos      round trip of an empty fork-join over the pool, ns (mean)
+     * @param dispatchNanos      round trip of an empty dispatch over the kernel threads, ns (mean)
      * @param threshold          resulting work threshold, in complex multiply-adds
      * @param elapsedNanos       time the calibration took, ns
      */
-    public record Calibration(int threads, double nanosPerMultiplyAdd, double forkJoinNanos, long threshold,
+    public record Calibration(int threads, double nanosPerMultiplyAdd, double dispatchNanos, long threshold,
                               long elapsedNanos) {
     }
 
@@ -289,6 +289,6 @@ public final class Parallelism {
                         + (long) (Calibrator.MIN_SPLIT_NANOS / 1e3) + " us / ns per entry); calibration took %.1f ms",
                 threads(), source, Runtime.getRuntime().availableProcessors(), threshold(),
                 thresholdOverride > 0 ? " (overridden; calibrated " + c.threshold() + ")" : "",
-                c.nanosPerMultiplyAdd(), c.threads(), c.forkJoinNanos() / 1e3, c.elapsedNanos() / 1e6);
+                c.nanosPerMultiplyAdd(), c.threads(), c.dispatchNanos() / 1e3, c.elapsedNanos() / 1e6);
     }
 }

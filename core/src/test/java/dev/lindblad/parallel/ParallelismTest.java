@@ -74,7 +74,7 @@ class ParallelismTest {
         Parallelism.Calibration c = Parallelism.calibration();
         assertTrue(c == Parallelism.calibration(), "calibration must be cached");
         assertTrue(c.threshold() >= 2048 && c.threshold() <= (1L << 24), "threshold " + c.threshold());
-        assertTrue(c.nanosPerMultiplyAdd() > 0 && c.forkJoinNanos() > 0);
+        assertTrue(c.nanosPerMultiplyAdd() > 0 && c.dispatchNanos() > 0);
         String d = Parallelism.describe();
         assertTrue(d.contains("threads: 2") && d.contains(Long.toString(c.threshold())), d);
         Parallelism.threads(1);
