@@ -241,7 +241,10 @@ final class BenchCommand implements Command {
     private static List<String> context(List<BenchRow> rows, Plan plan, double loadBefore, double loadAfter,
                                         double minutes) {
         List<String> c = new ArrayList<>();
-        c.add("- Date: " + LocalDate.now() + "; command: `./lindblad bench" + (plan.quick() ? " --quick" : "")
+        String threadsVariable = System.getenv(dev.lindblad.parallel.Parallelism.ENVIRONMENT);
+        c.add("- Date: " + LocalDate.now() + "; command: `"
+                + (threadsVariable != null ? dev.lindblad.parallel.Parallelism.ENVIRONMENT + "=" + threadsVariable + " " : "")
+                + "./lindblad bench" + (plan.quick() ? " --quick" : "") + (plan.python() == null ? " --no-qutip" : "")
                 + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
                 + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "")
                 + (plan.only() != null ? " --only " + plan.only() : "") + "`"
