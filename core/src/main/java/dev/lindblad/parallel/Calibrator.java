@@ -13,7 +13,13 @@ final class Calibrator {
     }
 
     private static final int ROWS = 4096, PER_ROW = 8;
-    static final long MIN_THRESHOLD = 2048, MAX_THRESHOLD = 1L << 24;
+    /**
+     * Bounds of the threshold. The lower one is the work of the {@link #MIN_SPLIT_NANOS} floor at
+     * 10 ns per entry (about ten times the serial product's cost on current x86 cores), so it
+     * binds only on a very slow machine; kernels below it run serially without triggering the
+     * measurement (see {@link Parallelism#chunksFor}).
+     */
+    static final long MIN_THRESHOLD = 10_000, MAX_THRESHOLD = 1L << 24;
     private static final int WARM_UP_REPS = 200, TIMED_REPS = 40;
     /**
      * Serial duration below which a kernel never splits, ns. Alone, the Ising N = 6
@@ -23,6 +29,7 @@ final class Calibrator {
      */
     static final double MIN_SPLIT_NANOS = 100_000;
     private static final long WARM_UP_NANOS = 25_000_000L;
+
 
     static Parallelism.Calibration measure(int threads) {
         long start = System.nanoTime();

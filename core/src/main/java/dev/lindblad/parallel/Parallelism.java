@@ -27,7 +27,11 @@ import java.util.function.Supplier;
  * threshold is the break-even {@code w* = f / (c (1 - 1/P))}, doubled so that splitting pays
  * clearly, and at least the work of 100 µs on one thread (on a shared machine the round trip
  * measured at start-up changes with the load). It takes well under 200 ms and is cached;
- * {@link #describe()} reports it.
+ * {@link #describe()} reports it. The threshold is clamped to [10 000, 2^24]; the lower bound is
+ * the 100 µs floor at 10 ns per entry, so it binds only on a very slow machine. A kernel below
+ * it runs serially without triggering the measurement, so that the first call of a small
+ * problem (the cold call a script sees) does not pay the 35–40 ms the measurement takes in a
+ * fresh JVM, nor the JIT work it causes.
  *
  * <h2>Two levels, never nested</h2>
  * Inside {@link #serial(Runnable)} (and so inside every task of a multi-threaded
@@ -194,7 +198,11 @@ public final class Parallelism {
      */
     public static int chunksFor(long work) {
         int n = threads();
-        if (n <= 1 || inSerialRegion() || work < threshold()) {
+        if (n <= 1 || inSerialRegion()) {
+            return 1;
+        }
+        long o = thresholdOverride;
+        if (o > 0 ? work < o : work < Calibrator.MIN_THRESHOLD || work < calibration().threshold()) {
             return 1;
         }
         return n;
@@ -265,6 +273,11 @@ public final class Parallelism {
             }
             return c;
         }
+    }
+
+    /** @return the cached calibration, or null when none has been measured (for tests) */
+    static Calibration measuredCalibration() {
+        return calibration;
     }
 
     /** Measures the threshold now (again), caches and returns it. */

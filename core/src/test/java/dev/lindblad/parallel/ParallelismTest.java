@@ -73,11 +73,24 @@ class ParallelismTest {
         Parallelism.threads(2);
         Parallelism.Calibration c = Parallelism.calibration();
         assertTrue(c == Parallelism.calibration(), "calibration must be cached");
-        assertTrue(c.threshold() >= 2048 && c.threshold() <= (1L << 24), "threshold " + c.threshold());
+        assertTrue(c.threshold() >= 10_000 && c.threshold() <= (1L << 24), "threshold " + c.threshold());
         assertTrue(c.nanosPerMultiplyAdd() > 0 && c.dispatchNanos() > 0);
         String d = Parallelism.describe();
         assertTrue(d.contains("threads: 2") && d.contains(Long.toString(c.threshold())), d);
         Parallelism.threads(1);
         assertEquals(Long.MAX_VALUE, Parallelism.calibration().threshold(), "one thread never splits");
+    }
+
+    @Test
+    void kernelsBelowTheThresholdFloorDoNotTriggerTheMeasurement() {
+        Parallelism.threads(3);   // a count no other test calibrates for
+        Parallelism.Calibration before = Parallelism.measuredCalibration();
+        assertTrue(before == null || before.threads() != 3);
+        assertEquals(1, Parallelism.chunksFor(Calibrator.MIN_THRESHOLD - 1));
+        assertTrue(Parallelism.measuredCalibration() == before, "a small kernel must not calibrate");
+        // at the floor the decision needs the measurement, which then holds for 3 threads
+        int chunks = Parallelism.chunksFor(Calibrator.MIN_THRESHOLD);
+        assertEquals(3, Parallelism.measuredCalibration().threads());
+        assertEquals(Calibrator.MIN_THRESHOLD >= Parallelism.threshold() ? 3 : 1, chunks);
     }
 }
