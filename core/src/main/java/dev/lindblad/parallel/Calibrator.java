@@ -1,12 +1,30 @@
 package dev.lindblad.parallel;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The start-up measurement behind {@link Parallelism#threshold()}: a serial CSR matrix–vector
  * product of the same shape as the library's kernel (8 entries per row, spread columns) gives
  * the cost per multiply-add, and an empty dispatch over the kernel threads, back to back, gives
  * the overhead a split must recover. Budget: well under 200 ms, including JIT warm-up.
+ *
+ * <p>The measurement is kept in a small file per thread count ({@link #cacheDirectory}), so
+ * that a fresh JVM on the same machine reads it instead of measuring again: in a fresh JVM
+ * the measurement takes 35–40 ms and competes with the JIT for the first call of a script. A
+ * file is used only when it was written by the same measurement procedure ({@link #FORMAT}),
+ * on a processor of the same name, with the same number of available cores, the same thread
+ * count and the same Java version, less than {@link #MAX_AGE} ago. Anything else (a missing,
+ * unreadable, stale or foreign file, a directory that cannot be written) means measuring.
  */
 final class Calibrator {
     private Calibrator() {
@@ -30,6 +48,167 @@ final class Calibrator {
     static final double MIN_SPLIT_NANOS = 100_000;
     private static final long WARM_UP_NANOS = 25_000_000L;
 
+
+    /** Version of the measurement procedure; files of another version are ignored. */
+    static final int FORMAT = 1;
+    /** Age after which a cached measurement is taken again. */
+    static final Duration MAX_AGE = Duration.ofDays(7);
+    /** System property naming the cache directory, or {@code off}. */
+    static final String CACHE_PROPERTY = "lindblad.cache";
+    /** Environment variable naming the cache directory, or {@code off}. */
+    static final String CACHE_ENVIRONMENT = "LINDBLAD_CACHE";
+
+    /**
+     * The calibration for {@code threads}: read from the cache file when a valid one exists,
+     * else measured now and written there.
+     */
+    static Parallelism.Calibration cachedOrMeasured(int threads) {
+        Path dir = cacheDirectory();
+        if (dir != null) {
+            Path file = dir.resolve(fileName(threads));
+            Parallelism.Calibration c = load(file, threads, machineKey(), Instant.now());
+            if (c != null) {
+                return c;
+            }
+        }
+        return measureAndSave(threads);
+    }
+
+    /** Measures now and writes the result to the cache (when there is one). */
+    static Parallelism.Calibration measureAndSave(int threads) {
+        Parallelism.Calibration c = measure(threads);
+        Path dir = cacheDirectory();
+        if (dir != null) {
+            save(dir.resolve(fileName(threads)), c, machineKey());
+        }
+        return c;
+    }
+
+    static String fileName(int threads) {
+        return "calibration-" + threads + "-threads.properties";
+    }
+
+    /** @return the cache directory in effect, or null when caching is off */
+    static Path cacheDirectory() {
+        return cacheDirectory(System.getProperty(CACHE_PROPERTY), System.getenv(CACHE_ENVIRONMENT),
+                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /**
+     * The first of: the property, the environment variable (either may say {@code off}),
+     * {@code $XDG_CACHE_HOME/lindblad}, {@code ~/.cache/lindblad}; null when none applies.
+     */
+    static Path cacheDirectory(String property, String environment, String xdgCacheHome, String userHome) {
+        for (String s : new String[] {property, environment}) {
+            if (s != null && !s.isBlank()) {
+                return s.strip().equalsIgnoreCase("off") ? null : Path.of(s.strip());
+            }
+        }
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank()) {
+            return Path.of(xdgCacheHome, "lindblad");
+        }
+        if (userHome != null && !userHome.isBlank() && !userHome.equals("?")) {
+            return Path.of(userHome, ".cache", "lindblad");
+        }
+        return null;
+    }
+
+    /** What must match for a cached measurement to be used: processor, cores and Java version. */
+    static String machineKey() {
+        String cpu = System.getProperty("os.arch", "?");
+        try {
+            // the first processor's name, family, model and stepping ("AMD EPYC" alone names many)
+            StringBuilder b = new StringBuilder();
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.isBlank()) {
+                    break;
+                }
+                String key = line.substring(0, Math.max(0, line.indexOf(':'))).strip();
+                if (key.equals("model name") || key.equals("cpu family") || key.equals("model") || key.equals("stepping")) {
+                    b.append(b.isEmpty() ? "" : ", ").append(line.substring(line.indexOf(':') + 1).strip());
+                }
+            }
+            if (!b.isEmpty()) {
+                cpu = b.toString();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture stands for the processor
+        }
+        return cpu + "; " + Runtime.getRuntime().availableProcessors() + " cores; Java " + Runtime.version();
+    }
+
+    /**
+     * @return the calibration in {@code file} when it is valid for these threads, this machine
+     *         key and this time (see the class comment), else null
+     */
+    static Parallelism.Calibration load(Path file, int threads, String machineKey, Instant now) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+            if (!Integer.toString(FORMAT).equals(p.getProperty("format"))
+                    || !machineKey.equals(p.getProperty("machine"))
+                    || !Integer.toString(threads).equals(p.getProperty("threads"))) {
+                return null;
+            }
+            Instant measured = Instant.parse(p.getProperty("measured"));
+            if (measured.isAfter(now) || Duration.between(measured, now).compareTo(MAX_AGE) > 0) {
+                return null;
+            }
+            double perEntry = Double.parseDouble(p.getProperty("nanosPerMultiplyAdd"));
+            double dispatch = Double.parseDouble(p.getProperty("dispatchNanos"));
+            long elapsed = Long.parseLong(p.getProperty("elapsedNanos"));
+            if (!(perEntry > 0) || !(dispatch >= 0) || elapsed < 0 || (threads > 1 && dispatch == 0)) {
+                return null;
+            }
+            return new Parallelism.Calibration(threads, perEntry, dispatch, threshold(threads, perEntry, dispatch),
+                    elapsed, measured, file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code c} to {@code file} (through a temporary file and a rename); failures are ignored. */
+    static void save(Path file, Parallelism.Calibration c, String machineKey) {
+        Properties p = new Properties();
+        p.setProperty("format", Integer.toString(FORMAT));
+        p.setProperty("machine", machineKey);
+        p.setProperty("threads", Integer.toString(c.threads()));
+        p.setProperty("measured", c.measuredAt().toString());
+        p.setProperty("nanosPerMultiplyAdd", Double.toString(c.nanosPerMultiplyAdd()));
+        p.setProperty("dispatchNanos", Double.toString(c.dispatchNanos()));
+        p.setProperty("elapsedNanos", Long.toString(c.elapsedNanos()));
+        p.setProperty("threshold", Long.toString(c.threshold()));   // for people; recomputed on reading
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), "calibration", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, "Lindblad kernel calibration (see Parallelism.describe()); delete to measure again");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the cache is an optimisation
+                }
+            }
+        }
+    }
+
+    /** The threshold rule (see {@link Parallelism}) for a measured cost per entry and dispatch round trip. */
+    static long threshold(int threads, double perEntry, double dispatchNanos) {
+        if (threads <= 1) {
+            return Long.MAX_VALUE;
+        }
+        double breakEven = dispatchNanos / (perEntry * (1 - 1.0 / threads));
+        // floor: a product shorter than MIN_SPLIT_NANOS serially never splits, whatever the
+        // round trip measured at start-up (on a shared machine it changes with the load: a
+        // 55 us product split at load 1 ran 70 us slower per call)
+        double floor = MIN_SPLIT_NANOS / perEntry;
+        return Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(Math.max(2 * breakEven, floor))));
+    }
 
     static Parallelism.Calibration measure(int threads) {
         long start = System.nanoTime();
@@ -83,17 +262,13 @@ final class Calibrator {
                 sum += dt;
             }
             fj = sum / t.length;
-            double breakEven = fj / (perEntry * (1 - 1.0 / threads));
-            // floor: a product shorter than MIN_SPLIT_NANOS serially never splits, whatever the
-            // round trip measured at start-up (on a shared machine it changes with the load: a
-            // 55 us product split at load 1 ran 70 us slower per call)
-            double floor = MIN_SPLIT_NANOS / perEntry;
-            threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, Math.round(Math.max(2 * breakEven, floor))));
+            threshold = threshold(threads, perEntry, fj);
         }
         if (y[0] == 12345.678) {   // keeps the timed loop from being removed as dead code
             threshold++;
         }
-        return new Parallelism.Calibration(threads, perEntry, fj, threshold, System.nanoTime() - start);
+        return new Parallelism.Calibration(threads, perEntry, fj, threshold, System.nanoTime() - start, Instant.now(),
+                null);
     }
 
     private static void matvec(int[] rp, int[] cj, double[] v, double[] x, double[] y, int r0, int r1) {

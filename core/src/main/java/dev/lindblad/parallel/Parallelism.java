@@ -69,10 +69,12 @@ public final class Parallelism {
      * @param nanosPerMultiplyAdd serial CSR matrix–vector cost per stored entry, ns
      * @param dispatchNanos      round trip of an empty dispatch over the kernel threads, ns (mean)
      * @param threshold          resulting work threshold, in complex multiply-adds
-     * @param elapsedNanos       time the calibration took, ns
+     * @param elapsedNanos       time the measurement took, ns
+     * @param measuredAt         when it was measured
+     * @param readFrom           the cache file it was read from, or null when measured in this JVM
      */
     public record Calibration(int threads, double nanosPerMultiplyAdd, double dispatchNanos, long threshold,
-                              long elapsedNanos) {
+                              long elapsedNanos, java.time.Instant measuredAt, java.nio.file.Path readFrom) {
     }
 
     /**
@@ -268,7 +270,7 @@ public final class Parallelism {
         synchronized (Parallelism.class) {
             c = calibration;
             if (c == null || c.threads() != n) {
-                c = Calibrator.measure(n);
+                c = Calibrator.cachedOrMeasured(n);
                 calibration = c;
             }
             return c;
@@ -280,10 +282,10 @@ public final class Parallelism {
         return calibration;
     }
 
-    /** Measures the threshold now (again), caches and returns it. */
+    /** Measures the threshold now (again), keeps it (in memory and in the cache file) and returns it. */
     public static Calibration calibrate() {
         synchronized (Parallelism.class) {
-            calibration = Calibrator.measure(threads());
+            calibration = Calibrator.measureAndSave(threads());
             return calibration;
         }
     }
@@ -294,14 +296,23 @@ public final class Parallelism {
         String source = programmaticThreads > 0 ? "Parallelism.threads(n)"
                 : System.getProperty(PROPERTY) != null ? "-D" + PROPERTY
                 : System.getenv(ENVIRONMENT) != null ? ENVIRONMENT : "available cores";
+        java.nio.file.Path dir = Calibrator.cacheDirectory();
+        String cache = c.readFrom() != null
+                ? "read from " + c.readFrom() + " (measured " + c.measuredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "; delete it or call Parallelism.calibrate() to measure again)"
+                : dir == null ? "off (-D" + Calibrator.CACHE_PROPERTY + "=off or " + Calibrator.CACHE_ENVIRONMENT + "=off)"
+                : "measured in this JVM, kept in " + dir.resolve(Calibrator.fileName(c.threads()));
         return String.format(Locale.ROOT,
                 "threads: %d (from %s; %d cores available)%n"
                         + "kernel threshold: %d complex multiply-adds%s%n"
                         + "  measured: serial CSR matvec %.3f ns per stored entry, empty dispatch over %d threads %.1f us (mean)%n"
                         + "  rule: split when work >= max(2 * dispatch / (ns per entry * (1 - 1/threads)), "
-                        + (long) (Calibrator.MIN_SPLIT_NANOS / 1e3) + " us / ns per entry); calibration took %.1f ms",
+                        + (long) (Calibrator.MIN_SPLIT_NANOS / 1e3) + " us / ns per entry), within [%d, 2^24];"
+                        + " calibration took %.1f ms%n"
+                        + "  calibration cache: %s",
                 threads(), source, Runtime.getRuntime().availableProcessors(), threshold(),
                 thresholdOverride > 0 ? " (overridden; calibrated " + c.threshold() + ")" : "",
-                c.nanosPerMultiplyAdd(), c.threads(), c.dispatchNanos() / 1e3, c.elapsedNanos() / 1e6);
+                c.nanosPerMultiplyAdd(), c.threads(), c.dispatchNanos() / 1e3, Calibrator.MIN_THRESHOLD,
+                c.elapsedNanos() / 1e6, cache);
     }
 }
