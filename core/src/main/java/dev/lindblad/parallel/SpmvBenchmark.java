@@ -20,7 +20,12 @@ import java.util.Locale;
  * column indices (4), row pointers (4 per row + 4), x (16 per column) and y (16 per row).
  * Lines named {@code <name>:dia} are the same product with the matrix in {@link DiaMatrix}
  * storage (nnz there is the stored positions, padding included, 16 bytes each, and no indices).
- * Lines starting with {@code #} are comments for people (time per product).
+ * Lines named {@code <name>:local} (Ising N = 8 and 9, the matrices larger than the caches) are
+ * a control: the same row pointers and values with each row's column indices replaced by
+ * {@code i, i+1, ...} (clamped to the last column), so that the bytes moved are the same but
+ * every read of x hits a line the previous row brought in; the gap to the real matrix is what
+ * the gathers from x cost. Lines starting with {@code #} are comments for people (time per
+ * product).
  */
 public final class SpmvBenchmark {
     private SpmvBenchmark() {
@@ -73,6 +78,10 @@ public final class SpmvBenchmark {
                 long bytes = a.nnz() * 20 + 4L * (a.rows() + 1) + 16L * a.cols() + 16L * a.rows();
                 double seconds = time(a);
                 lines.add(print(out, names.get(c), a.rows(), a.nnz(), t, bytes / seconds / 1e9, triad, seconds));
+                if (names.get(c).equals("ising8") || names.get(c).equals("ising9")) {
+                    double ls = time(localColumns(a));
+                    lines.add(print(out, names.get(c) + ":local", a.rows(), a.nnz(), t, bytes / ls / 1e9, triad, ls));
+                }
                 DiaMatrix g = DiaMatrix.fromCsr(a);
                 long stored = (long) g.diagonals() * g.rows();
                 if (stored <= 4 * a.nnz()) {
@@ -84,6 +93,18 @@ public final class SpmvBenchmark {
         }
         Parallelism.resetThreads();
         return lines;
+    }
+
+    /** The control matrix of the {@code :local} lines: a's rows, with columns i, i+1, ... in row i. */
+    static CsrMatrix localColumns(CsrMatrix a) {
+        int[] rp = a.rowPointers();
+        int[] cj = new int[rp[a.rows()]];
+        for (int i = 0; i < a.rows(); i++) {
+            for (int p = rp[i]; p < rp[i + 1]; p++) {
+                cj[p] = Math.min(a.cols() - 1, i + p - rp[i]);
+            }
+        }
+        return CsrMatrix.of(a.rows(), a.cols(), rp.clone(), cj, a.valueArray().clone());
     }
 
     private static String print(PrintStream out, String name, int dim, long nnz, int threads, double gbs, double triad,
