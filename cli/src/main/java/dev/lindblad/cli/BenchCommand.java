@@ -252,7 +252,9 @@ final class BenchCommand implements Command {
         c.add("- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors; "
                 + String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, loadAfter));
         c.add("- Lindblad " + SystemInfo.lindbladVersion() + " on " + System.getProperty("java.vm.vendor", "?") + " JDK "
-                + Runtime.version() + ", " + dev.lindblad.parallel.Parallelism.threads() + " kernel threads");
+                + Runtime.version() + ", " + dev.lindblad.parallel.Parallelism.threads() + " kernel threads; "
+                + ChildProcess.aotCache().map(p -> "its JVMs use the launcher's start-up cache (JDK AOT cache " + p.getFileName()
+                        + ", trained on `AotTraining`, not on these problems)").orElse("no start-up cache (LINDBLAD_AOT=0 or none built)"));
         for (BenchRow r : rows) {
             BenchOutput q = r.qutip().warm() != null ? r.qutip().warm() : r.qutip().cold();
             if (q != null && q.fields().containsKey("version")) {

@@ -18,6 +18,8 @@ final class ChildProcess {
 
     /** Environment variable with extra JVM options, split on white space, as ./lindblad does. */
     static final String JAVA_OPTS_ENVIRONMENT = "LINDBLAD_JAVA_OPTS";
+    /** Environment variable by which {@code ./lindblad} names its start-up (AOT) cache. */
+    static final String AOT_CACHE_ENVIRONMENT = "LINDBLAD_AOT_CACHE";
 
     private ChildProcess() {
     }
@@ -63,16 +65,43 @@ final class ChildProcess {
     }
 
     /**
-     * @return the JVM options to hand on: the tokens of {@value #JAVA_OPTS_ENVIRONMENT}, and
-     *         {@code -Dlindblad.threads} when this JVM was given it
+     * @return the launcher's start-up cache ({@value #AOT_CACHE_ENVIRONMENT}, set by
+     *         {@code ./lindblad} when it has one), when that file exists
+     */
+    static java.util.Optional<Path> aotCache() {
+        return aotCache(System.getenv(AOT_CACHE_ENVIRONMENT));
+    }
+
+    static java.util.Optional<Path> aotCache(String variable) {
+        if (variable == null || variable.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Path p = Path.of(variable);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    /**
+     * @return the JVM options to hand on: the launcher's start-up cache (see {@link #aotCache()}),
+     *         the tokens of {@value #JAVA_OPTS_ENVIRONMENT}, and {@code -Dlindblad.threads} when
+     *         this JVM was given it
      */
     static List<String> inheritedJvmOptions() {
+        return inheritedJvmOptions(aotCache(), System.getenv(JAVA_OPTS_ENVIRONMENT),
+                System.getProperty(dev.lindblad.parallel.Parallelism.PROPERTY));
+    }
+
+    static List<String> inheritedJvmOptions(java.util.Optional<Path> aotCache, String javaOpts, String threads) {
         List<String> opts = new ArrayList<>();
-        String env = System.getenv(JAVA_OPTS_ENVIRONMENT);
-        if (env != null && !env.isBlank()) {
-            opts.addAll(List.of(env.trim().split("\\s+")));
+        aotCache.ifPresent(cache -> {
+            opts.add("-XX:AOTCache=" + cache);
+            opts.add("-Xlog:aot=off,cds=off");   // a cache this JVM cannot use is skipped silently
+            // as in the training run (the source launcher adds it), else the cache's classes are not used
+            opts.add("--add-modules");
+            opts.add("ALL-DEFAULT");
+        });
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            opts.addAll(List.of(javaOpts.trim().split("\\s+")));
         }
-        String threads = System.getProperty(dev.lindblad.parallel.Parallelism.PROPERTY);
         if (threads != null && opts.stream().noneMatch(o -> o.startsWith("-D" + dev.lindblad.parallel.Parallelism.PROPERTY + "="))) {
             opts.add("-D" + dev.lindblad.parallel.Parallelism.PROPERTY + "=" + threads);
         }

@@ -73,4 +73,18 @@ class RunCommandTest {
         assertTrue(c.get(cp + 1).contains("lindblad-core") || c.get(cp + 1).contains("core"), c.get(cp + 1));
         assertEquals(List.of("S.java", "a", "-b"), c.subList(cp + 2, c.size()));
     }
+
+    @Test
+    void childrenGetTheLaunchersStartUpCacheWithTheModuleOptionItWasTrainedWith() throws Exception {
+        Path cache = Files.writeString(dir.resolve("lindblad.aot"), "not really a cache");
+        assertEquals(java.util.Optional.of(cache), ChildProcess.aotCache(cache.toString()));
+        assertTrue(ChildProcess.aotCache(dir.resolve("missing.aot").toString()).isEmpty(), "a missing file is ignored");
+        assertTrue(ChildProcess.aotCache(null).isEmpty());
+        assertEquals(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off,cds=off", "--add-modules", "ALL-DEFAULT",
+                        "-Xmx2g", "-Dlindblad.threads=3"),
+                ChildProcess.inheritedJvmOptions(java.util.Optional.of(cache), " -Xmx2g ", "3"));
+        assertEquals(List.of("-Dlindblad.threads=1"),
+                ChildProcess.inheritedJvmOptions(java.util.Optional.empty(), "-Dlindblad.threads=1", "3"),
+                "the user's own thread option wins");
+    }
 }
