@@ -242,7 +242,9 @@ final class BenchCommand implements Command {
                                         double minutes) {
         List<String> c = new ArrayList<>();
         String threadsVariable = System.getenv(dev.lindblad.parallel.Parallelism.ENVIRONMENT);
+        String aotVariable = System.getenv("LINDBLAD_AOT");
         c.add("- Date: " + LocalDate.now() + "; command: `"
+                + (aotVariable != null ? "LINDBLAD_AOT=" + aotVariable + " " : "")
                 + (threadsVariable != null ? dev.lindblad.parallel.Parallelism.ENVIRONMENT + "=" + threadsVariable + " " : "")
                 + "./lindblad bench" + (plan.quick() ? " --quick" : "") + (plan.python() == null ? " --no-qutip" : "")
                 + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
