@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -47,7 +46,6 @@ final class Calibrator {
      */
     static final double MIN_SPLIT_NANOS = 100_000;
     private static final long WARM_UP_NANOS = 25_000_000L;
-
 
     /** Version of the measurement procedure; files of another version are ignored. */
     static final int FORMAT = 1;
