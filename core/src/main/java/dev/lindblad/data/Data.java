@@ -193,16 +193,22 @@ public final class Data {
      * are mostly purely real or purely imaginary is split into its real and imaginary parts
      * ({@code A x = A_re x + i A_im x}), when the split moves no more bytes than complex CSR:
      * {@code 12 s <= 20 nnz} for s stored parts (12 bytes each against 20 per complex entry),
-     * and it always does no more multiply-adds (2 per part against 4 per entry). A split product
-     * sums each row's real parts before its imaginary parts, so it agrees with the CSR product to
-     * rounding, not bit for bit (likewise the split DIA product against the DIA one).
+     * and it always does no more multiply-adds (2 per part against 4 per entry). The split parts
+     * are kept in slices of eight rows ({@link SlicedSplitMatrix}, 1.2–1.4× faster) when the
+     * slices' padding adds at most a quarter to the stored parts, in CSR rows otherwise. A split
+     * product sums each row's real parts before its imaginary parts, so it agrees with the CSR
+     * product to rounding, not bit for bit (likewise the split DIA product against the DIA one).
      *
      * @return a linear map holding a in the chosen storage
      */
     public static LinearMap prepareProduct(Matrix a) {
         Matrix best = toBestFormat(a);
-        if (best instanceof CsrMatrix s && s.nnz() > 0 && 12 * SplitCsrMatrix.splitEntries(s) <= 20 * s.nnz()) {
-            return SplitCsrMatrix.of(s);
+        if (best instanceof CsrMatrix s && s.nnz() > 0) {
+            long parts = SplitCsrMatrix.splitEntries(s);
+            if (12 * parts <= 20 * s.nnz()) {
+                return SlicedSplitMatrix.positions(s) <= SlicedSplitMatrix.PADDING_LIMIT * parts
+                        ? SlicedSplitMatrix.of(s) : SplitCsrMatrix.of(s);
+            }
         }
         if (best instanceof DiaMatrix g) {
             return SplitDiaMatrix.of(g);
@@ -222,6 +228,10 @@ public final class Data {
                 checkMatvec(s, x, xOff, y, yOff);
                 ParallelKernels.gemv(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
             }
+            case SlicedSplitMatrix s -> {
+                checkMatvec(s, x, xOff, y, yOff);
+                ParallelKernels.gemv(s, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
+            }
             case SplitDiaMatrix g -> {
                 checkMatvec(g, x, xOff, y, yOff);
                 ParallelKernels.gemv(g, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
@@ -232,8 +242,10 @@ public final class Data {
     /**
      * The upper triangle of {@code vec(Y) = alpha A vec(X) + beta vec(Y)} for a superoperator A
      * on n×n operators stored column by column ({@code vec(X)[i + n j] = X_ij}): only the rows
-     * {@code i + n j} with {@code i <= j} are computed and written, about half the work of a
-     * full product. When A maps Hermitian operators to Hermitian operators (every Lindblad
+     * {@code i + n j} with {@code i <= j} are computed, about half the work of a full product
+     * (storage in slices of eight rows computes whole slices, so some rows below the diagonal
+     * are written too; after a call that returns true, treat the lower triangle of y as
+     * undefined until {@link #hermitianFromUpper} fills it). When A maps Hermitian operators to Hermitian operators (every Lindblad
      * generator does, see {@link #preservesHermiticity}), X is Hermitian and alpha, beta are
      * real, {@link #hermitianFromUpper} then completes the full product. A map with no
      * row-wise kernel (dense, unsplit DIA) computes all rows.

@@ -7,7 +7,7 @@ package dev.lindblad.data;
  * {@link Data#matvec(LinearMap, double[], int, double[], int, double, double, double, double)}.
  * Instances are immutable.
  */
-public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SplitDiaMatrix {
+public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplitMatrix, SplitDiaMatrix {
 
     /** @return the number of rows of A */
     int rows();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The half-cost product of Hermiticity-preserving superoperators ({@link Data#matvecUpper},
  * {@link Data#hermitianFromUpper}) against the full product, on the Liouvillians the solvers
- * meet (Kerr oscillator in DIA storage, Ising chain in split CSR, complex jump operators), its
+ * meet (Kerr oscillator in DIA storage, Ising chain and a qutrit with two spins in sliced split storage, complex jump operators), its
  * parallel run against the serial one bit for bit, and the symmetry check.
  */
 class HermitianProductTest {
@@ -135,8 +135,37 @@ class HermitianProductTest {
     }
 
     @Test
-    void isingLiouvillianInSplitCsr() {
-        checkAgainstFull(ising(5), 32, SplitCsrMatrix.class);
+    void isingLiouvillianInSlicedSplitStorage() {
+        checkAgainstFull(ising(5), 32, SlicedSplitMatrix.class);
+    }
+
+    /** A qutrit and two spins (n = 12): slices of eight rows straddle the columns of rho. */
+    static Qobj qutritAndSpins() {
+        Qobj a = tensor(destroy(3), qeye(2), qeye(2));
+        Qobj s1 = tensor(qeye(3), sigmam(), qeye(2)), s2 = tensor(qeye(3), qeye(2), sigmam());
+        Qobj h = a.dag().times(a).times(1.3).plus(s1.dag().times(s1).times(0.7)).plus(s2.dag().times(s2).times(0.4))
+                .plus(a.times(s1.dag()).plus(a.dag().times(s1)).times(0.2))
+                .plus(s1.plus(s1.dag()).times(s2.plus(s2.dag())).times(0.3));
+        return liouvillian(h, List.of(a.times(0.5), s1.times(0.3), s2.times(0.2)));
+    }
+
+    @Test
+    void slicedStorageWhenSlicesStraddleColumns() {
+        checkAgainstFull(qutritAndSpins(), 12, SlicedSplitMatrix.class);
+        Parallelism.threads(3);
+        Parallelism.threshold(1);
+        LinearMap map = Data.prepareProduct(qutritAndSpins().data());
+        double[] x = hermitian(12);
+        double[] serial = new double[x.length];
+        Parallelism.serial(() -> {
+            Data.matvecUpper(map, 12, x, serial, 1, 0);
+            return null;
+        });
+        double[] parallel = new double[x.length];
+        long before = Parallelism.splitCount();
+        Data.matvecUpper(map, 12, x, parallel, 1, 0);
+        assertTrue(Parallelism.splitCount() > before, "the parallel run did not split");
+        assertArrayEquals(serial, parallel);
     }
 
     @Test
