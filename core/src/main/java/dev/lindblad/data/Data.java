@@ -195,7 +195,8 @@ public final class Data {
      * {@code 12 s <= 20 nnz} for s stored parts (12 bytes each against 20 per complex entry),
      * and it always does no more multiply-adds (2 per part against 4 per entry). The split parts
      * are kept in slices of eight rows ({@link SlicedSplitMatrix}, 1.2–1.4× faster) when the
-     * slices' padding adds at most a quarter to the stored parts, in CSR rows otherwise. A split
+     * slices' padding adds at most a quarter to the stored parts, in CSR rows otherwise (or when
+     * the system property {@code lindblad.sliced} is {@code false}, for A/B measurements). A split
      * product sums each row's real parts before its imaginary parts, so it agrees with the CSR
      * product to rounding, not bit for bit (likewise the split DIA product against the DIA one).
      *
@@ -206,8 +207,9 @@ public final class Data {
         if (best instanceof CsrMatrix s && s.nnz() > 0) {
             long parts = SplitCsrMatrix.splitEntries(s);
             if (12 * parts <= 20 * s.nnz()) {
-                return SlicedSplitMatrix.positions(s) <= SlicedSplitMatrix.PADDING_LIMIT * parts
-                        ? SlicedSplitMatrix.of(s) : SplitCsrMatrix.of(s);
+                boolean sliced = !"false".equals(System.getProperty("lindblad.sliced"))
+                        && SlicedSplitMatrix.positions(s) <= SlicedSplitMatrix.PADDING_LIMIT * parts;
+                return sliced ? SlicedSplitMatrix.of(s) : SplitCsrMatrix.of(s);
             }
         }
         if (best instanceof DiaMatrix g) {

@@ -23,4 +23,17 @@ public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplit
 
     /** @return the matrix A itself, in a {@link Matrix} format */
     Matrix matrix();
+
+    /**
+     * @return the storage {@link Data#prepareProduct} chose, for people and reports:
+     *         {@code "csr"}, {@code "dense"}, {@code "dia"}, {@code "split-csr"},
+     *         {@code "sliced-split"} or {@code "split-dia"}
+     */
+    String storage();
+
+    /**
+     * @return the bytes of the stored matrix that one product must read (values, indices and
+     *         pointers, padding included; not x or y): the numerator of a bandwidth figure
+     */
+    long storedBytes();
 }

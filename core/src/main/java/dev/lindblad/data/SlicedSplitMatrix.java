@@ -169,6 +169,17 @@ final class SlicedSplitMatrix implements LinearMap {
         return matrix;
     }
 
+    @Override
+    public String storage() {
+        return "sliced-split";
+    }
+
+    /** @return 12 bytes per position (value, doubled column), 8 per slice (start, real steps) and 4 */
+    @Override
+    public long storedBytes() {
+        return 12L * values.length + 8L * slices + 4;
+    }
+
     /** @return the stored real and imaginary parts, padding excluded */
     long parts() {
         return parts;

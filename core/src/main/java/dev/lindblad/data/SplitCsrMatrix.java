@@ -88,6 +88,17 @@ final class SplitCsrMatrix implements LinearMap {
         return matrix;
     }
 
+    @Override
+    public String storage() {
+        return "split-csr";
+    }
+
+    /** @return 12 bytes per part (value, doubled column), 8 per row (two pointers) and 4 */
+    @Override
+    public long storedBytes() {
+        return 12L * values.length + 8L * rows + 4;
+    }
+
     RowPartition workPartition(int chunks) {
         RowPartition p = workPartition;
         if (p == null || p.chunks() != chunks) {

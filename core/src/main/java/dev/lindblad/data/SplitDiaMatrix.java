@@ -86,6 +86,17 @@ final class SplitDiaMatrix implements LinearMap {
     }
 
     @Override
+    public String storage() {
+        return "split-dia";
+    }
+
+    /** @return 8 bytes per position of each stored real or imaginary diagonal, 4 per offset */
+    @Override
+    public long storedBytes() {
+        return 4 * work() + 4L * offsets.length;
+    }
+
+    @Override
     public Matrix matrix() {
         return matrix;
     }

@@ -3,6 +3,7 @@ package dev.lindblad.parallel;
 import dev.lindblad.data.CsrMatrix;
 import dev.lindblad.data.Data;
 import dev.lindblad.data.DiaMatrix;
+import dev.lindblad.data.LinearMap;
 import dev.lindblad.data.Matrix;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -24,8 +25,12 @@ import java.util.Locale;
  * a control: the same row pointers and values with each row's column indices replaced by
  * {@code i, i+1, ...} (clamped to the last column), so that the bytes moved are the same but
  * every read of x hits a line the previous row brought in; the gap to the real matrix is what
- * the gathers from x cost. Lines starting with {@code #} are comments for people (time per
- * product).
+ * the gathers from x cost. Lines named {@code <name>:split-csr} and {@code <name>:sliced-split}
+ * (Ising) are the products the solvers run, on the matrix as {@link Data#prepareProduct} stores
+ * it: its real and imaginary parts apart, in CSR rows (the storage before the sliced one, taken
+ * with {@code lindblad.sliced=false}) and in slices of eight rows (the default); their GB/s
+ * count that storage's own bytes ({@link LinearMap#storedBytes()}, x and y). Lines starting
+ * with {@code #} are comments for people (time per product).
  */
 public final class SpmvBenchmark {
     private SpmvBenchmark() {
@@ -82,6 +87,13 @@ public final class SpmvBenchmark {
                     double ls = time(localColumns(a));
                     lines.add(print(out, names.get(c) + ":local", a.rows(), a.nnz(), t, bytes / ls / 1e9, triad, ls));
                 }
+                if (names.get(c).startsWith("ising")) {
+                    for (LinearMap m : new LinearMap[] {prepareSplitCsr(a), Data.prepareProduct(a)}) {
+                        long mb = m.storedBytes() + 16L * a.cols() + 16L * a.rows();
+                        double ms = time(m);
+                        lines.add(print(out, names.get(c) + ":" + m.storage(), a.rows(), a.nnz(), t, mb / ms / 1e9, triad, ms));
+                    }
+                }
                 DiaMatrix g = DiaMatrix.fromCsr(a);
                 long stored = (long) g.diagonals() * g.rows();
                 if (stored <= 4 * a.nnz()) {
@@ -93,6 +105,21 @@ public final class SpmvBenchmark {
         }
         Parallelism.resetThreads();
         return lines;
+    }
+
+    /** The solvers' storage before the sliced one: the CSR split ({@code lindblad.sliced=false}). */
+    static LinearMap prepareSplitCsr(Matrix a) {
+        String old = System.getProperty("lindblad.sliced");
+        System.setProperty("lindblad.sliced", "false");
+        try {
+            return Data.prepareProduct(a);
+        } finally {
+            if (old == null) {
+                System.clearProperty("lindblad.sliced");
+            } else {
+                System.setProperty("lindblad.sliced", old);
+            }
+        }
     }
 
     /** The control matrix of the {@code :local} lines: a's rows, with columns i, i+1, ... in row i. */
@@ -116,20 +143,34 @@ public final class SpmvBenchmark {
         return line;
     }
 
+    /** One product {@code y = A x}. */
+    private interface Product {
+        void apply(double[] x, double[] y);
+    }
+
     /** Best time of one y = a x, repeated for at least 0.25 s (at least 5 times) after warm-up. */
     static double time(Matrix a) {
-        double[] x = new double[2 * a.cols()], y = new double[2 * a.rows()];
+        return time((x, y) -> Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0), a.rows(), a.cols());
+    }
+
+    /** As {@link #time(Matrix)}, for a prepared product. */
+    static double time(LinearMap a) {
+        return time((x, y) -> Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0), a.rows(), a.cols());
+    }
+
+    private static double time(Product product, int rows, int cols) {
+        double[] x = new double[2 * cols], y = new double[2 * rows];
         for (int k = 0; k < x.length; k++) {
             x[k] = 1.0 / (k + 1);
         }
         for (int w = 0; w < 3; w++) {
-            Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
+            product.apply(x, y);
         }
         double best = Double.MAX_VALUE;
         long start = System.nanoTime();
         for (int rep = 0; rep < 5 || System.nanoTime() - start < 250_000_000L; rep++) {
             long t0 = System.nanoTime();
-            Data.matvec(a, x, 0, y, 0, 1, 0, 0, 0);
+            product.apply(x, y);
             best = Math.min(best, System.nanoTime() - t0);
             if (rep > 20000) {
                 break;

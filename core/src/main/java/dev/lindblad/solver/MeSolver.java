@@ -385,6 +385,9 @@ public final class MeSolver {
                     rhsName += "; Hermitian: upper triangle computed";
                 }
             }
+            if (f != products) {
+                rhsName += "; storage: " + liouvillian.storage();
+            }
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());
         }
         double setup = (System.nanoTime() - start) / 1e9;

@@ -26,8 +26,9 @@ final class SuperGenerator implements OdeSystem {
     private final LinearMap[] termMaps;
 
     SuperGenerator(Matrix constant, List<Term> terms) {
-        // storage chosen once, here: DIA for banded Liouvillians, else CSR split into real and
-        // imaginary parts when most entries are one or the other (the usual case)
+        // storage chosen once, here: DIA for banded Liouvillians, else the real and imaginary
+        // parts apart when most entries are one or the other (the usual case), in slices of
+        // eight rows when the rows are about equally long
         this.constantMap = constant == null ? null : Data.prepareProduct(constant);
         this.constant = constantMap == null ? null : constantMap.matrix();
         this.termMaps = terms.stream().map(t -> Data.prepareProduct(t.l())).toArray(LinearMap[]::new);
@@ -103,6 +104,18 @@ final class SuperGenerator implements OdeSystem {
             c += l.work() / 4.0;
         }
         return c;
+    }
+
+    /** @return the storages of the superoperators' products, distinct, e.g. {@code "sliced-split"} */
+    String storage() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (constantMap != null) {
+            names.add(constantMap.storage());
+        }
+        for (LinearMap l : termMaps) {
+            names.add(l.storage());
+        }
+        return String.join(", ", names);
     }
 
     Matrix constantPart() {

@@ -67,6 +67,8 @@ class SlicedSplitMatrixTest {
         assertTrue(s.values.length >= s.parts() && s.values.length <= SlicedSplitMatrix.PADDING_LIMIT * s.parts(),
                 s.values.length + " positions for " + s.parts() + " parts");
         assertEquals(2L * s.values.length, map.work());
+        assertEquals("sliced-split", map.storage());
+        assertEquals(12L * s.values.length + 8L * ((301 + 7) / 8) + 4, map.storedBytes());
         assertSame(a, map.matrix());
         double[] x = vector(290);
         double[][] alphaBeta = {{1, 0, 0, 0}, {0.5, -1.25, 0.75, 0.5}, {0, 2, 1, 0}, {-1, 0, 0, -3}};
@@ -199,6 +201,20 @@ class SlicedSplitMatrixTest {
         }
         assertEquals(0.0, y[10], 0.0, "the empty row 5");
         assertEquals(0.0, y[11], 0.0, "the empty row 5");
+    }
+
+    @Test
+    void thePropertyTurnsTheSlicesOff() {
+        CsrMatrix a = liouvillianLike(64, 64, 6);
+        System.setProperty("lindblad.sliced", "false");
+        try {
+            assertEquals("split-csr", Data.prepareProduct(a).storage());
+        } finally {
+            System.clearProperty("lindblad.sliced");
+        }
+        assertEquals("sliced-split", Data.prepareProduct(a).storage());
+        assertEquals("csr", new MatrixMap(a).storage());
+        assertEquals(20 * a.nnz() + 4L * 65, new MatrixMap(a).storedBytes());
     }
 
     @Test

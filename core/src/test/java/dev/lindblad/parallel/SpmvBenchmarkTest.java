@@ -2,8 +2,12 @@ package dev.lindblad.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lindblad.data.CsrMatrix;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.LinearMap;
 import org.junit.jupiter.api.Test;
 
 class SpmvBenchmarkTest {
@@ -25,6 +29,27 @@ class SpmvBenchmarkTest {
         }
         double[] v = a.valueArray(), lv = local.valueArray();
         assertArrayEquals(java.util.Arrays.copyOf(v, 2 * rp[last + 1]), java.util.Arrays.copyOf(lv, 2 * lp[last + 1]));
+    }
+
+    @Test
+    void preparedLinesCompareTheCsrSplitWithTheSlicedStorage() {
+        CsrMatrix a = BenchmarkModels.isingLiouvillian(5).toCsr();
+        System.setProperty("lindblad.sliced", "true");
+        try {
+            LinearMap split = SpmvBenchmark.prepareSplitCsr(a);
+            assertEquals("split-csr", split.storage());
+            assertEquals("true", System.getProperty("lindblad.sliced"), "the property is restored");
+        } finally {
+            System.clearProperty("lindblad.sliced");
+        }
+        LinearMap split = SpmvBenchmark.prepareSplitCsr(a);
+        assertNull(System.getProperty("lindblad.sliced"));
+        LinearMap sliced = Data.prepareProduct(a);
+        assertEquals("sliced-split", sliced.storage());
+        // the split stores one part per real or imaginary component; the slices pad a little
+        assertEquals(split.work() / 2 * 12 + 8L * a.rows() + 4, split.storedBytes());
+        assertTrue(sliced.storedBytes() >= split.storedBytes() - 8L * a.rows());
+        assertTrue(sliced.storedBytes() < 1.25 * split.storedBytes());
     }
 
     private static int maxRowLength(CsrMatrix a) {
