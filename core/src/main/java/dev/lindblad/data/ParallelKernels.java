@@ -128,11 +128,11 @@ final class ParallelKernels {
         return true;
     }
 
-    /** The upper-triangle product in sliced storage: the slices holding upper rows, split by positions. */
+    /** The upper-triangle product in sliced storage: the slices holding upper rows, split by cost. */
     private static boolean gemvUpper(SlicedSplitMatrix a, int n, double[] x, double[] y, double ar, double br) {
         SlicedSplitMatrix.UpperSlices u = a.upperSlices(n);
         int count = u.slice().length;
-        int chunks = Math.min(Math.max(1, count), Parallelism.chunksFor(slicedWork(u.positionsBefore()[count]) + a.rows / 2));
+        int chunks = Math.min(Math.max(1, count), Parallelism.chunksFor(slicedWork(u.costBefore()[count]) + a.rows / 2));
         if (chunks == 1) {
             SlicedSplitMatrix.upperSlices(a, u, x, y, ar, br, 0, count);
             return true;

@@ -54,17 +54,18 @@ final class SlicedSplitMatrix implements LinearMap {
 
     /**
      * The slices holding the rows {@code i + n j} with {@code i <= j} of a superoperator on n×n
-     * operators, in ascending order, and the positions stored before each of them in this list.
+     * operators, in ascending order, how many of each slice's rows are such rows, and a cost
+     * before each slice in this list (for splitting it into chunks).
      */
-    record UpperSlices(int n, int[] slice, long[] positionsBefore) {
+    record UpperSlices(int n, int[] slice, int[] upperRows, long[] costBefore) {
 
-        /** Bounds into {@link #slice} of {@code chunks} runs with about equal positions each. */
+        /** Bounds into {@link #slice} of {@code chunks} runs with about equal cost each. */
         int[] chunkBounds(int chunks) {
             int[] b = new int[chunks + 1];
-            long total = positionsBefore[slice.length];
+            long total = costBefore[slice.length];
             b[chunks] = slice.length;
             for (int c = 1; c < chunks; c++) {
-                int k = java.util.Arrays.binarySearch(positionsBefore, 0, slice.length, total * c / chunks);
+                int k = java.util.Arrays.binarySearch(costBefore, 0, slice.length, total * c / chunks);
                 b[c] = Math.max(b[c - 1], k >= 0 ? k : -k - 1);
             }
             return b;
@@ -199,6 +200,13 @@ final class SlicedSplitMatrix implements LinearMap {
     }
 
     /**
+     * A slice with at most this many upper-triangle rows has them computed one by one rather
+     * than the whole slice: a row on its own costs about 1.7 of a row inside a slice (the CSR
+     * split against the sliced loop on the Ising Liouvillians).
+     */
+    static final int UPPER_ROWS_ALONE = 4;
+
+    /**
      * The slices holding the upper-triangle rows {@code i + n j}, {@code i <= j}, of a
      * superoperator on n×n operators (cached for the last n).
      */
@@ -207,43 +215,55 @@ final class SlicedSplitMatrix implements LinearMap {
         if (u != null && u.n() == n) {
             return u;
         }
-        boolean[] used = new boolean[slices];
-        int count = 0;
+        int[] count = new int[slices];
+        int used = 0;
         for (int j = 0; j < n; j++) {
-            for (int s = n * j / LANES; s <= (n * j + j) / LANES; s++) {
-                count += used[s] ? 0 : 1;
-                used[s] = true;
+            for (int r = n * j; r <= n * j + j; r++) {
+                used += count[r / LANES]++ == 0 ? 1 : 0;
             }
         }
-        int[] list = new int[count];
-        long[] before = new long[count + 1];
+        int[] list = new int[used], rowsIn = new int[used];
+        long[] before = new long[used + 1];
         for (int s = 0, k = 0; s < slices; s++) {
-            if (used[s]) {
+            if (count[s] > 0) {
                 list[k] = s;
-                before[k + 1] = before[k] + start[s + 1] - start[s];
+                rowsIn[k] = count[s];
+                long positions = start[s + 1] - start[s];
+                // cost in slice-loop positions: a row alone costs about 1.7 of its share of the slice
+                before[k + 1] = before[k] + (count[s] <= UPPER_ROWS_ALONE ? positions * count[s] * 17 / (10 * LANES) : positions);
                 k++;
             }
         }
-        u = new UpperSlices(n, list, before);
+        u = new UpperSlices(n, list, rowsIn, before);
         upperSlices = u;
         return u;
     }
 
     /**
-     * The upper-triangle product over the listed slices {@code u.slice()[k0 .. k1-1]} (whole
-     * slices: their lower-triangle rows are computed too, with their true values), consecutive
-     * slices taken together.
+     * The upper-triangle product over the listed slices {@code u.slice()[k0 .. k1-1]}: a slice
+     * with few upper rows computes those rows one by one; the others are computed whole (their
+     * lower-triangle rows too, with their true values), consecutive ones together.
      */
     static void upperSlices(SlicedSplitMatrix a, UpperSlices u, double[] x, double[] y, double ar, double br,
                             int k0, int k1) {
-        int[] list = u.slice();
+        int[] list = u.slice(), rowsIn = u.upperRows();
+        int n = u.n();
         for (int k = k0; k < k1; ) {
-            int first = list[k];
+            int s = list[k];
+            if (rowsIn[k] <= UPPER_ROWS_ALONE) {
+                for (int r = s * LANES; r < Math.min(a.rows, s * LANES + LANES); r++) {
+                    if (r % n <= r / n) {
+                        row(a, x, 0, y, 0, ar, 0, br, 0, r);
+                    }
+                }
+                k++;
+                continue;
+            }
             int k2 = k + 1;
-            while (k2 < k1 && list[k2] == list[k2 - 1] + 1) {
+            while (k2 < k1 && list[k2] == list[k2 - 1] + 1 && rowsIn[k2] > UPPER_ROWS_ALONE) {
                 k2++;
             }
-            gemvRows(a, x, 0, y, 0, ar, 0, br, 0, first * LANES, Math.min(a.rows, (list[k2 - 1] + 1) * LANES));
+            gemvRows(a, x, 0, y, 0, ar, 0, br, 0, s * LANES, Math.min(a.rows, (list[k2 - 1] + 1) * LANES));
             k = k2;
         }
     }
