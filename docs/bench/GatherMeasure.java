@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  * ./mvnw -q -B -pl core compile
  * java --add-modules jdk.incubator.vector -cp core/target/classes docs/bench/GatherMeasure.java 6 7 9
- * java -cp core/target/classes ... GatherMeasure.java --dump /tmp/ising9.bin 9   # for csr_ceiling.c
+ * java --add-modules jdk.incubator.vector -cp core/target/classes docs/bench/GatherMeasure.java --dump /tmp/ising9.bin 9
  * </pre>
  * Prints ns per stored entry, best of repetitions over 0.4 s, three rounds.
  */
