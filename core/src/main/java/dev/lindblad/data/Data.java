@@ -247,10 +247,10 @@ public final class Data {
      * {@code i + n j} with {@code i <= j} are computed, about half the work of a full product
      * (storage in slices of eight rows computes whole slices, so some rows below the diagonal
      * are written too; after a call that returns true, treat the lower triangle of y as
-     * undefined until {@link #hermitianFromUpper} fills it). When A maps Hermitian operators to Hermitian operators (every Lindblad
-     * generator does, see {@link #preservesHermiticity}), X is Hermitian and alpha, beta are
-     * real, {@link #hermitianFromUpper} then completes the full product. A map with no
-     * row-wise kernel (dense, unsplit DIA) computes all rows.
+     * undefined until {@link #hermitianFromUpper} fills it). When A maps Hermitian operators to
+     * Hermitian operators (every Lindblad generator does, see {@link #preservesHermiticity}),
+     * X is Hermitian and alpha, beta are real, {@link #hermitianFromUpper} then completes the
+     * full product. A map with no row-wise kernel (dense, unsplit DIA) computes all rows.
      *
      * @param a     the superoperator, n²×n²
      * @param n     the operator dimension

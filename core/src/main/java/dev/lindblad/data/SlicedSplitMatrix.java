@@ -16,8 +16,8 @@ package dev.lindblad.data;
  * {@code start[s] + LANES k + l} holding part k of row {@code LANES s + l}. Within a part the
  * columns keep their CSR order, so each row's sums are formed in the same order as in
  * {@link SplitCsrMatrix}. A row with fewer parts than the longest row of its slice is padded
- * with zeros, which read x at a column the row already reads (the first of its own parts, or
- * column 0 for a row that has none); {@link Data#prepareProduct} picks this storage only when
+ * with zeros, which read x at the column of the row's first stored entry (column 0 for an
+ * empty row); {@link Data#prepareProduct} picks this storage only when
  * the padding adds at most {@link #PADDING_LIMIT} - 1 of the parts. A padded position adds
  * {@code 0 * x_j}: the sums are those of the CSR split except that a non-finite x_j there makes
  * the row NaN (the solvers stop on NaN anyway).
