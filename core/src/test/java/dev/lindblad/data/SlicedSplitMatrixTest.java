@@ -50,11 +50,7 @@ class SlicedSplitMatrixTest {
     }
 
     double[] vector(int n) {
-        double[] x = new double[2 * n];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = rng.nextGaussian();
-        }
-        return x;
+        return SplitCsrMatrixTest.randomVector(rng, n);
     }
 
     @Test

@@ -39,6 +39,11 @@ class SplitCsrMatrixTest {
     }
 
     double[] vector(int n) {
+        return randomVector(rng, n);
+    }
+
+    /** n complex entries, interleaved, with Gaussian real and imaginary parts. */
+    static double[] randomVector(Random rng, int n) {
         double[] x = new double[2 * n];
         for (int k = 0; k < x.length; k++) {
             x[k] = rng.nextGaussian();
