@@ -881,8 +881,11 @@ public final class Lindblad {
         return QobjEvo.lindbladDissipator(c);
     }
 
-    /** Time-dependent Liouvillian; see {@link QobjEvo#liouvillian(QobjLike, List)}. */
-    public static QobjEvo liouvillian(QobjEvo h, List<? extends QobjLike> cOps) {
+    /**
+     * Time-dependent Liouvillian, when H or a collapse operator is a {@link QobjEvo} (constant
+     * ones take {@link #liouvillian(Qobj, List)}); see {@link QobjEvo#liouvillian(QobjLike, List)}.
+     */
+    public static QobjEvo liouvillian(QobjLike h, List<? extends QobjLike> cOps) {
         return QobjEvo.liouvillian(h, cOps);
     }
 

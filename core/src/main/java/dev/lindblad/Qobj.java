@@ -892,6 +892,35 @@ public final class Qobj implements QobjLike {
         return QobjEvo.of(this).plus(other);
     }
 
+    /**
+     * Permutation of an operator-ket or superoperator in QuTiP's nested form
+     * {@code permute([[p_0, ..., p_{n-1}], [n + p_0, ..., n + p_{n-1}]])}: the same as
+     * {@code permute(p)}, which maps {@code vec(X)} to {@code vec(X.permute(p))}. Other nested
+     * orders (QuTiP's reshufflings, which mix row and column subsystems) are refused.
+     *
+     * @param order the two halves, the second the first shifted by the number of subsystems
+     * @return the permuted object
+     */
+    public Qobj permute(int[][] order) {
+        java.util.Objects.requireNonNull(order, "order");
+        if (order.length != 2 || order[0] == null || order[1] == null || order[0].length != order[1].length) {
+            throw new IllegalArgumentException("permute: a nested order must be [[p...], [n + p...]], got "
+                    + Arrays.deepToString(order));
+        }
+        int n = order[0].length;
+        for (int k = 0; k < n; k++) {
+            if (order[1][k] != order[0][k] + n) {
+                throw new IllegalArgumentException("permute: nested order " + Arrays.deepToString(order) + " mixes row and "
+                        + "column subsystems; only [[p...], [n + p...]] (the same permutation of both) is supported");
+            }
+        }
+        if (isKet() || isBra() || isOper()) {
+            throw new IllegalArgumentException("permute: a nested order applies to operator-kets and superoperators, got a "
+                    + type());
+        }
+        return permute(order[0]);
+    }
+
     private void requireSquare(String op) {
         if (!data.isSquare()) {
             throw new IllegalArgumentException(op + " needs a square object; dims are " + dims);
