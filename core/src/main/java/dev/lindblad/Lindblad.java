@@ -816,6 +816,26 @@ public final class Lindblad {
         return RandomObjects.randHerm(dims, density, distribution, rng);
     }
 
+    /** Random Hermitian operator with a given spectrum; see {@link RandomObjects#randHermEigen(double[], java.util.random.RandomGenerator)}. */
+    public static Qobj randHermEigen(double[] eigenvalues, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randHermEigen(eigenvalues, rng);
+    }
+
+    /** Random density matrix with a given spectrum; see {@link RandomObjects#randDmEigen(double[], java.util.random.RandomGenerator)}. */
+    public static Qobj randDmEigen(double[] eigenvalues, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randDmEigen(eigenvalues, rng);
+    }
+
+    /** Random superoperator on composite dims; see {@link RandomObjects#randSuper(int[], java.util.random.RandomGenerator)}. */
+    public static Qobj randSuper(int[] dims, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randSuper(dims, rng);
+    }
+
+    /** Random Kraus map on composite dims; see {@link RandomObjects#randKrausMap(int[], java.util.random.RandomGenerator)}. */
+    public static List<Qobj> randKrausMap(int[] dims, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randKrausMap(dims, rng);
+    }
+
     /** Haar-random unitary; see {@link RandomObjects#randUnitary(int, long)}. */
     public static Qobj randUnitary(int n, long seed) {
         return RandomObjects.randUnitary(n, seed);
