@@ -33,8 +33,10 @@ import java.util.function.UnaryOperator;
  * {@link #trans()} does not. A product or tensor with a function part becomes one function
  * part. {@link #at(double)} evaluates {@code A(t)}, as QuTiP's {@code H(t)}.
  *
- * <p>The solvers take objects built from operators and coefficients; an object with a
- * function part has no operator terms ({@link #terms()} refuses it, naming the function form).
+ * <p>{@code sesolve} and {@code mesolve} (and the propagators built on them) take function parts
+ * too, evaluating them at every right-hand-side call; {@link #terms()} refuses an object with
+ * function parts, naming the function form, so code that needs operator terms (as
+ * {@code mcsolve}'s collapse operators) cannot drop them silently.
  */
 public final class QobjEvo implements QobjLike {
 
@@ -587,6 +589,23 @@ public final class QobjEvo implements QobjLike {
                     + "(QobjEvo.of(op, f), plus(op, f)) where terms are needed, e.g. by the solvers");
         }
         return terms;
+    }
+
+    /**
+     * @return the operator terms, without the function parts (for code that evaluates those
+     *         apart, as the solvers do; {@link #terms()} refuses an object with function parts)
+     */
+    public List<Term> operatorTerms() {
+        return terms;
+    }
+
+    /** @return the function parts {@code t -> Qobj} ({@link #of(DoubleFunction)}), each checked for dims when called */
+    public List<DoubleFunction<Qobj>> functionParts() {
+        List<DoubleFunction<Qobj>> out = new ArrayList<>();
+        for (DoubleFunction<Qobj> f : functions) {
+            out.add(s -> evaluate(f, s, dims));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** @return whether this object holds a function part {@code t -> Qobj} */

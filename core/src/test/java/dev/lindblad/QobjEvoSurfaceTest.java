@@ -264,4 +264,49 @@ class QobjEvoSurfaceTest {
             assertArrayEquals(ref, viaSum.expect(k), 1e-7, "liouvillian(H) + D[c], e-op " + k);
         }
     }
+
+    /**
+     * The function form {@code QobjEvo.of(t -> Qobj)} in the solvers: sesolve, mesolve (H and
+     * collapse operators, or a Liouvillian) and propagators give the same answer as the same
+     * problem written with operator terms; QuTiP 5's reference for the master equation.
+     */
+    @Test
+    void solversTakeTheFunctionForm() {
+        Reference.Case c = REF.get("qobjevo_mesolve");
+        double w0 = c.scalar("w0"), amp = c.scalar("A"), w = c.scalar("w"), gamma = c.scalar("gamma");
+        double[] tlist = c.reals("tlist");
+        Qobj h0 = sigmaz().times(0.5 * w0);
+        QobjEvo hTerms = QobjEvo.of(h0).plus(sigmax(), t -> amp * Math.cos(w * t));
+        QobjEvo hFunc = QobjEvo.of(t -> h0.plus(sigmax().times(amp * Math.cos(w * t))));
+        QobjEvo cFunc = QobjEvo.of(t -> sigmam().times(Math.sqrt(gamma) * (1 + 0.5 * Math.sin(t))));
+        SolverOptions opts = SolverOptions.defaults().withAtol(1e-11).withRtol(1e-9);
+        List<Qobj> eOps = List.of(sigmax(), sigmay(), sigmaz());
+
+        Result se1 = sesolve(hTerms, basis(2, 0), tlist, eOps, opts);
+        Result se2 = sesolve(hFunc, basis(2, 0), tlist, eOps, opts);
+        Result me = mesolve(hFunc, basis(2, 0), tlist, List.of(cFunc), eOps, opts);
+        Result meL = mesolve(QobjEvo.of(t -> liouvillian(hFunc.at(t), List.of(cFunc.at(t)))), basis(2, 0), tlist, List.of(),
+                eOps, opts);
+        Result meMixed = mesolve(liouvillian(hTerms), basis(2, 0), tlist, List.of(cFunc), eOps, opts);
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(se1.expect(k), se2.expect(k), 1e-8, "sesolve function form, e-op " + k);
+            double[] ref = c.reals("expect_" + k);
+            assertArrayEquals(ref, me.expect(k), 1e-7, "mesolve function H and c, e-op " + k);
+            assertArrayEquals(ref, meL.expect(k), 1e-7, "mesolve function Liouvillian, e-op " + k);
+            assertArrayEquals(ref, meMixed.expect(k), 1e-7, "mesolve Liouvillian terms + function c, e-op " + k);
+        }
+        assertTrue(me.stats().rhs().contains("function-form"), me.stats().rhs());
+        // propagators: unitary and superoperator
+        Qobj u1 = propagator(hTerms, 2.0, List.of()), u2 = propagator(hFunc, 2.0, List.of());
+        assertClose(u1, u2, 1e-8, "unitary propagator");
+        QobjEvo cTerms = QobjEvo.of(sigmam().times(Math.sqrt(gamma)), t -> 1 + 0.5 * Math.sin(t));
+        assertClose(propagator(hTerms, 2.0, List.of(cTerms)), propagator(hFunc, 2.0, List.of(cFunc)), 1e-8,
+                "superoperator propagator");
+        assertTrue(meL.stats().rhs().contains("function-form"), meL.stats().rhs());
+        assertThrows(IllegalArgumentException.class, () -> mesolve(hFunc, basis(2, 0), tlist, List.of(), eOps,
+                opts.withMethod("diag")));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> mcsolve(hTerms, basis(2, 0), tlist, List.of(cFunc), eOps, 10));
+        assertTrue(e.getMessage().contains("function part"), e.getMessage());
+    }
 }
