@@ -511,6 +511,16 @@ public final class Lindblad {
         return States.fock(n, k, offset);
     }
 
+    /** Composite Fock ket with offsets; see {@link States#fock(int[], int[], int[])}. */
+    public static Qobj fock(int[] dims, int[] k, int[] offset) {
+        return States.fock(dims, k, offset);
+    }
+
+    /** {@code |i><j|} of a composite space with offsets; see {@link States#projection(int[], int[], int[], int[])}. */
+    public static Qobj projection(int[] dims, int[] i, int[] j, int[] offset) {
+        return States.projection(dims, i, j, offset);
+    }
+
     /** Composite Fock density matrix; see {@link States#fockDm(int[], int[])}. */
     public static Qobj fockDm(int[] dims, int[] k) {
         return States.fockDm(dims, k);

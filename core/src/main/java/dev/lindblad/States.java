@@ -364,6 +364,11 @@ public final class States {
         return basis(dims, k);
     }
 
+    /** @return the composite Fock ket with offsets, the same as {@link #basis(int[], int[], int[])} */
+    public static Qobj fock(int[] dims, int[] k, int[] offset) {
+        return basis(dims, k, offset);
+    }
+
     /** @return the Fock ket with an offset, the same as {@link #basis(int, int, int)} */
     public static Qobj fock(int n, int k, int offset) {
         return basis(n, k, offset);
@@ -394,6 +399,11 @@ public final class States {
      */
     public static Qobj projection(int[] dims, int[] i, int[] j) {
         return basis(dims, i).times(basis(dims, j).dag());
+    }
+
+    /** @return {@code |i><j|} of a composite space with offsets, as QuTiP's {@code projection(dims, n, m, offset)} */
+    public static Qobj projection(int[] dims, int[] i, int[] j, int[] offset) {
+        return basis(dims, i, offset).times(basis(dims, j, offset).dag());
     }
 
     /** @return {@code |i><j|} of a space starting at {@code |offset>}, as QuTiP's {@code projection(N, n, m, offset)} */

@@ -68,6 +68,11 @@ class StatesOperatorsSurfaceTest {
         Qobj w = wState(5);
         assertEquals(1, w.norm(), 1e-15);
         assertArrayEquals(new double[] {0.8, 0.2}, w.ptrace(3).diag(), 1e-15);
+        assertClose(basis(new int[] {2, 3}, new int[] {1, 2}, new int[] {0, 1}), fock(new int[] {2, 3}, new int[] {1, 2},
+                new int[] {0, 1}), 0, "fock offsets");
+        assertClose(projection(new int[] {2, 3}, new int[] {1, 1}, new int[] {0, 2}),
+                projection(new int[] {2, 3}, new int[] {2, 2}, new int[] {1, 3}, new int[] {1, 1}), 0, "projection offsets");
+        assertClose(fockDm(6, 2), fockDm(6, 5, 3), 0, "fockDm offset");
         assertThrows(IllegalArgumentException.class, () -> basis(5, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> basis(5, 7, 2));
         assertThrows(IllegalArgumentException.class, () -> spinState(1, 0.5));
