@@ -92,7 +92,28 @@ public interface Coefficient {
      * @return the spline coefficient
      */
     static Coefficient spline(double[] times, double[] values) {
-        CubicSpline s = new CubicSpline(times, values);
+        CubicSpline s = new CubicSpline(Objects.requireNonNull(times, "times"), Objects.requireNonNull(values, "values"));
         return t -> Complex.of(s.value(t));
+    }
+
+    /**
+     * Cubic-spline interpolation of complex samples: the real and imaginary parts each by
+     * {@link CubicSpline}.
+     *
+     * @param times  sample times, strictly increasing, at least two
+     * @param values the complex values at those times
+     * @return the spline coefficient
+     */
+    static Coefficient spline(double[] times, Complex[] values) {
+        Objects.requireNonNull(times, "times");
+        Objects.requireNonNull(values, "values");
+        double[] re = new double[values.length], im = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            Complex v = Objects.requireNonNull(values[k], "values[" + k + "]");
+            re[k] = v.re();
+            im[k] = v.im();
+        }
+        CubicSpline sr = new CubicSpline(times, re), si = new CubicSpline(times, im);
+        return t -> Complex.of(sr.value(t), si.value(t));
     }
 }

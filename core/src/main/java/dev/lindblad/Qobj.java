@@ -811,7 +811,7 @@ public final class Qobj implements QobjLike {
         return applyTransform(s.data, inverse);
     }
 
-    /** @return {@link #transform(Qobj, boolean)} forwards */
+    /** @return {@code transform(s, false)}: {@code S psi}, {@code psi S^†} or {@code S A S^†} */
     public Qobj transform(Qobj s) {
         return transform(s, false);
     }

@@ -128,7 +128,9 @@ public final class QobjEvo implements QobjLike {
 
     /**
      * A function form, QuTiP's {@code QobjEvo(func)}: {@code A(t) = f(t)}. The dims are those
-     * of {@code f(0)}; every later value must have the same dims.
+     * of {@code f(0)}; every later value must have the same dims. The solvers call f at every
+     * right-hand-side evaluation, and parallel propagators from several threads at once, so f
+     * must be a pure function of t.
      *
      * @param f the function of time; must not return null
      * @return the time-dependent object

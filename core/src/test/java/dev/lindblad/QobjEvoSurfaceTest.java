@@ -222,6 +222,11 @@ class QobjEvoSurfaceTest {
         assertEquals(c1[5], s.at(7.0).get(0, 0).re(), 0);
         assertEquals(c1[3], s.at(5.0001).get(0, 0).re(), 0);
         assertEquals(c1[1], s.at(3.9999).get(0, 0).re(), 0);
+        // complex samples by cubic spline: exact at the knots
+        Coefficient z = Coefficient.spline(tl, c2);
+        for (int k = 0; k < tl.length; k++) {
+            assertEquals(0, z.at(tl[k]).minus(c2[k]).abs(), 1e-15);
+        }
         assertThrows(IllegalArgumentException.class, () -> QobjEvo.of(sigmaz(), u, c1, 1));
         assertThrows(IllegalArgumentException.class, () -> Coefficient.step(new double[] {1, 1}, new double[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> Coefficient.step(new double[] {1, 2}, new double[] {0}));
