@@ -66,6 +66,11 @@ class RandomObjectsTest {
         assertMean(1.0 / n, sample.length, () -> sample[i[0]++].get(1, 2).abs2(), "E|U_12|^2");
         i[0] = 0;
         assertMean(2.0 / (n * (n + 1)), sample.length, () -> Math.pow(sample[i[0]++].get(0, 0).abs2(), 2), "E|U_00|^4");
+        // the eigenphases: E|tr U^k|^2 = min(k, n) (Diaconis and Shahshahani, J. Appl. Prob. 31A, 49 (1994))
+        for (int p : new int[] {2, 3, 6}) {
+            i[0] = 0;
+            assertMean(Math.min(p, n), sample.length, () -> sample[i[0]++].pow(p).tr().abs2(), "E|tr U^" + p + "|^2");
+        }
         assertEquals(Dims.oper(2, 3), randUnitary(new int[] {2, 3}, 1, "haar", rng).dims());
     }
 
