@@ -92,7 +92,14 @@ public interface Coefficient {
      * @return the spline coefficient
      */
     static Coefficient spline(double[] times, double[] values) {
-        CubicSpline s = new CubicSpline(Objects.requireNonNull(times, "times"), Objects.requireNonNull(values, "values"));
+        Objects.requireNonNull(times, "times");
+        Objects.requireNonNull(values, "values");
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException("spline coefficient: values[" + k + "] = " + values[k] + " is not finite");
+            }
+        }
+        CubicSpline s = new CubicSpline(times, values);
         return t -> Complex.of(s.value(t));
     }
 
@@ -110,6 +117,9 @@ public interface Coefficient {
         double[] re = new double[values.length], im = new double[values.length];
         for (int k = 0; k < values.length; k++) {
             Complex v = Objects.requireNonNull(values[k], "values[" + k + "]");
+            if (!Double.isFinite(v.re()) || !Double.isFinite(v.im())) {
+                throw new IllegalArgumentException("spline coefficient: values[" + k + "] = " + v + " is not finite");
+            }
             re[k] = v.re();
             im[k] = v.im();
         }

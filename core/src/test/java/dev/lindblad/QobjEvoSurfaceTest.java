@@ -228,6 +228,8 @@ class QobjEvoSurfaceTest {
             assertEquals(0, z.at(tl[k]).minus(c2[k]).abs(), 1e-15);
         }
         assertThrows(IllegalArgumentException.class, () -> QobjEvo.of(sigmaz(), u, c1, 1));
+        assertThrows(IllegalArgumentException.class, () -> QobjEvo.of(sigmaz(), new double[] {0, 1}, new double[] {0, Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> Coefficient.step(new double[] {0, 1}, new double[] {0, Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> Coefficient.step(new double[] {1, 1}, new double[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> Coefficient.step(new double[] {1, 2}, new double[] {0}));
     }
