@@ -453,4 +453,491 @@ public final class Lindblad {
                                                         java.util.List<T> values, dev.lindblad.parallel.TaskMap map) {
         return dev.lindblad.parallel.TaskMap.parallelMap(f, values, map);
     }
+
+    // ---------------------------------------------------------------- quantum objects, states, operators, random objects, QobjEvo (issue #15)
+
+    /** Expectation values of several operators in one state; see {@link Qobj#expect(List, Qobj)}. */
+    public static double[] expect(List<Qobj> ops, Qobj state) {
+        return Qobj.expect(ops, state);
+    }
+
+    /** Complex expectation values of several operators in one state; see {@link Qobj#expectComplex(List, Qobj)}. */
+    public static Complex[] expectComplex(List<Qobj> ops, Qobj state) {
+        return Qobj.expectComplex(ops, state);
+    }
+
+    /** Complex expectation values of one operator in several states, {@code out[k] = expectComplex(oper, states[k])}. */
+    public static Complex[] expectComplex(Qobj oper, List<Qobj> states) {
+        java.util.Objects.requireNonNull(states, "states");
+        Complex[] out = new Complex[states.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Qobj.expectComplex(oper, states.get(k));
+        }
+        return out;
+    }
+
+    /** Expectation values of several operators in several states, {@code out[i][k] = expect(ops[i], states[k])}. */
+    public static double[][] expect(List<Qobj> ops, List<Qobj> states) {
+        java.util.Objects.requireNonNull(ops, "ops");
+        double[][] out = new double[ops.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = expect(ops.get(i), states);
+        }
+        return out;
+    }
+
+    /** The variance {@code <A²> - <A>²}; see {@link Qobj#variance(Qobj, Qobj)}. */
+    public static double variance(Qobj oper, Qobj state) {
+        return Qobj.variance(oper, state);
+    }
+
+    /** Basis ket of a space starting at {@code |offset>}; see {@link States#basis(int, int, int)}. */
+    public static Qobj basis(int n, int k, int offset) {
+        return States.basis(n, k, offset);
+    }
+
+    /** Composite basis ket with offsets; see {@link States#basis(int[], int[], int[])}. */
+    public static Qobj basis(int[] dims, int[] k, int[] offset) {
+        return States.basis(dims, k, offset);
+    }
+
+    /** Composite Fock ket; see {@link States#fock(int[], int[])}. */
+    public static Qobj fock(int[] dims, int[] k) {
+        return States.fock(dims, k);
+    }
+
+    /** Fock ket with an offset; see {@link States#fock(int, int, int)}. */
+    public static Qobj fock(int n, int k, int offset) {
+        return States.fock(n, k, offset);
+    }
+
+    /** Composite Fock ket with offsets; see {@link States#fock(int[], int[], int[])}. */
+    public static Qobj fock(int[] dims, int[] k, int[] offset) {
+        return States.fock(dims, k, offset);
+    }
+
+    /** {@code |i><j|} of a composite space with offsets; see {@link States#projection(int[], int[], int[], int[])}. */
+    public static Qobj projection(int[] dims, int[] i, int[] j, int[] offset) {
+        return States.projection(dims, i, j, offset);
+    }
+
+    /** Composite Fock density matrix; see {@link States#fockDm(int[], int[])}. */
+    public static Qobj fockDm(int[] dims, int[] k) {
+        return States.fockDm(dims, k);
+    }
+
+    /** Fock density matrix with an offset; see {@link States#fockDm(int, int, int)}. */
+    public static Qobj fockDm(int n, int k, int offset) {
+        return States.fockDm(n, k, offset);
+    }
+
+    /** Composite Fock density matrix with offsets; see {@link States#fockDm(int[], int[], int[])}. */
+    public static Qobj fockDm(int[] dims, int[] k, int[] offset) {
+        return States.fockDm(dims, k, offset);
+    }
+
+    /** {@code |i><j|} of a composite space; see {@link States#projection(int[], int[], int[])}. */
+    public static Qobj projection(int[] dims, int[] i, int[] j) {
+        return States.projection(dims, i, j);
+    }
+
+    /** {@code |i><j|} with an offset; see {@link States#projection(int, int, int, int)}. */
+    public static Qobj projection(int n, int i, int j, int offset) {
+        return States.projection(n, i, j, offset);
+    }
+
+    /** The zero ket; see {@link States#zeroKet(int...)}. */
+    public static Qobj zeroKet(int... dims) {
+        return States.zeroKet(dims);
+    }
+
+    /** The W state of n qubits; see {@link States#wState(int)}. */
+    public static Qobj wState(int n) {
+        return States.wState(n);
+    }
+
+    /** The spin state {@code |j, m>}; see {@link States#spinState(double, double)}. */
+    public static Qobj spinState(double j, double m) {
+        return States.spinState(j, m);
+    }
+
+    /** The spin state as "ket", "bra" or "dm"; see {@link States#spinState(double, double, String)}. */
+    public static Qobj spinState(double j, double m, String type) {
+        return States.spinState(j, m, type);
+    }
+
+    /** The spin coherent state; see {@link States#spinCoherent(double, double, double)}. */
+    public static Qobj spinCoherent(double j, double theta, double phi) {
+        return States.spinCoherent(j, theta, phi);
+    }
+
+    /** The spin coherent state as "ket", "bra" or "dm"; see {@link States#spinCoherent(double, double, double, String)}. */
+    public static Qobj spinCoherent(double j, double theta, double phi, String type) {
+        return States.spinCoherent(j, theta, phi, type);
+    }
+
+    /** A Pegg–Barnett phase basis ket; see {@link States#phaseBasis(int, int, double)}. */
+    public static Qobj phaseBasis(int n, int m, double phi0) {
+        return States.phaseBasis(n, m, phi0);
+    }
+
+    /** A phase basis ket with {@code φ0 = 0}; see {@link States#phaseBasis(int, int)}. */
+    public static Qobj phaseBasis(int n, int m) {
+        return States.phaseBasis(n, m);
+    }
+
+    /** The two-qubit singlet; see {@link States#singletState()}. */
+    public static Qobj singletState() {
+        return States.singletState();
+    }
+
+    /** The two-qubit triplet states; see {@link States#tripletStates()}. */
+    public static List<Qobj> tripletStates() {
+        return States.tripletStates();
+    }
+
+    /** The qutrit basis; see {@link States#qutritBasis()}. */
+    public static List<Qobj> qutritBasis() {
+        return States.qutritBasis();
+    }
+
+    /** A Fock state of an ENR space; see {@link States#enrFock(int[], int, int[])}. */
+    public static Qobj enrFock(int[] dims, int excitations, int[] state) {
+        return States.enrFock(dims, excitations, state);
+    }
+
+    /** The thermal state of an ENR space; see {@link States#enrThermalDm(int[], int, double[])}. */
+    public static Qobj enrThermalDm(int[] dims, int excitations, double[] nMean) {
+        return States.enrThermalDm(dims, excitations, nMean);
+    }
+
+    /** The thermal state of an ENR space, one occupation for all modes; see {@link States#enrThermalDm(int[], int, double)}. */
+    public static Qobj enrThermalDm(int[] dims, int excitations, double nMean) {
+        return States.enrThermalDm(dims, excitations, nMean);
+    }
+
+    /** Annihilation operators of an ENR space; see {@link Operators#enrDestroy(int[], int)}. */
+    public static List<Qobj> enrDestroy(int[] dims, int excitations) {
+        return Operators.enrDestroy(dims, excitations);
+    }
+
+    /** The identity of an ENR space; see {@link Operators#enrIdentity(int[], int)}. */
+    public static Qobj enrIdentity(int[] dims, int excitations) {
+        return Operators.enrIdentity(dims, excitations);
+    }
+
+    /** The number of ENR states; see {@link Operators#enrNstates(int[], int)}. */
+    public static long enrNstates(int[] dims, int excitations) {
+        return Operators.enrNstates(dims, excitations);
+    }
+
+    /** The zero operator; see {@link Operators#qzero(int...)}. */
+    public static Qobj qzero(int... dims) {
+        return Operators.qzero(dims);
+    }
+
+    /** The zero map between two spaces; see {@link Operators#qzero(int[], int[])}. */
+    public static Qobj qzero(int[] dimsLeft, int[] dimsRight) {
+        return Operators.qzero(dimsLeft, dimsRight);
+    }
+
+    /** The zero object shaped like q; see {@link Operators#qzeroLike(Qobj)}. */
+    public static Qobj qzeroLike(Qobj q) {
+        return Operators.qzeroLike(q);
+    }
+
+    /** The identity shaped like q; see {@link Operators#qeyeLike(Qobj)}. */
+    public static Qobj qeyeLike(Qobj q) {
+        return Operators.qeyeLike(q);
+    }
+
+    /** The identity, QuTiP's {@code identity}; see {@link Operators#identity(int...)}. */
+    public static Qobj identity(int... dims) {
+        return Operators.identity(dims);
+    }
+
+    /** A matrix from diagonals; see {@link Operators#qdiags(Complex[][], int[])}. */
+    public static Qobj qdiags(Complex[][] diagonals, int[] offsets) {
+        return Operators.qdiags(diagonals, offsets);
+    }
+
+    /** A matrix from real diagonals; see {@link Operators#qdiags(double[][], int[])}. */
+    public static Qobj qdiags(double[][] diagonals, int[] offsets) {
+        return Operators.qdiags(diagonals, offsets);
+    }
+
+    /** A matrix with one real diagonal; see {@link Operators#qdiags(double[], int)}. */
+    public static Qobj qdiags(double[] diagonal, int offset) {
+        return Operators.qdiags(diagonal, offset);
+    }
+
+    /** Annihilation operator with an offset; see {@link Operators#destroy(int, int)}. */
+    public static Qobj destroy(int n, int offset) {
+        return Operators.destroy(n, offset);
+    }
+
+    /** Creation operator with an offset; see {@link Operators#create(int, int)}. */
+    public static Qobj create(int n, int offset) {
+        return Operators.create(n, offset);
+    }
+
+    /** Number operator with an offset; see {@link Operators#num(int, int)}. */
+    public static Qobj num(int n, int offset) {
+        return Operators.num(n, offset);
+    }
+
+    /** Position operator; see {@link Operators#position(int)}. */
+    public static Qobj position(int n) {
+        return Operators.position(n);
+    }
+
+    /** Position operator with an offset; see {@link Operators#position(int, int)}. */
+    public static Qobj position(int n, int offset) {
+        return Operators.position(n, offset);
+    }
+
+    /** Momentum operator; see {@link Operators#momentum(int)}. */
+    public static Qobj momentum(int n) {
+        return Operators.momentum(n);
+    }
+
+    /** Momentum operator with an offset; see {@link Operators#momentum(int, int)}. */
+    public static Qobj momentum(int n, int offset) {
+        return Operators.momentum(n, offset);
+    }
+
+    /** Spin {@code J_x}; see {@link Operators#spinJx(double)}. */
+    public static Qobj spinJx(double j) {
+        return Operators.spinJx(j);
+    }
+
+    /** Spin {@code J_y}; see {@link Operators#spinJy(double)}. */
+    public static Qobj spinJy(double j) {
+        return Operators.spinJy(j);
+    }
+
+    /** Spin {@code J_z}; see {@link Operators#spinJz(double)}. */
+    public static Qobj spinJz(double j) {
+        return Operators.spinJz(j);
+    }
+
+    /** Spin {@code J_+}; see {@link Operators#spinJp(double)}. */
+    public static Qobj spinJp(double j) {
+        return Operators.spinJp(j);
+    }
+
+    /** Spin {@code J_-}; see {@link Operators#spinJm(double)}. */
+    public static Qobj spinJm(double j) {
+        return Operators.spinJm(j);
+    }
+
+    /** {@code {J_x, J_y, J_z}}; see {@link Operators#spinJSet(double)}. */
+    public static Qobj[] spinJSet(double j) {
+        return Operators.spinJSet(j);
+    }
+
+    /** Charge operator {@code diag(-nmax..nmax)}; see {@link Operators#charge(int)}. */
+    public static Qobj charge(int nmax) {
+        return Operators.charge(nmax);
+    }
+
+    /** Charge operator {@code diag(nmin..nmax)}; see {@link Operators#charge(int, int)}. */
+    public static Qobj charge(int nmax, int nmin) {
+        return Operators.charge(nmax, nmin);
+    }
+
+    /** Charge operator scaled by frac; see {@link Operators#charge(int, int, double)}. */
+    public static Qobj charge(int nmax, int nmin, double frac) {
+        return Operators.charge(nmax, nmin, frac);
+    }
+
+    /** Tunnelling of one pair; see {@link Operators#tunneling(int)}. */
+    public static Qobj tunneling(int n) {
+        return Operators.tunneling(n);
+    }
+
+    /** Tunnelling of m pairs; see {@link Operators#tunneling(int, int)}. */
+    public static Qobj tunneling(int n, int m) {
+        return Operators.tunneling(n, m);
+    }
+
+    /** Generalised squeezing; see {@link Operators#squeezing(Qobj, Qobj, Complex)}. */
+    public static Qobj squeezing(Qobj a1, Qobj a2, Complex z) {
+        return Operators.squeezing(a1, a2, z);
+    }
+
+    /** Generalised squeezing for real z; see {@link Operators#squeezing(Qobj, Qobj, double)}. */
+    public static Qobj squeezing(Qobj a1, Qobj a2, double z) {
+        return Operators.squeezing(a1, a2, z);
+    }
+
+    /** The six qutrit operators; see {@link Operators#qutritOps()}. */
+    public static List<Qobj> qutritOps() {
+        return Operators.qutritOps();
+    }
+
+    /** Jordan–Wigner fermion annihilation; see {@link Operators#fdestroy(int, int)}. */
+    public static Qobj fdestroy(int nSites, int site) {
+        return Operators.fdestroy(nSites, site);
+    }
+
+    /** Jordan–Wigner fermion creation; see {@link Operators#fcreate(int, int)}. */
+    public static Qobj fcreate(int nSites, int site) {
+        return Operators.fcreate(nSites, site);
+    }
+
+    /** Commutator of kind "normal" or "anti"; see {@link Operators#commutator(Qobj, Qobj, String)}. */
+    public static Qobj commutator(Qobj a, Qobj b, String kind) {
+        return Operators.commutator(a, b, kind);
+    }
+
+    /** Haar-random ket; see {@link RandomObjects#randKet(int, long)}. */
+    public static Qobj randKet(int n, long seed) {
+        return RandomObjects.randKet(n, seed);
+    }
+
+    /** Random ket by distribution; see {@link RandomObjects#randKet(int[], double, String, java.util.random.RandomGenerator)}. */
+    public static Qobj randKet(int[] dims, double density, String distribution, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randKet(dims, density, distribution, rng);
+    }
+
+    /** Hilbert–Schmidt random density matrix; see {@link RandomObjects#randDm(int, long)}. */
+    public static Qobj randDm(int n, long seed) {
+        return RandomObjects.randDm(n, seed);
+    }
+
+    /** Ginibre random density matrix of a given rank; see {@link RandomObjects#randDm(int, int, long)}. */
+    public static Qobj randDm(int n, int rank, long seed) {
+        return RandomObjects.randDm(n, rank, seed);
+    }
+
+    /** Random density matrix by distribution; see {@link RandomObjects#randDm(int[], String, int, java.util.random.RandomGenerator)}. */
+    public static Qobj randDm(int[] dims, String distribution, int rank, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randDm(dims, distribution, rank, rng);
+    }
+
+    /** Random Hermitian operator; see {@link RandomObjects#randHerm(int, double, long)}. */
+    public static Qobj randHerm(int n, double density, long seed) {
+        return RandomObjects.randHerm(n, density, seed);
+    }
+
+    /** Random Hermitian operator by distribution; see {@link RandomObjects#randHerm(int[], double, String, java.util.random.RandomGenerator)}. */
+    public static Qobj randHerm(int[] dims, double density, String distribution, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randHerm(dims, density, distribution, rng);
+    }
+
+    /** Random Hermitian operator with a given spectrum; see {@link RandomObjects#randHermEigen(double[], java.util.random.RandomGenerator)}. */
+    public static Qobj randHermEigen(double[] eigenvalues, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randHermEigen(eigenvalues, rng);
+    }
+
+    /** Random density matrix with a given spectrum; see {@link RandomObjects#randDmEigen(double[], java.util.random.RandomGenerator)}. */
+    public static Qobj randDmEigen(double[] eigenvalues, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randDmEigen(eigenvalues, rng);
+    }
+
+    /** Random superoperator on composite dims; see {@link RandomObjects#randSuper(int[], java.util.random.RandomGenerator)}. */
+    public static Qobj randSuper(int[] dims, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randSuper(dims, rng);
+    }
+
+    /** Random Kraus map on composite dims; see {@link RandomObjects#randKrausMap(int[], java.util.random.RandomGenerator)}. */
+    public static List<Qobj> randKrausMap(int[] dims, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randKrausMap(dims, rng);
+    }
+
+    /** Haar-random unitary; see {@link RandomObjects#randUnitary(int, long)}. */
+    public static Qobj randUnitary(int n, long seed) {
+        return RandomObjects.randUnitary(n, seed);
+    }
+
+    /** Random unitary by distribution and density; see {@link RandomObjects#randUnitary(int[], double, String, java.util.random.RandomGenerator)}. */
+    public static Qobj randUnitary(int[] dims, double density, String distribution, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randUnitary(dims, density, distribution, rng);
+    }
+
+    /** Random left stochastic matrix; see {@link RandomObjects#randStochastic(int, long)}. */
+    public static Qobj randStochastic(int n, long seed) {
+        return RandomObjects.randStochastic(n, seed);
+    }
+
+    /** Random stochastic matrix; see {@link RandomObjects#randStochastic(int[], double, String, java.util.random.RandomGenerator)}. */
+    public static Qobj randStochastic(int[] dims, double density, String kind, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randStochastic(dims, density, kind, rng);
+    }
+
+    /** Random superoperator (a random Lindblad propagator); see {@link RandomObjects#randSuper(int, long)}. */
+    public static Qobj randSuper(int n, long seed) {
+        return RandomObjects.randSuper(n, seed);
+    }
+
+    /** BCSZ random CPTP superoperator; see {@link RandomObjects#randSuperBcsz(int, long)}. */
+    public static Qobj randSuperBcsz(int n, long seed) {
+        return RandomObjects.randSuperBcsz(n, seed);
+    }
+
+    /** BCSZ random superoperator with rank and trace preservation chosen; see {@link RandomObjects#randSuperBcsz(int[], boolean, int, java.util.random.RandomGenerator)}. */
+    public static Qobj randSuperBcsz(int[] dims, boolean enforceTp, int rank, java.util.random.RandomGenerator rng) {
+        return RandomObjects.randSuperBcsz(dims, enforceTp, rank, rng);
+    }
+
+    /** Random CPTP map in Kraus form; see {@link RandomObjects#randKrausMap(int, long)}. */
+    public static List<Qobj> randKrausMap(int n, long seed) {
+        return RandomObjects.randKrausMap(n, seed);
+    }
+
+    /** Time-dependent left multiplication; see {@link QobjEvo#spre(QobjLike)}. */
+    public static QobjEvo spre(QobjEvo a) {
+        return QobjEvo.spre(a);
+    }
+
+    /** Time-dependent right multiplication; see {@link QobjEvo#spost(QobjLike)}. */
+    public static QobjEvo spost(QobjEvo a) {
+        return QobjEvo.spost(a);
+    }
+
+    /** Time-dependent two-sided multiplication; see {@link QobjEvo#sprepost(QobjLike, QobjLike)}. */
+    public static QobjEvo sprepost(QobjLike a, QobjEvo b) {
+        return QobjEvo.sprepost(a, b);
+    }
+
+    /** Time-dependent two-sided multiplication; see {@link QobjEvo#sprepost(QobjLike, QobjLike)}. */
+    public static QobjEvo sprepost(QobjEvo a, Qobj b) {
+        return QobjEvo.sprepost(a, b);
+    }
+
+    /** Time-dependent Lindblad dissipator; see {@link QobjEvo#lindbladDissipator(QobjLike)}. */
+    public static QobjEvo lindbladDissipator(QobjEvo c) {
+        return QobjEvo.lindbladDissipator(c);
+    }
+
+    /**
+     * Time-dependent Liouvillian, when H or a collapse operator is a {@link QobjEvo} (constant
+     * ones take {@link #liouvillian(Qobj, List)}); see {@link QobjEvo#liouvillian(QobjLike, List)}.
+     */
+    public static QobjEvo liouvillian(QobjLike h, List<? extends QobjLike> cOps) {
+        return QobjEvo.liouvillian(h, cOps);
+    }
+
+    /** Time-dependent Liouvillian of a time-dependent Hamiltonian alone; see {@link QobjEvo#liouvillian(QobjLike)}. */
+    public static QobjEvo liouvillian(QobjEvo h) {
+        return QobjEvo.liouvillian(h);
+    }
+
+    /** Tensor product with a time-dependent first factor; see {@link QobjEvo#tensor(QobjLike...)}. */
+    public static QobjEvo tensor(QobjEvo first, QobjLike... rest) {
+        QobjLike[] all = new QobjLike[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return QobjEvo.tensor(all);
+    }
+
+    /** Tensor product with a time-dependent second factor; see {@link QobjEvo#tensor(QobjLike...)}. */
+    public static QobjEvo tensor(Qobj first, QobjEvo second, QobjLike... rest) {
+        QobjLike[] all = new QobjLike[rest.length + 2];
+        all[0] = first;
+        all[1] = second;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return QobjEvo.tensor(all);
+    }
 }

@@ -353,14 +353,22 @@ public final class Qobj implements QobjLike {
     }
 
     /**
-     * @return the square root of a Hermitian positive semidefinite operator
-     * @throws IllegalArgumentException if the operator is not Hermitian or has a negative eigenvalue
+     * The principal square root {@code S} with {@code S S = A}, as QuTiP's {@code sqrtm}: for a
+     * Hermitian positive semidefinite operator the positive semidefinite root (from its
+     * eigen-decomposition, {@link dev.lindblad.linalg.Sqrtm}); for a Hermitian operator with
+     * negative eigenvalues {@code V sqrt(Λ) V^†} with {@code sqrt(-x) = i sqrt(x)}; for any
+     * other square matrix the principal root from its Schur form
+     * ({@link dev.lindblad.linalg.MatrixFunctions#sqrtm}).
+     *
+     * @return {@code A^{1/2}}, dense
+     * @throws IllegalArgumentException if the object is not square
+     * @throws ArithmeticException      if no square root exists (a defective zero eigenvalue)
      */
     public Qobj sqrtm() {
         if (!data.isSquare()) {
             throw new IllegalArgumentException("sqrtm needs a square object; dims are " + dims);
         }
-        return new Qobj(Linalg.sqrtm(data), dims, null);
+        return new Qobj(Linalg.sqrtmGeneral(data, isHerm()), dims, null);
     }
 
     /** @return the eigenvalues of a Hermitian operator, ascending */
@@ -482,7 +490,7 @@ public final class Qobj implements QobjLike {
                 }
                 yield new Qobj(m, Dims.of(no, ni), herm);
             }
-            default -> throw new IllegalArgumentException("permute of a " + type() + " is not supported; dims " + dims);
+            default -> permuteVectorised(order);
         };
     }
 
@@ -544,6 +552,499 @@ public final class Qobj implements QobjLike {
      */
     public static double expect(Qobj oper, Qobj state) {
         return expectComplex(oper, state).re();
+    }
+
+    // ---------------------------------------------------------------- the QuTiP surface (issue #15)
+
+    /**
+     * The projector {@code |psi><psi|} of a ket, or of the ket whose adjoint a bra is, as
+     * QuTiP's {@code proj()} (not normalised: a ket of norm r gives {@code r^2} times a
+     * projector).
+     *
+     * @return the operator with the ket's dims on both sides, dense
+     * @throws IllegalArgumentException if this is not a ket or bra
+     */
+    public Qobj proj() {
+        return switch (type()) {
+            case KET -> {
+                Qobj k = toDense();
+                yield new Qobj(Data.matmul(k.data, Data.adjoint(k.data)), Dims.of(dims.out(), dims.out()), true);
+            }
+            case BRA -> {
+                Qobj b = toDense();
+                yield new Qobj(Data.matmul(Data.adjoint(b.data), b.data), Dims.of(dims.in(), dims.in()), true);
+            }
+            default -> throw new IllegalArgumentException("proj needs a ket or bra, got a " + type() + " with dims " + dims);
+        };
+    }
+
+    /**
+     * The matrix inverse {@code A^{-1}} by LU decomposition with partial pivoting, as QuTiP's
+     * {@code inv()}; the dims are swapped ({@code [[in], [out]]}).
+     *
+     * @return {@code A^{-1}}, dense
+     * @throws IllegalArgumentException if the object is not square
+     * @throws ArithmeticException      if the matrix is numerically singular (a pivot below
+     *                                  {@code n ε max|a_ij|})
+     */
+    public Qobj inv() {
+        requireSquare("inv");
+        return new Qobj(Linalg.inverse(data), dims.dag(), herm);
+    }
+
+    /**
+     * The principal matrix logarithm {@code log A} ({@code e^{log A} = A}, eigenvalues' phases
+     * in {@code (-π, π]}), as QuTiP's {@code logm()}: {@code V log(Λ) V^†} for a Hermitian
+     * operator (negative eigenvalues give {@code log|λ| + iπ}), the inverse scaling and
+     * squaring method on the Schur form otherwise
+     * ({@link dev.lindblad.linalg.MatrixFunctions#logm}).
+     *
+     * @return {@code log A}, dense
+     * @throws IllegalArgumentException if the object is not square
+     * @throws ArithmeticException      if A is singular (no logarithm exists)
+     */
+    public Qobj logm() {
+        requireSquare("logm");
+        return new Qobj(Linalg.logm(data, isHerm()), dims, null);
+    }
+
+    /**
+     * The matrix cosine {@code cos A = (e^{iA} + e^{-iA}) / 2}, as QuTiP's {@code cosm()}
+     * (computed from two matrix exponentials, so any square matrix is accepted).
+     *
+     * @return {@code cos A}, dense
+     * @throws IllegalArgumentException if the object is not square
+     */
+    public Qobj cosm() {
+        requireSquare("cosm");
+        Matrix p = Linalg.expm(Data.scale(data, 0, 1));
+        Matrix m = Linalg.expm(Data.scale(data, 0, -1));
+        return new Qobj(Data.scale(Data.add(p, m), 0.5, 0), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
+    }
+
+    /**
+     * The matrix sine {@code sin A = (e^{iA} - e^{-iA}) / (2i)}, as QuTiP's {@code sinm()}.
+     *
+     * @return {@code sin A}, dense
+     * @throws IllegalArgumentException if the object is not square
+     */
+    public Qobj sinm() {
+        requireSquare("sinm");
+        Matrix p = Linalg.expm(Data.scale(data, 0, 1));
+        Matrix m = Linalg.expm(Data.scale(data, 0, -1));
+        return new Qobj(Data.scale(Data.sub(p, m), 0, -0.5), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
+    }
+
+    /**
+     * The diagonal {@code A_kk} as real numbers, as QuTiP's {@code diag()} of a Hermitian
+     * operator (populations of a density matrix).
+     *
+     * @return the real diagonal entries
+     * @throws IllegalArgumentException if an entry has an imaginary part above
+     *                                  {@link #HERMITIAN_TOLERANCE} (use {@link #diagComplex()})
+     */
+    public double[] diag() {
+        Complex[] c = diagComplex();
+        double[] out = new double[c.length];
+        for (int k = 0; k < c.length; k++) {
+            if (Math.abs(c[k].im()) > HERMITIAN_TOLERANCE) {
+                throw new IllegalArgumentException("diag: entry (" + k + ", " + k + ") = " + c[k]
+                        + " is not real; use diagComplex()");
+            }
+            out[k] = c[k].re();
+        }
+        return out;
+    }
+
+    /**
+     * @return the diagonal {@code A_kk}, {@code k < min(rows, cols)}, as QuTiP's {@code diag()}
+     *         of a non-Hermitian object
+     */
+    public Complex[] diagComplex() {
+        int m = Math.min(data.rows(), data.cols());
+        Complex[] out = new Complex[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = data.get(k, k);
+        }
+        return out;
+    }
+
+    /**
+     * The lowest eigenvalue and its eigenket, as QuTiP's {@code groundstate()}.
+     *
+     * @param energy the lowest eigenvalue
+     * @param state  its normalised eigenket (phase as in {@link #eigenstates()}); when the
+     *               ground state is degenerate, one vector of the ground eigenspace
+     */
+    public record GroundState(double energy, Qobj state) {
+    }
+
+    /**
+     * @return the ground-state energy and ket of a Hermitian operator
+     * @throws IllegalArgumentException if the operator is not Hermitian
+     */
+    public GroundState groundstate() {
+        Eigen e = eigenstates();
+        return new GroundState(e.energies()[0], e.states().get(0));
+    }
+
+    /**
+     * A norm chosen by name, as QuTiP's {@code norm(norm)}. For operators and superoperators:
+     * {@code "tr"} the trace norm (sum of singular values), {@code "fro"} the Frobenius norm
+     * {@code sqrt(Σ|a_ij|^2)}, {@code "one"} the largest column sum {@code max_j Σ_i |a_ij|},
+     * {@code "max"} the largest modulus {@code max|a_ij|}. For kets, bras and
+     * operator-vectors: {@code "l2"} the Euclidean norm and {@code "max"}.
+     *
+     * @param kind the norm's name; null gives QuTiP's default ("tr" for operators, "l2" for vectors)
+     * @return the norm
+     * @throws IllegalArgumentException if the name is not one of those allowed for this type
+     */
+    public double norm(String kind) {
+        boolean matrix = isOper() || isSuper();
+        String k = kind == null ? (matrix ? "tr" : "l2") : kind;
+        if (matrix) {
+            return switch (k) {
+                case "tr" -> traceNorm();
+                case "fro" -> Data.frobeniusNorm(data);
+                case "one" -> Data.oneNorm(data);
+                case "max" -> Data.maxAbs(data);
+                default -> throw new IllegalArgumentException("norm: an operator's norm must be \"tr\", \"fro\", \"one\""
+                        + " or \"max\", got \"" + kind + "\"");
+            };
+        }
+        return switch (k) {
+            case "l2" -> Data.frobeniusNorm(data);
+            case "max" -> Data.maxAbs(data);
+            default -> throw new IllegalArgumentException("norm: a vector's norm must be \"l2\" or \"max\", got \""
+                    + kind + "\"");
+        };
+    }
+
+    /**
+     * The purity, as QuTiP's {@code purity()}: {@code Re tr(rho^2)} of an operator,
+     * {@code ||psi||^2} of a ket or bra (1 for a normalised pure state).
+     *
+     * @return {@code Re tr(rho^2)} or {@code ||psi||^2}
+     * @throws IllegalArgumentException for superoperators and operator-vectors
+     */
+    public double purity() {
+        return switch (type()) {
+            case KET, BRA -> {
+                double nrm = Data.frobeniusNorm(data);
+                yield nrm * nrm;
+            }
+            case OPER -> Data.trace(Data.matmul(data, data)).re();
+            default -> throw new IllegalArgumentException("purity is defined for states (kets, bras, operators), got a "
+                    + type() + " with dims " + dims);
+        };
+    }
+
+    /**
+     * @return whether this is a square operator with {@code max|U U^† - 1| <= }
+     *         {@link #HERMITIAN_TOLERANCE}, as QuTiP's {@code isunitary}
+     */
+    public boolean isUnitary() {
+        if (!isOper() || !data.isSquare()) {
+            return false;
+        }
+        Matrix d = Data.sub(Data.matmul(data, Data.adjoint(data)), CsrMatrix.identity(data.rows()));
+        return Data.maxAbs(d) <= HERMITIAN_TOLERANCE;
+    }
+
+    /**
+     * A change of basis, as QuTiP's {@code transform(list of kets)}: with {@code S} the matrix
+     * whose rows are the bras {@code <b_k|}, a ket becomes {@code S psi}, a bra {@code psi S^†}
+     * and an operator {@code S A S^†}; the new entries are {@code <b_i|A|b_j>}.
+     *
+     * @param basis the new basis kets, as many as the dimension
+     * @return the object in the new basis, with the same dims
+     * @throws IllegalArgumentException if the list has the wrong length or holds a non-ket
+     */
+    public Qobj transform(List<Qobj> basis) {
+        return transform(basis, false);
+    }
+
+    /**
+     * @param basis   the new basis kets
+     * @param inverse whether to apply the inverse transformation ({@code S^† psi},
+     *                {@code S^† A S}), which brings {@link #transform(List)}'s result back
+     * @return the transformed object
+     */
+    public Qobj transform(List<Qobj> basis, boolean inverse) {
+        java.util.Objects.requireNonNull(basis, "basis");
+        int n = Math.max(data.rows(), data.cols());
+        if (basis.size() != n) {
+            throw new IllegalArgumentException("transform: the basis has " + basis.size() + " kets, the object needs " + n);
+        }
+        double[] s = new double[2 * n * n];   // S[k][i] = conj(b_k[i])
+        for (int k = 0; k < n; k++) {
+            Qobj b = java.util.Objects.requireNonNull(basis.get(k), "basis ket " + k);
+            if (!b.isKet() || b.data.rows() != n) {
+                throw new IllegalArgumentException("transform: basis element " + k + " must be a ket of dimension " + n
+                        + ", got a " + b.type() + " with dims " + b.dims);
+            }
+            double[] v = b.data.toDense().array();
+            for (int i = 0; i < n; i++) {
+                s[2 * (k + i * n)] = v[2 * i];
+                s[2 * (k + i * n) + 1] = -v[2 * i + 1];
+            }
+        }
+        return applyTransform(DenseMatrix.wrap(n, n, s), inverse);
+    }
+
+    /**
+     * A change of basis by a matrix S, as QuTiP's {@code transform(S)} with an operator: a ket
+     * becomes {@code S psi}, a bra {@code psi S^†}, an operator {@code S A S^†}.
+     *
+     * @param s       the transformation (an operator of the object's dimension; a unitary for
+     *                a change of orthonormal basis)
+     * @param inverse whether to apply {@code S^† psi}, {@code S^† A S} instead
+     * @return the transformed object, with the same dims
+     */
+    public Qobj transform(Qobj s, boolean inverse) {
+        java.util.Objects.requireNonNull(s, "s");
+        int n = Math.max(data.rows(), data.cols());
+        if (!s.isOper() || s.data.rows() != n || s.data.cols() != n) {
+            throw new IllegalArgumentException("transform: the transformation must be a " + n + "x" + n
+                    + " operator, got a " + s.type() + " with dims " + s.dims);
+        }
+        return applyTransform(s.data, inverse);
+    }
+
+    /** @return {@code transform(s, false)}: {@code S psi}, {@code psi S^†} or {@code S A S^†} */
+    public Qobj transform(Qobj s) {
+        return transform(s, false);
+    }
+
+    private Qobj applyTransform(Matrix s, boolean inverse) {
+        Matrix sd = Data.adjoint(s);
+        Matrix left = inverse ? sd : s, right = inverse ? s : sd;
+        Matrix r = switch (type()) {
+            case KET -> Data.matmul(left, data);
+            case BRA -> Data.matmul(data, right);
+            case OPER -> Data.matmul(Data.matmul(left, data), right);
+            default -> throw new IllegalArgumentException("transform needs a ket, bra or operator, got a " + type());
+        };
+        return new Qobj(r, dims, null);
+    }
+
+    /**
+     * The variance {@code <A^2> - <A>^2} of a Hermitian operator in a state, as QuTiP's
+     * {@code variance(oper, state)}; both terms by {@link #expect(Qobj, Qobj)}.
+     *
+     * @param oper  a Hermitian operator
+     * @param state a ket or density matrix
+     * @return the variance
+     */
+    public static double variance(Qobj oper, Qobj state) {
+        java.util.Objects.requireNonNull(oper, "oper");
+        double m = expect(oper, state);
+        return expect(oper.times(oper), state) - m * m;
+    }
+
+    /**
+     * Expectation values of several operators in one state, as QuTiP's
+     * {@code expect([A, B, ...], state)}: {@code out[k] = expect(ops[k], state)} by
+     * {@link #expect(Qobj, Qobj)} (so its rule for real values applies to each).
+     *
+     * @param ops   the operators
+     * @param state a ket or density matrix
+     * @return the real expectation values, in order
+     */
+    public static double[] expect(List<Qobj> ops, Qobj state) {
+        java.util.Objects.requireNonNull(ops, "ops");
+        java.util.Objects.requireNonNull(state, "state");
+        double[] out = new double[ops.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = expect(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+        }
+        return out;
+    }
+
+    /**
+     * @param ops   the operators
+     * @param state a ket or density matrix
+     * @return the complex expectation values {@link #expectComplex(Qobj, Qobj)}, in order
+     */
+    public static Complex[] expectComplex(List<Qobj> ops, Qobj state) {
+        java.util.Objects.requireNonNull(ops, "ops");
+        java.util.Objects.requireNonNull(state, "state");
+        Complex[] out = new Complex[ops.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = expectComplex(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+        }
+        return out;
+    }
+
+    /**
+     * {@code A(t)·this}: this object multiplied on the left by a time-dependent one, as
+     * QuTiP's {@code qobj @ qobjevo}.
+     *
+     * @param other the time-dependent factor on the right
+     * @return the product as a {@link QobjEvo}
+     */
+    public QobjEvo times(QobjEvo other) {
+        return QobjEvo.of(this).times(other);
+    }
+
+    /** @return {@code this + A(t)} as a {@link QobjEvo} */
+    public QobjEvo plus(QobjEvo other) {
+        return QobjEvo.of(this).plus(other);
+    }
+
+    /**
+     * Permutation of an operator-ket or superoperator in QuTiP's nested form
+     * {@code permute([[p_0, ..., p_{n-1}], [n + p_0, ..., n + p_{n-1}]])}: the same as
+     * {@code permute(p)}, which maps {@code vec(X)} to {@code vec(X.permute(p))}. Other nested
+     * orders (QuTiP's reshufflings, which mix row and column subsystems) are refused.
+     *
+     * @param order the two halves, the second the first shifted by the number of subsystems
+     * @return the permuted object
+     */
+    public Qobj permute(int[][] order) {
+        java.util.Objects.requireNonNull(order, "order");
+        if (order.length != 2 || order[0] == null || order[1] == null || order[0].length != order[1].length) {
+            throw new IllegalArgumentException("permute: a nested order must be [[p...], [n + p...]], got "
+                    + Arrays.deepToString(order));
+        }
+        int n = order[0].length;
+        for (int k = 0; k < n; k++) {
+            if (order[1][k] != order[0][k] + n) {
+                throw new IllegalArgumentException("permute: nested order " + Arrays.deepToString(order) + " mixes row and "
+                        + "column subsystems; only [[p...], [n + p...]] (the same permutation of both) is supported");
+            }
+        }
+        if (isKet() || isBra() || isOper()) {
+            throw new IllegalArgumentException("permute: a nested order applies to operator-kets and superoperators, got a "
+                    + type());
+        }
+        return permute(order[0]);
+    }
+
+    private void requireSquare(String op) {
+        if (!data.isSquare()) {
+            throw new IllegalArgumentException(op + " needs a square object; dims are " + dims);
+        }
+    }
+
+    /**
+     * Permutation of an operator-ket, operator-bra or superoperator by a Hilbert-space order:
+     * the result maps (or is) the vectorisation of {@code X.permute(order)} exactly as this
+     * object maps (or is) that of X. Column stacking makes the row index of {@code vec(X)}
+     * run over (column subsystems, row subsystems), slowest first, so both halves are
+     * permuted.
+     */
+    private Qobj permuteVectorised(int[] order) {
+        Dims out = dims.outSpace(), in = dims.inSpace();
+        Dims op = out != null ? out : in;
+        int nsub = op.out().length;
+        if (op.in().length != nsub) {
+            throw new IllegalArgumentException("permute needs operators with the same number of subsystems on both sides, dims "
+                    + dims);
+        }
+        checkOrder(order, nsub);
+        int[] doubled = new int[2 * nsub];
+        for (int k = 0; k < nsub; k++) {
+            doubled[k] = order[k];
+            doubled[nsub + k] = nsub + order[k];
+        }
+        Matrix m = data;
+        if (out != null) {
+            m = Data.matmul(permutationMatrix(vecStructure(out), doubled), m);
+        }
+        if (in != null) {
+            m = Data.matmul(m, Data.transpose(permutationMatrix(vecStructure(in), doubled)));
+        }
+        Dims no = out == null ? null : permuted(out, order);
+        Dims ni = in == null ? null : permuted(in, order);
+        Dims nd = switch (type()) {
+            case SUPER -> Dims.superOf(no, ni);
+            case OPERATOR_KET -> Dims.operatorKetOf(no);
+            default -> Dims.operatorKetOf(ni).dag();
+        };
+        return new Qobj(m, nd, null);
+    }
+
+    private static void checkOrder(int[] order, int n) {
+        boolean[] seen = new boolean[n];
+        if (order.length != n) {
+            throw new IllegalArgumentException("permute: order " + Arrays.toString(order) + " must list each of the " + n
+                    + " subsystems once");
+        }
+        for (int o : order) {
+            if (o < 0 || o >= n || seen[o]) {
+                throw new IllegalArgumentException("permute: order " + Arrays.toString(order) + " is not a permutation of 0.."
+                        + (n - 1));
+            }
+            seen[o] = true;
+        }
+    }
+
+    /**
+     * The permutation matrix P with {@code (P x)[new(i)] = x[i]}, where the new multi-index
+     * has digit k equal to the old digit {@code order[k]} (first subsystem slowest).
+     */
+    private static Matrix permutationMatrix(int[] sizes, int[] order) {
+        int n = sizes.length, size = 1;
+        for (int d : sizes) {
+            size *= d;
+        }
+        int[] newStride = new int[n];
+        int s = 1;
+        for (int k = n - 1; k >= 0; k--) {
+            newStride[k] = s;
+            s *= sizes[order[k]];
+        }
+        int[] strideOfOld = new int[n];
+        for (int k = 0; k < n; k++) {
+            strideOfOld[order[k]] = newStride[k];
+        }
+        int[] target = new int[size];
+        int[] digit = new int[n];
+        for (int i = 0; i < size; i++) {
+            int v = 0;
+            for (int k = 0; k < n; k++) {
+                v += digit[k] * strideOfOld[k];
+            }
+            target[i] = v;
+            for (int k = n - 1; k >= 0; k--) {
+                if (++digit[k] < sizes[k]) {
+                    break;
+                }
+                digit[k] = 0;
+            }
+        }
+        // row target[i] has its one in column i
+        int[] source = new int[size];
+        for (int i = 0; i < size; i++) {
+            source[target[i]] = i;
+        }
+        int[] rowPtr = new int[size + 1];
+        double[] values = new double[2 * size];
+        for (int r = 0; r < size; r++) {
+            rowPtr[r + 1] = r + 1;
+            values[2 * r] = 1;
+        }
+        return CsrMatrix.of(size, size, rowPtr, source, values);
+    }
+
+    /** Subsystem sizes of vec(X)'s index, slowest first: X's column subsystems, then its row subsystems. */
+    private static int[] vecStructure(Dims op) {
+        int[] o = op.out(), i = op.in();
+        int[] r = new int[o.length + i.length];
+        System.arraycopy(i, 0, r, 0, i.length);
+        System.arraycopy(o, 0, r, i.length, o.length);
+        return r;
+    }
+
+    private static Dims permuted(Dims op, int[] order) {
+        int[] o = op.out(), i = op.in();
+        int[] no = new int[o.length], ni = new int[i.length];
+        for (int k = 0; k < order.length; k++) {
+            no[k] = o[order[k]];
+            ni[k] = i[order[k]];
+        }
+        return Dims.of(no, ni);
     }
 
     // ---------------------------------------------------------------- comparison and display

@@ -3,7 +3,9 @@ package dev.lindblad;
 import dev.lindblad.data.CsrMatrix;
 import dev.lindblad.data.DenseMatrix;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Standard states with QuTiP 4.7's definitions and defaults. Kets and density matrices are
@@ -311,5 +313,327 @@ public final class States {
             rowPtr[r] = 1;
         }
         return Qobj.of(CsrMatrix.of(n, n, rowPtr, new int[] {j}, new double[] {1, 0}), Dims.oper(n));
+    }
+
+    // ---------------------------------------------------------------- the QuTiP surface (issue #15)
+
+    /**
+     * Basis ket of a space whose number states start at {@code offset}, as QuTiP's
+     * {@code basis(N, n, offset)}: the kept states are {@code |offset>, ..., |offset + N - 1>}
+     * and {@code |k>} is the vector with a 1 at index {@code k - offset}.
+     *
+     * @param n      dimension
+     * @param k      number state, {@code offset <= k < offset + n}
+     * @param offset lowest number state kept
+     * @return the ket, dims {@code [[n], [1]]}
+     */
+    public static Qobj basis(int n, int k, int offset) {
+        Operators.requirePositive("basis", "n", n);
+        if (k - (long) offset < 0 || k - (long) offset >= n) {
+            throw new IllegalArgumentException("basis: number state k = " + k + " is outside offset.." + "(offset + n - 1) = "
+                    + offset + ".." + (offset + (long) n - 1));
+        }
+        return basis(n, k - offset);
+    }
+
+    /**
+     * Basis ket of a composite space with offsets, as QuTiP's {@code basis(dims, n, offset)}.
+     *
+     * @param dims   subsystem sizes
+     * @param k      one number state per subsystem
+     * @param offset the lowest number state of each subsystem
+     * @return {@code |k0> ⊗ |k1> ⊗ ...}, dims {@code [dims, [1, ...]]}
+     */
+    public static Qobj basis(int[] dims, int[] k, int[] offset) {
+        Objects.requireNonNull(dims, "dims");
+        Objects.requireNonNull(k, "k");
+        Objects.requireNonNull(offset, "offset");
+        if (offset.length != dims.length || k.length != dims.length) {
+            throw new IllegalArgumentException("basis: dims " + Arrays.toString(dims) + ", indices " + Arrays.toString(k)
+                    + " and offsets " + Arrays.toString(offset) + " must have equal lengths");
+        }
+        int[] shifted = new int[k.length];
+        for (int s = 0; s < k.length; s++) {
+            shifted[s] = k[s] - offset[s];
+        }
+        return basis(dims, shifted);
+    }
+
+    /** @return the composite Fock ket, the same as {@link #basis(int[], int[])} */
+    public static Qobj fock(int[] dims, int[] k) {
+        return basis(dims, k);
+    }
+
+    /** @return the composite Fock ket with offsets, the same as {@link #basis(int[], int[], int[])} */
+    public static Qobj fock(int[] dims, int[] k, int[] offset) {
+        return basis(dims, k, offset);
+    }
+
+    /** @return the Fock ket with an offset, the same as {@link #basis(int, int, int)} */
+    public static Qobj fock(int n, int k, int offset) {
+        return basis(n, k, offset);
+    }
+
+    /** @return the composite Fock density matrix {@code |k><k|}, k one index per subsystem */
+    public static Qobj fockDm(int[] dims, int[] k) {
+        return ketToDm(basis(dims, k));
+    }
+
+    /** @return the Fock density matrix {@code |k><k|} of a space starting at {@code |offset>} */
+    public static Qobj fockDm(int n, int k, int offset) {
+        return ketToDm(basis(n, k, offset));
+    }
+
+    /** @return the composite Fock density matrix with offsets */
+    public static Qobj fockDm(int[] dims, int[] k, int[] offset) {
+        return ketToDm(basis(dims, k, offset));
+    }
+
+    /**
+     * {@code |i><j|} of a composite space, as QuTiP's {@code projection(dims, n, m)}.
+     *
+     * @param dims subsystem sizes
+     * @param i    row basis state, one index per subsystem
+     * @param j    column basis state, one index per subsystem
+     * @return the operator with dims {@code [dims, dims]}
+     */
+    public static Qobj projection(int[] dims, int[] i, int[] j) {
+        return basis(dims, i).times(basis(dims, j).dag());
+    }
+
+    /** @return {@code |i><j|} of a composite space with offsets, as QuTiP's {@code projection(dims, n, m, offset)} */
+    public static Qobj projection(int[] dims, int[] i, int[] j, int[] offset) {
+        return basis(dims, i, offset).times(basis(dims, j, offset).dag());
+    }
+
+    /** @return {@code |i><j|} of a space starting at {@code |offset>}, as QuTiP's {@code projection(N, n, m, offset)} */
+    public static Qobj projection(int n, int i, int j, int offset) {
+        return basis(n, i, offset).times(basis(n, j, offset).dag());
+    }
+
+    /**
+     * The zero ket, as QuTiP's {@code zero_ket(dims)}.
+     *
+     * @param dims subsystem sizes
+     * @return the ket of zeros with dims {@code [dims, [1, ...]]}, dense
+     */
+    public static Qobj zeroKet(int... dims) {
+        int n = Operators.size("zeroKet", dims);
+        return Qobj.of(DenseMatrix.zeros(n, 1), Dims.ket(dims));
+    }
+
+    /**
+     * The W state of n qubits, as QuTiP's {@code w_state(N)}:
+     * {@code (|10...0> + |010...0> + ... + |0...01>)/√n}.
+     *
+     * @param n number of qubits, at least 1
+     * @return the ket, dims {@code [[2, ..., 2], [1, ..., 1]]}
+     */
+    public static Qobj wState(int n) {
+        Operators.requirePositive("wState", "n", n);
+        if (n > 30) {
+            throw new IllegalArgumentException("wState: n = " + n + " qubits give a 2^" + n + " vector, too large");
+        }
+        int size = 1 << n;
+        double[] d = new double[2 * size];
+        for (int q = 0; q < n; q++) {
+            d[2 * (1 << (n - 1 - q))] = 1 / Math.sqrt(n);
+        }
+        int[] dims = new int[n];
+        Arrays.fill(dims, 2);
+        return Qobj.of(DenseMatrix.wrap(size, 1, d), Dims.ket(dims));
+    }
+
+    /**
+     * The spin state {@code |j, m>}, as QuTiP's {@code spin_state(j, m)}: {@code basis(2j + 1, j - m)}
+     * in the basis ordered {@code m = j, j - 1, ..., -j}.
+     *
+     * @param j a non-negative integer or half-integer
+     * @param m magnetic number, {@code -j <= m <= j}, {@code j - m} an integer
+     * @return the ket
+     */
+    public static Qobj spinState(double j, double m) {
+        int n = spinDimension("spinState", j);
+        double k = j - m;
+        if (!(k >= 0) || k > 2 * j || Math.rint(k) != k) {
+            throw new IllegalArgumentException("spinState: m = " + m + " must be one of j, j-1, ..., -j for j = " + j);
+        }
+        return basis(n, (int) k);
+    }
+
+    /**
+     * @param j    spin
+     * @param m    magnetic number
+     * @param type "ket", "bra" or "dm"
+     * @return {@code |j, m>} as a ket, bra or density matrix, as QuTiP's {@code spin_state(j, m, type)}
+     */
+    public static Qobj spinState(double j, double m, String type) {
+        return asType("spinState", spinState(j, m), type);
+    }
+
+    private static Qobj asType(String function, Qobj ket, String type) {
+        return switch (type == null ? "null" : type) {
+            case "ket" -> ket;
+            case "bra" -> ket.dag();
+            case "dm" -> ketToDm(ket);
+            default -> throw new IllegalArgumentException(function + ": type must be \"ket\", \"bra\" or \"dm\", got \"" + type
+                    + "\"");
+        };
+    }
+
+    private static int spinDimension(String function, double j) {
+        double t = 2 * j;
+        if (!(j >= 0) || Double.isInfinite(j) || Math.rint(t) != t || t > 1e6) {
+            throw new IllegalArgumentException(function + ": j must be a non-negative integer or half-integer, got j = " + j);
+        }
+        return (int) t + 1;
+    }
+
+    /**
+     * The spin coherent state, as QuTiP's {@code spin_coherent(j, theta, phi)}:
+     * {@code exp(θ/2 (e^{iφ} J_- - e^{-iφ} J_+)) |j, j>}, the state of a spin j pointing along
+     * {@code (sin θ cos φ, sin θ sin φ, cos θ)}.
+     *
+     * @param j     spin
+     * @param theta polar angle
+     * @param phi   azimuthal angle
+     * @return the ket, dense
+     */
+    public static Qobj spinCoherent(double j, double theta, double phi) {
+        spinDimension("spinCoherent", j);
+        if (!Double.isFinite(theta) || !Double.isFinite(phi)) {
+            throw new IllegalArgumentException("spinCoherent: angles must be finite, got theta = " + theta + ", phi = " + phi);
+        }
+        Qobj sp = Operators.jmat(j, "+"), sm = Operators.jmat(j, "-");
+        Qobj gen = sm.times(Complex.polar(0.5 * theta, phi)).minus(sp.times(Complex.polar(0.5 * theta, -phi)));
+        return gen.expm().times(spinState(j, j)).toDense();
+    }
+
+    /** @return the spin coherent state as a ket, bra or density matrix ({@code type} "ket", "bra", "dm") */
+    public static Qobj spinCoherent(double j, double theta, double phi, String type) {
+        return asType("spinCoherent", spinCoherent(j, theta, phi), type);
+    }
+
+    /**
+     * A Pegg–Barnett phase basis ket, as QuTiP's {@code phase_basis(N, m, phi0)}:
+     * {@code |φ_m> = n^{-1/2} Σ_k e^{i k φ_m} |k>} with {@code φ_m = φ0 + 2π m / n}.
+     *
+     * @param n    number of levels
+     * @param m    the phase index
+     * @param phi0 reference phase
+     * @return the ket, dense
+     */
+    public static Qobj phaseBasis(int n, int m, double phi0) {
+        Operators.requirePositive("phaseBasis", "N", n);
+        if (!Double.isFinite(phi0)) {
+            throw new IllegalArgumentException("phaseBasis: phi0 must be finite, got " + phi0);
+        }
+        double phim = phi0 + 2.0 * Math.PI * m / n;
+        double[] d = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            d[2 * k] = Math.cos(k * phim) / Math.sqrt(n);
+            d[2 * k + 1] = Math.sin(k * phim) / Math.sqrt(n);
+        }
+        return Qobj.of(DenseMatrix.wrap(n, 1, d), Dims.ket(n));
+    }
+
+    /** @return {@link #phaseBasis(int, int, double)} with {@code φ0 = 0} */
+    public static Qobj phaseBasis(int n, int m) {
+        return phaseBasis(n, m, 0);
+    }
+
+    /** @return the two-qubit singlet {@code (|01> - |10>)/√2}, as QuTiP's {@code singlet_state()} */
+    public static Qobj singletState() {
+        return bellState("11");
+    }
+
+    /**
+     * The two-qubit triplet states, as QuTiP's {@code triplet_states()}: {@code |11>},
+     * {@code (|01> + |10>)/√2}, {@code |00>}.
+     *
+     * @return the three kets
+     */
+    public static List<Qobj> tripletStates() {
+        int[] d = {2, 2};
+        Qobj mid = basis(d, new int[] {0, 1}).plus(basis(d, new int[] {1, 0})).times(Math.sqrt(0.5));
+        return List.of(basis(d, new int[] {1, 1}), mid, basis(d, new int[] {0, 0}));
+    }
+
+    /** @return the qutrit basis {@code |0>, |1>, |2>}, as QuTiP's {@code qutrit_basis()} */
+    public static List<Qobj> qutritBasis() {
+        return List.of(basis(3, 0), basis(3, 1), basis(3, 2));
+    }
+
+    /**
+     * A Fock state of the excitation-number-restricted space, as QuTiP's
+     * {@code enr_fock(dims, excitations, state)}; the basis is ordered as
+     * {@link Operators#enrStates}.
+     *
+     * @param dims        levels of each mode
+     * @param excitations the largest total number of excitations
+     * @param state       the occupation of each mode
+     * @return the ket, dims {@code [[N], [1]]} with N the number of ENR states
+     * @throws IllegalArgumentException if the state is not in the restricted space
+     */
+    public static Qobj enrFock(int[] dims, int excitations, int[] state) {
+        Objects.requireNonNull(state, "state");
+        List<int[]> states = Operators.enrStates(dims, excitations);
+        for (int k = 0; k < states.size(); k++) {
+            if (Arrays.equals(states.get(k), state)) {
+                return basis(states.size(), k);
+            }
+        }
+        throw new IllegalArgumentException("enrFock: state " + Arrays.toString(state) + " is not in the restricted space of dims "
+                + Arrays.toString(dims) + " with at most " + excitations + " excitations");
+    }
+
+    /**
+     * The thermal state of the ENR space, as QuTiP's {@code enr_thermal_dm(dims, excitations, n)}:
+     * diagonal, {@code p(n_0, ..., n_{m-1}) ∝ Π_k (nbar_k / (1 + nbar_k))^{n_k}}, normalised
+     * over the restricted basis.
+     *
+     * @param dims        levels of each mode
+     * @param excitations the largest total number of excitations
+     * @param nMean       mean occupation of each mode, {@code >= 0}
+     * @return the density matrix, sparse, dims {@code [[N], [N]]}
+     */
+    public static Qobj enrThermalDm(int[] dims, int excitations, double[] nMean) {
+        Objects.requireNonNull(nMean, "nMean");
+        List<int[]> states = Operators.enrStates(dims, excitations);
+        if (nMean.length != dims.length) {
+            throw new IllegalArgumentException("enrThermalDm: " + nMean.length + " mean occupations for " + dims.length
+                    + " modes");
+        }
+        for (double x : nMean) {
+            if (!(x >= 0) || Double.isInfinite(x)) {
+                throw new IllegalArgumentException("enrThermalDm: mean occupations must be finite and >= 0, got "
+                        + Arrays.toString(nMean));
+            }
+        }
+        int n = states.size();
+        double[] p = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double w = 1;
+            int[] s = states.get(k);
+            for (int mode = 0; mode < s.length; mode++) {
+                w *= Math.pow(nMean[mode] / (nMean[mode] + 1), s[mode]);
+            }
+            p[k] = w;
+            sum += w;
+        }
+        double[] d = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            d[2 * k] = p[k] / sum;
+        }
+        return Qobj.of(CsrMatrix.diagonal(n, 0, d), Dims.oper(n));
+    }
+
+    /** @return {@link #enrThermalDm(int[], int, double[])} with the same mean occupation for every mode */
+    public static Qobj enrThermalDm(int[] dims, int excitations, double nMean) {
+        Objects.requireNonNull(dims, "dims");
+        double[] n = new double[dims.length];
+        Arrays.fill(n, nMean);
+        return enrThermalDm(dims, excitations, n);
     }
 }

@@ -241,6 +241,46 @@ public final class GeneralEigen {
     }
 
     /**
+     * The complex Schur form {@code A = Q T Q^†} of a general complex matrix.
+     *
+     * @param t upper triangular T (the eigenvalues on its diagonal), interleaved column-major
+     * @param q unitary Q, interleaved column-major
+     */
+    public record Schur(double[] t, double[] q) {
+    }
+
+    /**
+     * Computes the complex Schur form {@code A = Q T Q^†} (T upper triangular, Q unitary) by the
+     * Hessenberg reduction and shifted QR iteration described in the class documentation; the
+     * basis of matrix functions that need no eigenvector basis ({@link MatrixFunctions}).
+     *
+     * @param n dimension, {@code n >= 0}
+     * @param a the matrix, interleaved column-major, length {@code 2 n n}; not modified
+     * @return T and Q
+     * @throws IllegalArgumentException if the length of {@code a} is not {@code 2 n n} or an
+     *                                  entry is NaN or infinite
+     */
+    public static Schur schur(int n, double[] a) {
+        Kernels.checkSquare("matrix a", n, a);
+        Kernels.checkFinite("matrix a", n, a);
+        double[] h = a.clone();
+        double[] tau = new double[2 * Math.max(n, 1)];
+        reduceToHessenberg(n, h, tau);
+        double[] q = formQ(n, h, tau);
+        clearBelowSubdiagonal(n, h);
+        schur(n, h, q, true);
+        // the QR sweeps leave rounding-sized entries only on the sub-diagonal, and deflation
+        // zeroes them; clear any left so that T is exactly triangular
+        for (int j = 0; j < n; j++) {
+            for (int i = j + 1; i < n; i++) {
+                h[2 * (i + j * n)] = 0.0;
+                h[2 * (i + j * n) + 1] = 0.0;
+            }
+        }
+        return new Schur(h, q);
+    }
+
+    /**
      * The eigenvalues of a general complex matrix, in Schur-diagonal order; same as
      * {@code decompose(n, a, false).eigenvalues()}.
      *

@@ -23,14 +23,33 @@ final class Generator implements OdeSystem {
 
     enum Kind { LEFT, RIGHT, SANDWICH }
 
+    /**
+     * Terms whose matrices are known only at time t (a function-form {@code QobjEvo}): the
+     * function returns, for each t, constant-coefficient terms applied like the others (their
+     * {@code f} is ignored). One call per evaluation, so {@code c(t)} is formed once for
+     * {@code c ρ c^†} and its anticommutator.
+     */
+    record FunctionTerms(java.util.function.DoubleFunction<List<Term>> at) {
+    }
+
     private final int n;
     private final int m;
     private final Matrix constLeft;
     private final Matrix constRight;
     private final List<Term> others;
     private final double[] tmp;
+    private final List<FunctionTerms> functionTerms;
 
     Generator(int n, int m, List<Term> terms) {
+        this(n, m, terms, List.of());
+    }
+
+    /**
+     * @param functionTerms terms evaluated at each t (function-form parts); their cost is not
+     *                      in {@link #cost()}
+     */
+    Generator(int n, int m, List<Term> terms, List<FunctionTerms> functionTerms) {
+        this.functionTerms = List.copyOf(functionTerms);
         this.n = n;
         this.m = m;
         Matrix l = null, r = null;
@@ -53,7 +72,7 @@ final class Generator implements OdeSystem {
                     t.b() == null ? null : Data.toBestFormat(t.b()), t.f()));
         }
         this.others = List.copyOf(best);
-        boolean needTmp = rest.stream().anyMatch(t -> t.kind() == Kind.SANDWICH);
+        boolean needTmp = !functionTerms.isEmpty() || rest.stream().anyMatch(t -> t.kind() == Kind.SANDWICH);
         this.tmp = needTmp ? new double[2 * n * m] : null;
     }
 
@@ -77,7 +96,7 @@ final class Generator implements OdeSystem {
     }
 
     boolean isConstant() {
-        return others.stream().allMatch(t -> t.f() == null);
+        return functionTerms.isEmpty() && others.stream().allMatch(t -> t.f() == null);
     }
 
     @Override
@@ -108,6 +127,20 @@ final class Generator implements OdeSystem {
                 }
             }
             written = true;
+        }
+        for (FunctionTerms group : functionTerms) {
+            for (Term term : group.at().apply(t)) {
+                double beta = written ? 1 : 0;
+                switch (term.kind()) {
+                    case LEFT -> Data.matmulInto(term.a(), y, m, out, 1, 0, beta, 0);
+                    case RIGHT -> Data.matmulRightInto(y, n, term.b(), out, 1, 0, beta, 0);
+                    case SANDWICH -> {
+                        Data.matmulInto(term.a(), y, m, tmp, 1, 0, 0, 0);
+                        Data.matmulRightInto(tmp, n, term.b(), out, 1, 0, beta, 0);
+                    }
+                }
+                written = true;
+            }
         }
         if (!written) {
             java.util.Arrays.fill(out, 0, 2 * n * m, 0.0);

@@ -55,6 +55,8 @@ public final class MeSolver {
     private final boolean liouvillianGiven;
     private final Generator products;
     private volatile SuperGenerator liouvillian;
+    /** Whether H or a collapse operator has function-form parts (then only products are used). */
+    private final boolean functional;
     private volatile String choice;
 
     /**
@@ -93,6 +95,17 @@ public final class MeSolver {
             }
         }
         this.cOps = List.copyOf(cs);
+        this.functional = this.hamiltonian.hasFunctionParts() || this.cOps.stream().anyMatch(QobjEvo::hasFunctionParts);
+        if (functional) {
+            // a function-form QobjEvo has no fixed matrices to build a sparse Liouvillian from:
+            // its values enter the right-hand side at each call, as products on rho (or, for a
+            // Liouvillian, as left multiplications of vec(rho)), whatever rhs was asked for
+            this.products = liouvillianGiven ? new Generator(n * n, 1, superTerms(), superFunctionTerms())
+                    : new Generator(n, n, productTerms(), productFunctionTerms());
+            choice = liouvillianGiven ? "liouvillian as products on vec(rho) (function-form QobjEvo, evaluated at each call)"
+                    : "products (function-form QobjEvo, evaluated at each call)";
+            return;
+        }
         this.products = liouvillianGiven ? null : new Generator(n, n, productTerms());
         if (liouvillianGiven || options.rhs().equals("liouvillian")) {
             liouvillian = buildLiouvillian();
@@ -105,12 +118,15 @@ public final class MeSolver {
     /** The master equation as left, right and sandwich products on rho. */
     private List<Generator.Term> productTerms() {
         List<Generator.Term> terms = new ArrayList<>();
-        for (QobjEvo.Term t : hamiltonian.terms()) {
+        for (QobjEvo.Term t : hamiltonian.operatorTerms()) {
             Matrix h = t.operator().data();
             terms.add(new Generator.Term(Generator.Kind.LEFT, Data.scale(h, 0, -1), null, t.coefficient()));
             terms.add(new Generator.Term(Generator.Kind.RIGHT, null, Data.scale(h, 0, 1), t.coefficient()));
         }
         for (QobjEvo c : cOps) {
+            if (c.hasFunctionParts()) {
+                continue;   // the whole c(t) is in productFunctionTerms()
+            }
             List<QobjEvo.Term> parts = c.terms();
             for (QobjEvo.Term a : parts) {
                 for (QobjEvo.Term b : parts) {
@@ -142,6 +158,115 @@ public final class MeSolver {
             return t -> fb.at(t).conj();
         }
         return t -> fa.at(t).times(fb.at(t).conj());
+    }
+
+    /**
+     * The function-form parts as products on rho, evaluated at each t: {@code -i[H(t), rho]}
+     * for each function part of H, and for a collapse operator with a function part the whole
+     * {@code c(t) rho c(t)^† - ½ {c(t)^† c(t), rho}} from one evaluation of {@code c(t)}.
+     */
+    private List<Generator.FunctionTerms> productFunctionTerms() {
+        List<Generator.FunctionTerms> out = new ArrayList<>();
+        for (java.util.function.DoubleFunction<Qobj> part : hamiltonian.functionParts()) {
+            out.add(new Generator.FunctionTerms(t -> {
+                Matrix h = part.apply(t).data();
+                return List.of(new Generator.Term(Generator.Kind.LEFT, Data.scale(h, 0, -1), null, null),
+                        new Generator.Term(Generator.Kind.RIGHT, null, Data.scale(h, 0, 1), null));
+            }));
+        }
+        for (QobjEvo c : cOps) {
+            if (c.hasFunctionParts()) {
+                out.add(new Generator.FunctionTerms(t -> {
+                    Matrix cm = c.at(t).data();
+                    Matrix cd = Data.adjoint(cm);
+                    Matrix anti = Data.scale(Data.matmul(cd, cm), -0.5, 0);
+                    return List.of(new Generator.Term(Generator.Kind.SANDWICH, cm, cd, null),
+                            new Generator.Term(Generator.Kind.LEFT, anti, null, null),
+                            new Generator.Term(Generator.Kind.RIGHT, null, anti, null));
+                }));
+            }
+        }
+        return out;
+    }
+
+    /** A product term as a superoperator on vec(rho) (column stacking). */
+    private static Matrix toSuper(Generator.Kind kind, Matrix a, Matrix b, Matrix id) {
+        return switch (kind) {
+            case LEFT -> Data.kron(id, a);
+            case RIGHT -> Data.kron(Data.transpose(b), id);
+            case SANDWICH -> Data.kron(Data.transpose(b), a);
+        };
+    }
+
+    /** The dissipator {@code D[c_a, c_b]} cross term as a superoperator. */
+    private Matrix dissipatorSuper(Matrix ca, Matrix cb) {
+        CsrMatrix id = CsrMatrix.identity(n);
+        Matrix cbDag = Data.adjoint(cb);
+        Matrix anti = Data.scale(Data.matmul(cbDag, ca), -0.5, 0);
+        return Data.add(Data.kron(Data.transpose(cbDag), ca), Data.add(Data.kron(id, anti), Data.kron(Data.transpose(anti), id)));
+    }
+
+    /**
+     * The operator-term part of the equation as left multiplications on vec(rho) (n²×m
+     * states): the given Liouvillian's terms and the collapse operators' dissipators, or the
+     * product terms turned into superoperators.
+     */
+    private List<Generator.Term> superTerms() {
+        CsrMatrix id = CsrMatrix.identity(n);
+        List<Generator.Term> out = new ArrayList<>();
+        if (liouvillianGiven) {
+            for (QobjEvo.Term t : hamiltonian.operatorTerms()) {
+                out.add(new Generator.Term(Generator.Kind.LEFT, t.operator().data(), null, t.coefficient()));
+            }
+            for (QobjEvo c : cOps) {
+                if (c.hasFunctionParts()) {
+                    continue;
+                }
+                for (QobjEvo.Term a : c.terms()) {
+                    for (QobjEvo.Term b : c.terms()) {
+                        out.add(new Generator.Term(Generator.Kind.LEFT, dissipatorSuper(a.operator().data(), b.operator().data()),
+                                null, pairCoefficient(a.coefficient(), b.coefficient())));
+                    }
+                }
+            }
+        } else {
+            for (Generator.Term t : productTerms()) {
+                out.add(new Generator.Term(Generator.Kind.LEFT, toSuper(t.kind(), t.a(), t.b(), id), null, t.f()));
+            }
+        }
+        return out;
+    }
+
+    /** The function-form parts as left multiplications on vec(rho), evaluated at each t. */
+    private List<Generator.FunctionTerms> superFunctionTerms() {
+        CsrMatrix id = CsrMatrix.identity(n);
+        List<Generator.FunctionTerms> out = new ArrayList<>();
+        if (liouvillianGiven) {
+            for (java.util.function.DoubleFunction<Qobj> part : hamiltonian.functionParts()) {
+                out.add(new Generator.FunctionTerms(t -> List.of(
+                        new Generator.Term(Generator.Kind.LEFT, part.apply(t).data(), null, null))));
+            }
+            for (QobjEvo c : cOps) {
+                if (c.hasFunctionParts()) {
+                    out.add(new Generator.FunctionTerms(t -> {
+                        Matrix cm = c.at(t).data();
+                        return List.of(new Generator.Term(Generator.Kind.LEFT, dissipatorSuper(cm, cm), null, null));
+                    }));
+                }
+            }
+        } else {
+            for (Generator.FunctionTerms group : productFunctionTerms()) {
+                out.add(new Generator.FunctionTerms(t -> {
+                    List<Generator.Term> supers = new ArrayList<>();
+                    for (Generator.Term term : group.at().apply(t)) {
+                        supers.add(new Generator.Term(Generator.Kind.LEFT, toSuper(term.kind(), term.a(), term.b(), id), null,
+                                null));
+                    }
+                    return supers;
+                }));
+            }
+        }
+        return out;
     }
 
     /** The same equation as superoperators on vec(rho), terms sharing a coefficient merged. */
@@ -278,6 +403,9 @@ public final class MeSolver {
      * the generator of the superoperator propagator {@code dS/dt = L(t) S} when m = n².
      */
     Generator superoperatorGenerator(int columns) {
+        if (functional) {
+            return new Generator(n * n, columns, superTerms(), superFunctionTerms());
+        }
         SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
         List<Generator.Term> terms = new ArrayList<>();
         if (l.constantPart() != null) {
@@ -304,6 +432,9 @@ public final class MeSolver {
      *         steady states and propagators
      */
     public Qobj liouvillianSuperoperator() {
+        if (functional) {
+            throw new IllegalStateException("the Liouvillian is time-dependent (a function-form QobjEvo)");
+        }
         SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
         if (!l.isConstant()) {
             throw new IllegalStateException("the Liouvillian is time-dependent");
@@ -360,7 +491,11 @@ public final class MeSolver {
         String method = options.method();
         Propagation prop;
         String rhsName = choice;
-        OdeSystem f = choice.startsWith("liouvillian") ? liouvillian : products;
+        OdeSystem f = choice.startsWith("liouvillian") && !functional ? liouvillian : products;
+        if (functional && (method.equals("krylov") || method.equals("diag"))) {
+            throw new IllegalArgumentException("method '" + method + "' needs a time-independent system; a function-form "
+                    + "QobjEvo depends on time");
+        }
         if (method.equals("krylov")) {
             SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
             if (!l.isConstant()) {

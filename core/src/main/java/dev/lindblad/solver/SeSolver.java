@@ -22,6 +22,7 @@ public final class SeSolver {
     private final SolverOptions options;
     private final int n;
     private final List<Generator.Term> terms;
+    private final List<Generator.FunctionTerms> functionTerms;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent, an operator
@@ -37,11 +38,18 @@ public final class SeSolver {
         }
         this.n = d.rows();
         List<Generator.Term> t = new ArrayList<>();
-        for (QobjEvo.Term term : this.hamiltonian.terms()) {
+        for (QobjEvo.Term term : this.hamiltonian.operatorTerms()) {
             Matrix minusIH = Data.scale(term.operator().data(), 0, -1);
             t.add(new Generator.Term(Generator.Kind.LEFT, minusIH, null, term.coefficient()));
         }
         this.terms = t;
+        // function-form parts H(t) (QobjEvo.of(t -> Qobj)) are evaluated at every call
+        List<Generator.FunctionTerms> f = new ArrayList<>();
+        for (java.util.function.DoubleFunction<dev.lindblad.Qobj> part : this.hamiltonian.functionParts()) {
+            f.add(new Generator.FunctionTerms(s -> List.of(new Generator.Term(Generator.Kind.LEFT,
+                    Data.scale(part.apply(s).data(), 0, -1), null, null))));
+        }
+        this.functionTerms = f;
     }
 
     /** @return the Hamiltonian */
@@ -118,6 +126,6 @@ public final class SeSolver {
             return method.equals("diag") ? ExactPropagation.diag(h, m)
                     : ExactPropagation.krylovHermitian(h, m, options);
         }
-        return Propagation.ode(method, 2 * n * m, new Generator(n, m, terms), options.integratorOptions());
+        return Propagation.ode(method, 2 * n * m, new Generator(n, m, terms, functionTerms), options.integratorOptions());
     }
 }
