@@ -360,7 +360,7 @@ public final class MeSolver {
         String method = options.method();
         Propagation prop;
         String rhsName = choice;
-        OdeSystem f = choice.startsWith("liouvillian") ? liouvillian : products;
+        OdeSystem f = choice.startsWith("liouvillian") ? liouvillian : products.forOneRun();
         if (method.equals("krylov")) {
             SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
             if (!l.isConstant()) {
@@ -385,7 +385,7 @@ public final class MeSolver {
                     rhsName += "; Hermitian: upper triangle computed";
                 }
             }
-            if (f != products) {
+            if (!(f instanceof Generator)) {
                 rhsName += "; storage: " + liouvillian.storage();
             }
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());

@@ -188,7 +188,7 @@ final class Trajectories {
         int n = solver.dimension();
         int channels = solver.channels();
         double[] y = initial.draw(rng);
-        Integrator integrator = Integrators.create(options.solver().method(), 2 * n, solver.generator(),
+        Integrator integrator = Integrators.create(options.solver().method(), 2 * n, solver.generator().forOneRun(),
                 options.solver().integratorOptions());
         integrator.reset(times[0], y);
         double[] threshold = new double[1];
