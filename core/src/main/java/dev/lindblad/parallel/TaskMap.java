@@ -56,7 +56,7 @@ public interface TaskMap {
     }
 
     /**
-     * @param n threads, at least 1
+     * @param n threads, from 1 to {@link Parallelism#maxThreads()}
      * @return a map running up to n tasks at once on its own daemon threads
      *         ({@code lindblad-task-N}), kernels serial inside each task
      */

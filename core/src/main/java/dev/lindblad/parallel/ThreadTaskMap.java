@@ -21,10 +21,7 @@ final class ThreadTaskMap implements TaskMap {
     private final int threads;
 
     ThreadTaskMap(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("TaskMap.threads: thread count must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.threads = Parallelism.checkThreadCount(threads, "TaskMap.threads(n)");
     }
 
     @Override
