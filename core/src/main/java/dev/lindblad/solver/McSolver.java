@@ -202,7 +202,7 @@ public final class McSolver {
     /**
      * Runs the trajectories from an initial ket or density matrix.
      *
-     * @param state0 initial ket, or density matrix (sampled from its eigen-decomposition)
+     * @param psi0   initial ket, or density matrix (sampled from its eigen-decomposition)
      * @param tlist  output times, non-decreasing; the first is the initial time
      * @param eOps   operators whose expectation values are averaged (may be empty)
      * @return the averages, the jumps and the seeds
@@ -212,9 +212,9 @@ public final class McSolver {
      *                                      average of the finished trajectories; status kept)
      * @throws dev.lindblad.InsufficientMemoryException when the stored states cannot fit in the heap
      */
-    public McResult run(Qobj state0, double[] tlist, List<Qobj> eOps) {
+    public McResult run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
         long start = System.nanoTime();
-        Objects.requireNonNull(state0, "mcsolve: the initial state (state0) is null");
+        Objects.requireNonNull(psi0, "mcsolve: psi0 (the initial state) is null");
         double[] times = Evolution.checkTimes("mcsolve", tlist);
         List<Qobj> ops = Evolution.elements("mcsolve", "eOps", eOps);
         for (int k = 0; k < ops.size(); k++) {
@@ -224,7 +224,7 @@ public final class McSolver {
             }
         }
         checkMemory(times.length, ops.isEmpty());
-        InitialState initial = InitialState.of(state0, operDims);
+        InitialState initial = InitialState.of(psi0, operDims);
         if (options.improvedSampling() && initial.isMixed()) {
             throw new IllegalArgumentException("mcsolve: improved sampling needs a pure initial state (a ket); "
                     + "got a density matrix of rank " + initial.kets.length);
