@@ -223,6 +223,17 @@ public final class MeSolver {
      * sent N = 8 to the operator products, five times slower there.
      */
     double liouvillianEstimate() {
+        double e = estimate;
+        if (e < 0) {
+            estimate = e = estimateLiouvillian();
+        }
+        return e;
+    }
+
+    /** The Liouvillian's estimated entries, computed once (it forms the products c^† c). */
+    private volatile double estimate = -1;
+
+    private double estimateLiouvillian() {
         double est = 0;
         for (QobjEvo.Term t : hamiltonian.terms()) {
             // a Liouvillian given is stored as it is; a Hamiltonian gives -i(H⊗1 - 1⊗H^T)
