@@ -56,9 +56,11 @@ class SolverInterruptTest {
     void mesolveStopsWithThePartialResult() {
         Thread me = Thread.currentThread();
         List<Qobj> c = List.of(sigmam().times(0.3));
-        Result full = mesolve(interruptingAt(99, me), basis(2, 0), TIMES, c, List.of(sigmaz()));
+        // a fixed right-hand side: "auto" chooses by timing, and the two would round differently
+        SolverOptions o = SolverOptions.defaults().withRhs("products");
+        Result full = mesolve(interruptingAt(99, me), basis(2, 0), TIMES, c, List.of(sigmaz()), o);
         SolverInterruptedException e = assertThrows(SolverInterruptedException.class,
-                () -> mesolve(interruptingAt(2.1, me), basis(2, 0), TIMES, c, List.of(sigmaz())));
+                () -> mesolve(interruptingAt(2.1, me), basis(2, 0), TIMES, c, List.of(sigmaz()), o));
         assertStatusKeptAndClear();
         assertEquals("mesolve", e.operation());
         assertTrue(e.timeReached() <= 2.1 + 1, "time reached " + e.timeReached());
@@ -95,8 +97,19 @@ class SolverInterruptTest {
                 () -> new Propagator(interruptingAt(1.0, me), List.of(sigmam()), SolverOptions.defaults()).at(3.0));
         assertStatusKeptAndClear();
         assertEquals("propagator", e.operation());
-        // times computed on 4 threads: the finished ones stay cached, the workers are gone
-        Propagator p = new Propagator(interruptingAt(2.5, me), List.of(), SolverOptions.defaults());
+        // times computed on 4 threads: the finished ones stay cached, the workers are gone; the
+        // task that interrupts the caller waits for the map to interrupt it, so it never finishes
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        QobjEvo h = QobjEvo.of(sigmaz()).plus(sigmax(), t -> {
+            if (t >= 2.5 && once.compareAndSet(false, true)) {
+                me.interrupt();
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
+            }
+            return Math.cos(t);
+        });
+        Propagator p = new Propagator(h, List.of(), SolverOptions.defaults());
         assertThrows(SolverInterruptedException.class, () -> p.at(linspace(0.5, 4, 8), TaskMap.threads(4)));
         assertStatusKeptAndClear();
         assertTrue(p.cachedTimes() >= 1 && p.cachedTimes() < 9, "cached " + p.cachedTimes());
@@ -114,6 +127,11 @@ class SolverInterruptTest {
         QobjEvo h = QobjEvo.of(sigmaz()).plus(sigmax(), t -> {
             if (calls.incrementAndGet() == interruptAt) {
                 target.interrupt();
+                // on a worker: wait until the map interrupts this thread, so this trajectory
+                // cannot finish and the run cannot end before the interrupt is seen
+                while (Thread.currentThread() != target && !Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
             }
             return Math.cos(t);
         });
@@ -146,7 +164,8 @@ class SolverInterruptTest {
     /**
      * Four threads, no collapse operators (every trajectory makes the same C calls): the caller
      * is interrupted after 10 C calls, so at least 6 trajectories had made all their calls and
-     * finish; the workers stop and are gone when the exception is thrown.
+     * finish, and the one that interrupted waits for its own interrupt, so it never finishes;
+     * the workers stop and are gone when the exception is thrown.
      */
     @Test
     void mcsolveThreadsStopsTheWorkersAndKeepsTheFinishedTrajectories() {
