@@ -111,10 +111,26 @@ public final class SeSolver {
             }
         }
         int m = psi0.data().cols();
+        checkMemory(m, times.length, !ops.isEmpty() || !funcs.isEmpty());
         double[] y0 = Evolution.stateArray(psi0);
         Propagation prop = propagation(m);
         double setup = (System.nanoTime() - start) / 1e9;
         return Evolution.run(operation, prop, y0, times, kind, psi0.dims(), n, m, ops, funcs, options, "schrodinger", start, setup);
+    }
+
+    /**
+     * Refuses a run whose states cannot fit, before it starts: the integrator's work arrays and,
+     * when states are stored, one n×m state per output time (m = n for a propagator).
+     */
+    private void checkMemory(int m, int times, boolean hasEOps) {
+        boolean store = options.storeStates() != null ? options.storeStates() : !hasEOps;
+        int arrays = options.isOdeMethod() ? dev.lindblad.ode.Integrators.stateArrays(options.method()) + 3 : 6;
+        long state = 16L * n * m;
+        dev.lindblad.MemoryCheck.require(operation, (store ? times + " stored states and " : "") + arrays
+                + " work arrays of " + dev.lindblad.MemoryCheck.format(state) + " (" + n + "x" + m + " each)",
+                dev.lindblad.MemoryCheck.product(state, arrays + (store ? times : 1), 1), store
+                ? "store no states (withStoreStates(false)) and record e-ops or callbacks instead, or fewer output times"
+                : "a smaller Hilbert space");
     }
 
     private Propagation propagation(int m) {
