@@ -14,7 +14,10 @@ package dev.lindblad.solver;
  *       out, so the average is that of whole trajectories, the same bits as those trajectories
  *       give in a run that was not interrupted.</li>
  *   <li>{@code propagator}: the propagators that finished are kept in the {@link Propagator}'s
- *       cache; {@code steadystate}: nothing is partial. Both results are null here.</li>
+ *       cache; {@link #partialResult()} is, for {@link Propagator#at(double)}, the interval being
+ *       integrated up to its start, and null for the parallel {@link Propagator#at(double[],
+ *       dev.lindblad.parallel.TaskMap)}.</li>
+ *   <li>{@code steadystate}: nothing is partial; both results are null.</li>
  * </ul>
  */
 public class SolverInterruptedException extends RuntimeException {
