@@ -349,6 +349,7 @@ public final class Qobj implements QobjLike {
         if (!data.isSquare()) {
             throw new IllegalArgumentException("expm needs a square object; dims are " + dims);
         }
+        MemoryCheck.expm(data.rows());
         return new Qobj(Linalg.expm(data), dims, null);
     }
 
@@ -374,6 +375,7 @@ public final class Qobj implements QobjLike {
     /** @return the eigenvalues of a Hermitian operator, ascending */
     public double[] eigenenergies() {
         requireHermitian("eigenenergies");
+        MemoryCheck.eigenenergies(data.rows());
         return Linalg.eigenvalues(data);
     }
 
@@ -389,6 +391,7 @@ public final class Qobj implements QobjLike {
     /** @return eigenvalues ascending with their eigenkets */
     public Eigen eigenstates() {
         requireHermitian("eigenstates");
+        MemoryCheck.eigenstates(data.rows());
         Linalg.Eigensystem es = Linalg.eigh(data);
         int n = data.rows();
         Dims kd = Dims.ket(dims.out());

@@ -80,6 +80,11 @@ public final class Main {
                 out.print(command.usage());
                 return 0;
             }
+            String threads = threadSettingError();
+            if (threads != null) {
+                err.println("lindblad " + name + ": " + threads);
+                return 1;
+            }
             return command.execute(parsed, out, err);
         } catch (UsageException e) {
             return usageError(e.command(), e.getMessage(), err);
@@ -89,6 +94,21 @@ public final class Main {
             err.println("lindblad " + name + ": " + e);
             e.printStackTrace(err);
             return 1;
+        }
+    }
+
+    /**
+     * @return why LINDBLAD_THREADS or -Dlindblad.threads cannot be used (not a number, not
+     *         positive, above {@link dev.lindblad.parallel.Parallelism#maxThreads()}), or null
+     *         when it can: refused before any command runs, with status 1, rather than failing
+     *         deep inside a kernel (or creating 99 999 threads)
+     */
+    static String threadSettingError() {
+        try {
+            dev.lindblad.parallel.Parallelism.threads();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -221,6 +221,11 @@ abstract sealed class AbstractIntegrator implements Integrator
     }
 
     private int stepCounted(int taken, double tTarget) {
+        // once per step: an interrupted solve stops within one step (the status stays set)
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IntegrationFailure(IntegrationFailure.Reason.INTERRUPTED, tEnd,
+                    "the thread was interrupted before the step from t = " + tEnd);
+        }
         if (taken >= options.nsteps()) {
             throw new IntegrationFailure(IntegrationFailure.Reason.TOO_MANY_STEPS, tEnd,
                     "more than nsteps = " + options.nsteps() + " steps needed to reach t = " + tTarget);

@@ -18,7 +18,12 @@ public final class IntegrationFailure extends RuntimeException {
         /** A NaN or infinite value appeared in the state, a derivative or the error estimate. */
         NON_FINITE,
         /** More than {@link IntegratorOptions#nsteps()} steps were needed within one call. */
-        TOO_MANY_STEPS
+        TOO_MANY_STEPS,
+        /**
+         * The thread was interrupted: checked before every step, so an interrupt stops an
+         * integration within one step; the thread's interrupt status is left set.
+         */
+        INTERRUPTED
     }
 
     private final double time;

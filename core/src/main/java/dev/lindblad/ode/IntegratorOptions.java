@@ -42,8 +42,8 @@ public record IntegratorOptions(double atol, double rtol, int nsteps, double fir
         if (!(minStep >= 0) || !Double.isFinite(minStep)) {
             throw new IllegalArgumentException("minStep must be finite and >= 0, got " + minStep);
         }
-        if (!(maxStep >= 0) || Double.isNaN(maxStep)) {
-            throw new IllegalArgumentException("maxStep must be >= 0 (0 = unbounded), got " + maxStep);
+        if (!(maxStep >= 0) || !Double.isFinite(maxStep)) {
+            throw new IllegalArgumentException("maxStep must be finite and >= 0 (0 = unbounded), got " + maxStep);
         }
         if (maxStep > 0 && minStep > maxStep) {
             throw new IllegalArgumentException("minStep " + minStep + " exceeds maxStep " + maxStep);

@@ -13,6 +13,29 @@ public final class Integrators {
     }
 
     /**
+     * The number of state-sized {@code double[]} arrays an integrator of this method allocates
+     * (stages, history, interpolation and error scratch), for memory estimates made before a
+     * large run: Adams keeps 14 history rows and 8 more, the Runge–Kutta pairs their stages
+     * (with the extra stages of their interpolants) and 5 more.
+     *
+     * @param method a method of {@link #METHODS}
+     * @return the number of arrays of {@code dimension} doubles
+     */
+    public static int stateArrays(String method) {
+        Objects.requireNonNull(method, "method");
+        return switch (method) {
+            case "adams" -> 22;
+            case "dopri5" -> 16;
+            case "tsit5" -> 12;
+            case "dop853" -> 28;
+            case "vern7" -> 21;
+            case "vern9" -> 31;
+            default -> throw new IllegalArgumentException("unknown integration method '" + method
+                    + "'; valid names are " + METHODS);
+        };
+    }
+
+    /**
      * Creates an integrator for {@code y' = f(t, y)} with {@code dimension} real unknowns.
      *
      * <ul>

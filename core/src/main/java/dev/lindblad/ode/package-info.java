@@ -18,7 +18,8 @@
  *   <li>Work arrays are allocated when an integrator is created; stepping, interpolation and
  *       event location allocate nothing.</li>
  *   <li>Failures throw {@link dev.lindblad.ode.IntegrationFailure} with the time reached and a
- *       reason (step-size underflow, non-finite values, too many steps per output interval).</li>
+ *       reason (step-size underflow, non-finite values, too many steps per output interval, an
+ *       interrupt of the thread, checked before every step).</li>
  * </ul>
  */
 package dev.lindblad.ode;

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * The first of these that is set wins: {@link #threads(int)}, the system property
  * {@code lindblad.threads}, the environment variable {@code LINDBLAD_THREADS}; otherwise every
  * available core ({@link Runtime#availableProcessors()}). The property and the variable are read
- * once, at the first use.
+ * once, at the first use. A count that is not a positive integer, or is above
+ * {@link #maxThreads()}, is refused with an {@link IllegalArgumentException} naming where it
+ * came from and its value (never silently replaced).
  *
  * <h2>Threshold</h2>
  * Work is counted in complex multiply-adds (a CSR matrix–vector product costs nnz of them, a
@@ -77,17 +79,57 @@ public final class Parallelism {
                               long elapsedNanos, java.time.Instant measuredAt, java.nio.file.Path readFrom) {
     }
 
+    /** The floor of {@link #maxThreads()}: small thread counts stay allowed on a one- or two-core machine. */
+    public static final int MAX_THREADS_FLOOR = 16;
+    /** The ceiling of {@link #maxThreads()}, whatever the core count. */
+    public static final int MAX_THREADS_CEILING = 1024;
+
+    /**
+     * The largest thread count accepted: {@code min(1024, max(16, 4 × availableProcessors))}.
+     * The kernels and the tasks are CPU-bound and the kernel threads spin between products, so
+     * threads beyond the cores only contend for them; four per core leaves room for
+     * simultaneous multithreading and for oversubscription experiments, the floor of 16 lets a
+     * small container (whose processor count may understate the machine) still try a few
+     * threads, and the ceiling of 1024 bounds the threads' stacks and start-up (99 999 threads
+     * took 75 s to create and then exhausted the machine).
+     *
+     * @return the bound, at least {@value #MAX_THREADS_FLOOR}
+     */
+    public static int maxThreads() {
+        return Math.min(MAX_THREADS_CEILING, Math.max(MAX_THREADS_FLOOR, 4 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Checks a thread count given by the user.
+     *
+     * @param n      the count
+     * @param source where it came from, named in the message (e.g. {@code "TaskMap.threads(n)"})
+     * @return n
+     * @throws IllegalArgumentException when n is below 1 or above {@link #maxThreads()}
+     */
+    static int checkThreadCount(long n, String source) {
+        if (n < 1) {
+            throw new IllegalArgumentException(source + ": the thread count must be at least 1, got " + n);
+        }
+        int max = maxThreads();
+        if (n > max) {
+            throw new IllegalArgumentException(source + ": the thread count " + n + " is above the bound " + max
+                    + " (4 per available processor, " + Runtime.getRuntime().availableProcessors()
+                    + " here, at least " + MAX_THREADS_FLOOR + ", at most " + MAX_THREADS_CEILING
+                    + "): more threads than that only contend for the cores");
+        }
+        return (int) n;
+    }
+
     /**
      * Sets the thread count for kernels and for {@link TaskMap#threads()}; takes precedence over
      * the system property and the environment variable.
      *
-     * @param n threads, at least 1
+     * @param n threads, from 1 to {@link #maxThreads()}
+     * @throws IllegalArgumentException when n is out of that range
      */
     public static void threads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("thread count must be at least 1, got " + n);
-        }
-        programmaticThreads = n;
+        programmaticThreads = checkThreadCount(n, "Parallelism.threads(n)");
     }
 
     /** Forgets {@link #threads(int)}: the property, the environment or the core count decide again. */
@@ -130,16 +172,17 @@ public final class Parallelism {
     }
 
     private static int parsePositive(String s, String source) {
-        int n;
+        long n;
         try {
-            n = Integer.parseInt(s.trim());
+            n = Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + " must be a positive integer, got \"" + s + "\"");
+            throw new IllegalArgumentException(source + " must be a positive integer (a thread count from 1 to "
+                    + maxThreads() + "), got \"" + s + "\"");
         }
         if (n < 1) {
             throw new IllegalArgumentException(source + " must be a positive integer, got " + n);
         }
-        return n;
+        return checkThreadCount(n, source + "=" + s.trim());
     }
 
     /**
@@ -175,11 +218,13 @@ public final class Parallelism {
 
     /** Runs r with kernels forced onto the calling thread. */
     public static void serial(Runnable r) {
+        java.util.Objects.requireNonNull(r, "Parallelism.serial: r is null");
         ScopedValue.where(SERIAL, Boolean.TRUE).run(r);
     }
 
     /** @return s's value, computed with kernels forced onto the calling thread */
     public static <T> T serial(Supplier<T> s) {
+        java.util.Objects.requireNonNull(s, "Parallelism.serial: s is null");
         return ScopedValue.where(SERIAL, Boolean.TRUE).call(s::get);
     }
 
@@ -215,6 +260,7 @@ public final class Parallelism {
      * an exception in a chunk is rethrown here. With one chunk it runs on the calling thread.
      */
     public static void forEachChunk(int chunks, IntConsumer body) {
+        java.util.Objects.requireNonNull(body, "Parallelism.forEachChunk: body is null");
         if (chunks <= 1 || inSerialRegion()) {
             for (int c = 0; c < chunks; c++) {
                 body.accept(c);

@@ -19,6 +19,12 @@ import java.util.function.IntConsumer;
  * <p>If a task throws, no further task is started, the running ones finish, and
  * {@link TaskException} is thrown naming the lowest failed index, with the task's exception as
  * its cause.
+ *
+ * <p>If the calling thread is interrupted (before or during the call), no further task is
+ * started, the tasks running on the map's threads are interrupted (a solver stops within one
+ * step), the map waits until its threads have stopped, and
+ * {@link TaskMapInterruptedException} is thrown with the results that finished; the caller's
+ * interrupt status stays set. A task that throws because it was interrupted is not a failure.
  */
 public interface TaskMap {
 
@@ -35,6 +41,8 @@ public interface TaskMap {
 
     /** @return {@code f(tasks[i])} at index i, without progress reports */
     default <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f) {
+        Objects.requireNonNull(tasks, "TaskMap.map: tasks is null");
+        Objects.requireNonNull(f, "TaskMap.map: function f is null");
         return map(tasks, f, i -> {
         });
     }
@@ -48,7 +56,7 @@ public interface TaskMap {
     }
 
     /**
-     * @param n threads, at least 1
+     * @param n threads, from 1 to {@link Parallelism#maxThreads()}
      * @return a map running up to n tasks at once on its own daemon threads
      *         ({@code lindblad-task-N}), kernels serial inside each task
      */
@@ -66,17 +74,23 @@ public interface TaskMap {
      * {@link Parallelism#threads()} threads, in order.
      */
     static <T, R> List<R> parallelMap(Function<? super T, ? extends R> f, List<T> values) {
+        Objects.requireNonNull(f, "parallelMap: function f is null");
+        Objects.requireNonNull(values, "parallelMap: values is null");
         return parallelMap(f, values, threads());
     }
 
     /** QuTiP's {@code parallel_map} on a given map. */
     static <T, R> List<R> parallelMap(Function<? super T, ? extends R> f, List<T> values, TaskMap map) {
-        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(f, "parallelMap: function f is null");
+        Objects.requireNonNull(values, "parallelMap: values is null");
+        Objects.requireNonNull(map, "parallelMap: map is null");
         return map.map(values, f);
     }
 
     /** QuTiP's {@code serial_map}: the same results, one task after another. */
     static <T, R> List<R> serialMap(Function<? super T, ? extends R> f, List<T> values) {
+        Objects.requireNonNull(f, "serialMap: function f is null");
+        Objects.requireNonNull(values, "serialMap: values is null");
         return serial().map(values, f);
     }
 }
@@ -87,14 +101,32 @@ final class SerialTaskMap implements TaskMap {
 
     @Override
     public <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f, IntConsumer progress) {
-        List<R> out = new ArrayList<>(tasks.size());
-        for (int i = 0; i < tasks.size(); i++) {
+        Objects.requireNonNull(tasks, "TaskMap.map: tasks is null");
+        Objects.requireNonNull(f, "TaskMap.map: function f is null");
+        Objects.requireNonNull(progress, "TaskMap.map: progress is null");
+        int n = tasks.size();
+        Object[] results = new Object[n];
+        boolean[] finished = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TaskMapInterruptedException(results, finished, null);
+            }
             try {
-                out.add(f.apply(tasks.get(i)));
+                results[i] = f.apply(tasks.get(i));
+                finished[i] = true;
             } catch (RuntimeException | Error e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new TaskMapInterruptedException(results, finished, e);
+                }
                 throw new TaskException(i, e);
             }
             progress.accept(i);
+        }
+        List<R> out = new ArrayList<>(n);
+        for (Object r : results) {
+            @SuppressWarnings("unchecked")
+            R v = (R) r;
+            out.add(v);
         }
         return out;
     }

@@ -3,6 +3,8 @@ package dev.lindblad.parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -11,17 +13,15 @@ import java.util.function.IntConsumer;
  * Up to n tasks at once on n daemon threads started for the call (named
  * {@code lindblad-task-N}); each thread takes the next task index from a shared counter, so
  * tasks start in index order and a slow task does not hold back the others. Kernels inside a
- * task run serially ({@link Parallelism#serial(Runnable)}).
+ * task run serially ({@link Parallelism#serial(Runnable)}). An interrupt of the calling thread
+ * stops the map: see {@link TaskMap}.
  */
 final class ThreadTaskMap implements TaskMap {
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private final int threads;
 
     ThreadTaskMap(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("TaskMap.threads: thread count must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.threads = Parallelism.checkThreadCount(threads, "TaskMap.threads(n)");
     }
 
     @Override
@@ -31,19 +31,32 @@ final class ThreadTaskMap implements TaskMap {
 
     @Override
     public <T, R> List<R> map(List<T> tasks, Function<? super T, ? extends R> f, IntConsumer progress) {
+        Objects.requireNonNull(tasks, "TaskMap.map: tasks is null");
+        Objects.requireNonNull(f, "TaskMap.map: function f is null");
+        Objects.requireNonNull(progress, "TaskMap.map: progress is null");
         int n = tasks.size();
         Object[] results = new Object[n];
+        boolean[] finished = new boolean[n];
         Throwable[] failures = new Throwable[n];
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TaskMapInterruptedException(results, finished, null);
+        }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicBoolean interrupted = new AtomicBoolean();
         Object progressLock = new Object();
         Throwable[] progressFailure = new Throwable[1];
         Runnable worker = () -> Parallelism.serial(() -> {
             int i;
-            while (firstFailure.get() == Integer.MAX_VALUE && (i = next.getAndIncrement()) < n) {
+            while (firstFailure.get() == Integer.MAX_VALUE && !interrupted.get()
+                    && (i = next.getAndIncrement()) < n) {
                 try {
                     results[i] = f.apply(tasks.get(i));
+                    finished[i] = true;
                 } catch (Throwable e) {
+                    if (interrupted.get()) {
+                        return;   // stopped by the interrupt, not a failure of the task
+                    }
                     failures[i] = e;
                     firstFailure.accumulateAndGet(i, Math::min);
                     return;
@@ -67,14 +80,29 @@ final class ThreadTaskMap implements TaskMap {
             pool.add(th);
             th.start();
         }
-        try {
-            for (Thread th : pool) {
-                th.join();
+        // Wait for every worker, also after an interrupt: the workers are told to stop (and
+        // interrupted, so a long task stops within one of its steps), and the results they
+        // finished are handed back; no worker outlives the call.
+        InterruptedException interrupt = null;
+        for (Thread th : pool) {
+            while (true) {
+                try {
+                    th.join();
+                    break;
+                } catch (InterruptedException e) {
+                    if (interrupt == null) {
+                        interrupt = e;
+                        interrupted.set(true);
+                        for (Thread w : pool) {
+                            w.interrupt();
+                        }
+                    }
+                }
             }
-        } catch (InterruptedException e) {
-            firstFailure.set(-1);   // stops the workers after their current task
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + n + " tasks", e);
+        }
+        if (interrupt != null) {
+            Thread.currentThread().interrupt();   // the caller's status stays set
+            throw new TaskMapInterruptedException(results, finished, interrupt);
         }
         int bad = firstFailure.get();
         if (bad != Integer.MAX_VALUE) {

@@ -21,25 +21,53 @@ final class Evolution {
     /** What the interleaved state vector means. */
     enum Kind { KET, DENSITY, OPERATOR }
 
-    /** @return the output times checked: non-empty, finite, non-decreasing */
-    static double[] checkTimes(double[] tlist) {
-        if (tlist == null || tlist.length == 0) {
-            throw new IllegalArgumentException("tlist must hold at least one time");
+    /** @return the output times checked: non-null, non-empty, finite, non-decreasing */
+    static double[] checkTimes(String operation, double[] tlist) {
+        if (tlist == null) {
+            throw new NullPointerException(operation + ": tlist is null");
+        }
+        if (tlist.length == 0) {
+            throw new IllegalArgumentException(operation + ": tlist must hold at least one time");
         }
         for (int i = 0; i < tlist.length; i++) {
             if (!Double.isFinite(tlist[i])) {
-                throw new IllegalArgumentException("tlist[" + i + "] = " + tlist[i] + " is not finite");
+                throw new IllegalArgumentException(operation + ": tlist[" + i + "] = " + tlist[i] + " is not finite");
             }
             if (i > 0 && tlist[i] < tlist[i - 1]) {
-                throw new IllegalArgumentException("tlist must be non-decreasing; tlist[" + (i - 1) + "] = " + tlist[i - 1]
-                        + " > tlist[" + i + "] = " + tlist[i]);
+                throw new IllegalArgumentException(operation + ": tlist must be non-decreasing; tlist[" + (i - 1)
+                        + "] = " + tlist[i - 1] + " > tlist[" + i + "] = " + tlist[i]);
             }
         }
         return tlist.clone();
     }
 
-    static Result run(Propagation prop, double[] y0, double[] tlist, Kind kind, Dims dims, int rows, int cols,
-                      List<Qobj> eOps, List<ExpectFunction> eFuncs, SolverOptions opt, String rhsName,
+    /**
+     * @return a copy of a list argument (null: empty, as QuTiP's {@code None}), each element checked
+     * @throws NullPointerException naming the list and the index of a null element
+     */
+    static <T> List<T> elements(String operation, String name, List<? extends T> list) {
+        if (list == null) {
+            return List.of();
+        }
+        for (int k = 0; k < list.size(); k++) {
+            if (list.get(k) == null) {
+                throw new NullPointerException(operation + ": " + name + "[" + k + "] is null");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * Runs the output loop. Whatever stops it part-way keeps what was reached: an integrator
+     * failure (step size, NaN or infinity, too many steps), a coefficient function or an e-op
+     * callback that throws or returns NaN or infinity, all become an {@link IntegrationException}
+     * carrying the partial result and the cause; an interrupt of the thread becomes a
+     * {@link SolverInterruptedException} carrying the partial result, the interrupt status kept.
+     *
+     * @param operation the operation the user called, named in the messages
+     */
+    static Result run(String operation, Propagation prop, double[] y0, double[] tlist, Kind kind, Dims dims, int rows,
+                      int cols, List<Qobj> eOps, List<ExpectFunction> eFuncs, SolverOptions opt, String rhsName,
                       long startNanos, double setupSeconds) {
         int ne = eOps.size() + eFuncs.size();
         boolean[] herm = new boolean[ne];
@@ -56,9 +84,14 @@ final class Evolution {
         // as QuTiP 5: only a state normalised at the start is kept normalised (an operator of
         // trace zero, as in correlation functions, is left alone)
         boolean normalize = opt.normalizeOutput() && Math.abs(normalization(kind, y0, rows) - 1) <= NORMALIZED;
-        prop.reset(tlist[0], y0);
         try (Progress bar = new Progress(opt.progress(), tlist.length, rhsName)) {
+            // inside the try: a NaN in the initial state or in f(t0, y0) is an IntegrationException too
+            prop.reset(tlist[0], y0);
             for (int i = 0; i < tlist.length; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IntegrationFailure(IntegrationFailure.Reason.INTERRUPTED, tlist[Math.max(0, i - 1)],
+                            "the thread was interrupted");
+                }
                 if (i == 0) {
                     System.arraycopy(y0, 0, y, 0, y0.length);
                 } else {
@@ -84,7 +117,17 @@ final class Evolution {
                     values[2 * k + 1] = herm[k] ? 0 : e.im() / s;
                 }
                 for (int k = 0; k < eFuncs.size(); k++) {
-                    values[2 * (eOps.size() + k)] = eFuncs.get(k).apply(tlist[i], state);
+                    double v;
+                    try {
+                        v = eFuncs.get(k).apply(tlist[i], state);
+                    } catch (RuntimeException | Error e) {
+                        throw new CallbackFailure("e-op callback " + k + " threw at t = " + tlist[i] + ": " + e, tlist[i], e);
+                    }
+                    if (!Double.isFinite(v)) {
+                        throw new CallbackFailure("e-op callback " + k + " returned " + v + " at t = " + tlist[i],
+                                tlist[i], null);
+                    }
+                    values[2 * (eOps.size() + k)] = v;
                     values[2 * (eOps.size() + k) + 1] = 0;
                 }
                 if (!Double.isFinite(scale) || scale == 0) {
@@ -96,12 +139,43 @@ final class Evolution {
             }
         } catch (IntegrationFailure f) {
             Result partial = out.build(stats(prop, opt, rhsName, startNanos, setupSeconds));
-            double reached = f.time();
-            throw new IntegrationException("integration failed at t = " + reached + " (" + f.reason() + "): "
-                    + f.getMessage() + "; the partial result holds " + out.count() + " of " + tlist.length
-                    + " output times", partial, reached, f);
+            if (f.reason() == IntegrationFailure.Reason.INTERRUPTED) {
+                throw new SolverInterruptedException(operation, "the partial result holds " + out.count() + " of "
+                        + tlist.length + " output times (t reached: " + f.time() + ")", partial, f.time());
+            }
+            throw failed(operation, "integration failed at t = " + f.time() + " (" + f.reason() + "): " + f.getMessage(),
+                    out, tlist, partial, f.time(), f);
+        } catch (CallbackFailure c) {
+            Result partial = out.build(stats(prop, opt, rhsName, startNanos, setupSeconds));
+            throw failed(operation, c.getMessage(), out, tlist, partial, c.time, c.getCause());
+        } catch (OutOfMemoryError e) {
+            throw e;   // nothing can be built safely; the memory checks before a run are the defence
+        } catch (RuntimeException | Error e) {
+            // a coefficient function (or a collapse operator's) threw inside the right-hand side
+            Result partial = out.build(stats(prop, opt, rhsName, startNanos, setupSeconds));
+            double reached = out.count() == 0 ? tlist[0] : tlist[out.count() - 1];
+            throw failed(operation, "the right-hand side threw after t = " + reached
+                    + " (a coefficient function of the Hamiltonian or a collapse operator?): " + e, out, tlist, partial,
+                    reached, e);
         }
         return out.build(stats(prop, opt, rhsName, startNanos, setupSeconds));
+    }
+
+    private static IntegrationException failed(String operation, String what, Result.Builder out, double[] tlist,
+                                               Result partial, double reached, Throwable cause) {
+        return new IntegrationException(operation + ": " + what + "; the partial result holds " + out.count() + " of "
+                + tlist.length + " output times", partial, reached, cause);
+    }
+
+    /** An e-op callback threw or returned a non-finite value at an output time. */
+    private static final class CallbackFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final double time;
+
+        CallbackFailure(String message, double time, Throwable cause) {
+            super(message, cause, false, false);
+            this.time = time;
+        }
     }
 
     private static Stats stats(Propagation prop, SolverOptions opt, String rhs, long start, double setup) {

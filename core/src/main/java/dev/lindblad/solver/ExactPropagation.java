@@ -6,6 +6,7 @@ import dev.lindblad.data.Matrix;
 import dev.lindblad.linalg.HermitianEigen;
 import dev.lindblad.linalg.Krylov;
 import dev.lindblad.linalg.LinearOperator;
+import java.util.function.IntFunction;
 
 /**
  * Exact propagators for time-independent generators, used by the methods {@code "diag"} and
@@ -50,9 +51,10 @@ final class ExactPropagation {
      * {@code "diag"}: {@code H = V E V^†}, so {@code Y(t) = V e^{-i E (t - t0)} V^† Y(t0)} for an
      * n×m state; V^† Y(t0) is computed once at reset.
      */
-    static Propagation diag(Qobj h, int m) {
+    static Propagation diag(Qobj h, int m, String operation) {
         if (!h.isHerm()) {
-            throw new IllegalArgumentException("method 'diag' needs a Hermitian Hamiltonian");
+            throw new IllegalArgumentException(operation + ": method 'diag' needs a Hermitian Hamiltonian; use an "
+                    + "adaptive method for a non-Hermitian one");
         }
         int n = h.data().rows();
         HermitianEigen.Result es = HermitianEigen.decompose(n, h.data().toDense().array(), true);
@@ -91,10 +93,13 @@ final class ExactPropagation {
 
     /**
      * {@code "diag"} for a time-independent Liouvillian: {@code L = V Λ V^{-1}}, so
-     * {@code vec(rho(t)) = V e^{Λ (t - t0)} V^{-1} vec(rho(t0))}. A defective (non-diagonalisable)
-     * Liouvillian is reported with advice to use another method.
+     * {@code Y(t) = V e^{Λ (t - t0)} V^{-1} Y(t0)} for an n×m state Y whose columns are
+     * column-stacked operators (m = 1 for a density matrix, m = n for the superoperator
+     * propagator). The decomposition is made once; the returned function makes a propagation for
+     * m columns. A defective (non-diagonalisable) Liouvillian is reported with advice to use
+     * another method.
      */
-    static Propagation diagGeneral(Matrix l) {
+    static IntFunction<Propagation> diagGeneral(Matrix l, String operation) {
         int n = l.rows();
         dev.lindblad.linalg.GeneralEigen.Result es = dev.lindblad.linalg.GeneralEigen.decompose(n, l.toDense().array(), true);
         double[] lambda = es.eigenvalues();
@@ -103,20 +108,20 @@ final class ExactPropagation {
         try {
             vInv = es.inverseEigenvectors();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("method 'diag': the Liouvillian is not diagonalisable (" + e.getMessage()
-                    + "); use an adaptive method or 'krylov'", e);
+            throw new IllegalArgumentException(operation + ": method 'diag': the Liouvillian is not diagonalisable ("
+                    + e.getMessage() + "); use an adaptive method or 'krylov'", e);
         }
         dev.lindblad.data.DenseMatrix vm = dev.lindblad.data.DenseMatrix.wrap(n, n, v);
         dev.lindblad.data.DenseMatrix vInvM = dev.lindblad.data.DenseMatrix.wrap(n, n, vInv);
-        return new Exact("diag") {
+        return m -> new Exact("diag") {
             private double t0;
-            private final double[] c = new double[2 * n];
-            private final double[] phased = new double[2 * n];
+            private final double[] c = new double[2 * n * m];
+            private final double[] phased = new double[2 * n * m];
 
             @Override
             public void reset(double start, double[] y0) {
                 t0 = start;
-                Data.matvec(vInvM, y0, 0, c, 0, 1, 0, 0, 0);
+                Data.matmulInto(vInvM, y0, m, c, 1, 0, 0, 0);
             }
 
             @Override
@@ -125,10 +130,13 @@ final class ExactPropagation {
                 for (int k = 0; k < n; k++) {
                     double mag = Math.exp(lambda[2 * k] * dt), ph = lambda[2 * k + 1] * dt;
                     double er = mag * Math.cos(ph), ei = mag * Math.sin(ph);
-                    phased[2 * k] = c[2 * k] * er - c[2 * k + 1] * ei;
-                    phased[2 * k + 1] = c[2 * k] * ei + c[2 * k + 1] * er;
+                    for (int j = 0; j < m; j++) {
+                        int p = 2 * (k + j * n);
+                        phased[p] = c[p] * er - c[p + 1] * ei;
+                        phased[p + 1] = c[p] * ei + c[p + 1] * er;
+                    }
                 }
-                Data.matvec(vm, phased, 0, out, 0, 1, 0, 0, 0);
+                Data.matmulInto(vm, phased, m, out, 1, 0, 0, 0);
                 evaluations++;
             }
 
@@ -136,18 +144,22 @@ final class ExactPropagation {
     }
 
     /** {@code "krylov"} for {@code Y' = -i H Y}: Lanczos exponential of each column over each interval. */
-    static Propagation krylovHermitian(Qobj h, int m, SolverOptions options) {
+    static Propagation krylovHermitian(Qobj h, int m, SolverOptions options, String operation) {
         if (!h.isHerm()) {
-            throw new IllegalArgumentException("method 'krylov' needs a Hermitian Hamiltonian");
+            throw new IllegalArgumentException(operation + ": method 'krylov' needs a Hermitian Hamiltonian; use an "
+                    + "adaptive method for a non-Hermitian one");
         }
         Matrix hm = h.data();
         int n = hm.rows();
         return krylov(n, m, hm, true, options);
     }
 
-    /** {@code "krylov"} for {@code vec(rho)' = L vec(rho)}: Arnoldi exponential over each interval. */
-    static Propagation krylovGeneral(Matrix l, SolverOptions options) {
-        return krylov(l.rows(), 1, l, false, options);
+    /**
+     * {@code "krylov"} for {@code Y' = L Y}, Y an n×m matrix of column-stacked operators: Arnoldi
+     * exponential of each column over each interval.
+     */
+    static Propagation krylovGeneral(Matrix l, int m, SolverOptions options) {
+        return krylov(l.rows(), m, l, false, options);
     }
 
     private static Propagation krylov(int n, int m, Matrix a, boolean hermitian, SolverOptions options) {
@@ -173,6 +185,10 @@ final class ExactPropagation {
                 if (dt != 0) {
                     double[] col = new double[2 * n];
                     for (int j = 0; j < m; j++) {
+                        if (Thread.currentThread().isInterrupted()) {   // once per column: one exponential
+                            throw new dev.lindblad.ode.IntegrationFailure(
+                                    dev.lindblad.ode.IntegrationFailure.Reason.INTERRUPTED, t0, "the thread was interrupted");
+                        }
                         System.arraycopy(y, 2 * j * n, col, 0, 2 * n);
                         double[] r = hermitian ? Krylov.expmv(op, dt, col, options.krylovDim(), tol)
                                 : Krylov.expmvArnoldi(op, dt, col, options.krylovDim(), tol);

@@ -14,6 +14,10 @@ import java.util.List;
  * under the Schrödinger equation, density matrices under the master equation written as
  * operator products, {@code -i(H_eff rho - rho H_eff^†) + sum c rho c^†}, with no N²×N²
  * matrix. Constant left and right terms are summed into one matrix each when built.
+ *
+ * <p>An instance holds a scratch buffer for the sandwich terms, so it serves one integration at
+ * a time; {@link #forOneRun()} gives another instance sharing the (immutable) matrices with a
+ * buffer of its own, which is what a reusable solver hands to each run.
  */
 final class Generator implements OdeSystem {
 
@@ -74,6 +78,24 @@ final class Generator implements OdeSystem {
         this.others = List.copyOf(best);
         boolean needTmp = !functionTerms.isEmpty() || rest.stream().anyMatch(t -> t.kind() == Kind.SANDWICH);
         this.tmp = needTmp ? new double[2 * n * m] : null;
+    }
+
+    private Generator(Generator shared) {
+        this.n = shared.n;
+        this.m = shared.m;
+        this.constLeft = shared.constLeft;
+        this.constRight = shared.constRight;
+        this.others = shared.others;
+        this.functionTerms = shared.functionTerms;
+        this.tmp = shared.tmp == null ? null : new double[shared.tmp.length];
+    }
+
+    /**
+     * @return the same right-hand side with its own scratch buffer: concurrent runs of one solver
+     *         must not share it (two threads writing one buffer gave wrong, changing results)
+     */
+    Generator forOneRun() {
+        return tmp == null ? this : new Generator(this);
     }
 
     /** @return the number of complex multiply-adds of one evaluation (the cost model) */

@@ -1,9 +1,13 @@
 package dev.lindblad.solver;
 
 /**
- * An integration that failed: the step size underflowed, a NaN or infinity appeared, or more
- * than {@code nsteps} steps were needed between two output times. It carries the partial
- * {@link Result} holding every output time reached before the failure, and the time reached.
+ * An integration that failed: the step size underflowed, a NaN or infinity appeared (in the
+ * state, or from a coefficient function at run time), more than {@code nsteps} steps were
+ * needed between two output times, a coefficient function threw, or an e-op callback threw or
+ * returned NaN or infinity. It carries the partial {@link Result} holding every output time
+ * reached before the failure (empty when the failure came at the initial time), the time
+ * reached, and the cause; its message starts with the operation called ({@code sesolve},
+ * {@code mesolve}, {@code propagator}).
  */
 public class IntegrationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

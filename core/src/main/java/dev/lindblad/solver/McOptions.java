@@ -35,9 +35,14 @@ public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map,
                         boolean improvedSampling, boolean keepRuns, boolean skipFailures, double normTol,
                         double normTimeTol) {
 
-    /** Checks every field. */
+    /**
+     * Checks every field, so a wither refuses a bad value at once (NaN and infinity included).
+     *
+     * @throws IllegalArgumentException naming the field and the value
+     * @throws NullPointerException     when {@code solver} is null
+     */
     public McOptions {
-        Objects.requireNonNull(solver, "solver options");
+        Objects.requireNonNull(solver, "solver options (solver) is null");
         if (ntraj <= 0) {
             throw new IllegalArgumentException("ntraj must be >= 1, got " + ntraj);
         }
@@ -50,7 +55,7 @@ public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map,
         if (!(normTol > 0) || !(normTol < 1)) {
             throw new IllegalArgumentException("normTol must lie in (0, 1), got " + normTol);
         }
-        if (!(normTimeTol > 0) || Double.isInfinite(normTimeTol)) {
+        if (!(normTimeTol > 0) || !Double.isFinite(normTimeTol)) {
             throw new IllegalArgumentException("normTimeTol must be finite and > 0, got " + normTimeTol);
         }
     }
@@ -93,7 +98,7 @@ public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map,
 
     /** @return a copy with the task map ({@link TaskMap#serial()}, {@link TaskMap#threads(int)}, ...) */
     public McOptions withMap(TaskMap v) {
-        return new McOptions(solver, ntraj, seed, Objects.requireNonNull(v, "map"), targetTol, timeout,
+        return new McOptions(solver, ntraj, seed, Objects.requireNonNull(v, "withMap: map is null"), targetTol, timeout,
                 improvedSampling, keepRuns, skipFailures, normTol, normTimeTol);
     }
 
@@ -105,7 +110,7 @@ public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map,
 
     /** @return a copy with a wall-time limit after which no trajectory is started */
     public McOptions withTimeout(Duration v) {
-        return new McOptions(solver, ntraj, seed, map, targetTol, Objects.requireNonNull(v, "timeout"),
+        return new McOptions(solver, ntraj, seed, map, targetTol, Objects.requireNonNull(v, "withTimeout: timeout is null"),
                 improvedSampling, keepRuns, skipFailures, normTol, normTimeTol);
     }
 

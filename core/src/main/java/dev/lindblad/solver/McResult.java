@@ -34,7 +34,12 @@ public final class McResult {
         /** {@link McOptions#timeout()} passed before every trajectory was started */
         TIMEOUT,
         /** a trajectory failed and {@link McOptions#skipFailures()} was off */
-        FAILURE
+        FAILURE,
+        /**
+         * the calling thread was interrupted: the trajectories that finished are in the result
+         * of the {@link SolverInterruptedException}
+         */
+        INTERRUPTED
     }
 
     private final double[] times;

@@ -57,10 +57,16 @@ import java.util.SplittableRandom;
  * 0 always runs, so a result is never empty); trajectories already running finish and are
  * kept.
  *
- * <p>A trajectory that throws stops the run (no new trajectory starts) and a
- * {@link TrajectoryException} names its index and seed and carries the average of every
- * trajectory that finished; with {@link McOptions#skipFailures()} it is recorded in
- * {@link McResult#failures()} and the run goes on.
+ * <p>A trajectory that throws anything (a {@link RuntimeException}, or an {@link Error} such as
+ * an {@link AssertionError} or a {@link StackOverflowError} in a coefficient function) stops the
+ * run (no new trajectory starts) and a {@link TrajectoryException} names its index and seed and
+ * carries the average of every trajectory that finished; with {@link McOptions#skipFailures()}
+ * it is recorded in {@link McResult#failures()} and the run goes on.
+ *
+ * <p>An interrupt of the calling thread is checked before every trajectory and every step: the
+ * map's threads are interrupted and waited for, and a {@link SolverInterruptedException}
+ * carries the average of the trajectories that finished whole (the thread's interrupt status
+ * stays set).
  *
  * <p>The solver is built once for a system and may run many initial states, concurrently.
  */
@@ -87,8 +93,8 @@ public final class McSolver {
      * @param options     Monte Carlo and integration options
      */
     public McSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, McOptions options) {
-        Objects.requireNonNull(hamiltonian, "hamiltonian");
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(hamiltonian, "mcsolve: hamiltonian is null");
+        this.options = Objects.requireNonNull(options, "mcsolve: options is null");
         Dims hd = hamiltonian.dims();
         if (hd.type() != Dims.Type.OPER || hd.rows() != hd.cols()) {
             throw new IllegalArgumentException("mcsolve needs a square Hamiltonian operator (not a Liouvillian), got dims "
@@ -104,7 +110,7 @@ public final class McSolver {
         List<QobjEvo> cs = new ArrayList<>();
         if (cOps != null) {
             for (int k = 0; k < cOps.size(); k++) {
-                QobjLike c = Objects.requireNonNull(cOps.get(k), "collapse operator " + k);
+                QobjLike c = Objects.requireNonNull(cOps.get(k), "mcsolve: collapse operator " + k + " (cOps[" + k + "]) is null");
                 if (!c.dims().equals(hd)) {
                     throw new DimensionMismatchException("mcsolve: collapse operator " + k + " and the Hamiltonian",
                             c.dims(), hd);
@@ -196,30 +202,55 @@ public final class McSolver {
     /**
      * Runs the trajectories from an initial ket or density matrix.
      *
-     * @param state0 initial ket, or density matrix (sampled from its eigen-decomposition)
+     * @param psi0   initial ket, or density matrix (sampled from its eigen-decomposition)
      * @param tlist  output times, non-decreasing; the first is the initial time
      * @param eOps   operators whose expectation values are averaged (may be empty)
      * @return the averages, the jumps and the seeds
-     * @throws TrajectoryException when a trajectory throws and failures are not skipped
+     * @throws TrajectoryException          when a trajectory throws and failures are not skipped
+     *                                      (it carries the average of the finished trajectories)
+     * @throws SolverInterruptedException   when the calling thread is interrupted (it carries the
+     *                                      average of the finished trajectories; status kept)
+     * @throws dev.lindblad.InsufficientMemoryException when the stored states cannot fit in the heap
      */
-    public McResult run(Qobj state0, double[] tlist, List<Qobj> eOps) {
+    public McResult run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
         long start = System.nanoTime();
-        Objects.requireNonNull(state0, "initial state");
-        double[] times = Evolution.checkTimes(tlist);
-        List<Qobj> ops = eOps == null ? List.of() : List.copyOf(eOps);
+        Objects.requireNonNull(psi0, "mcsolve: psi0 (the initial state) is null");
+        double[] times = Evolution.checkTimes("mcsolve", tlist);
+        List<Qobj> ops = Evolution.elements("mcsolve", "eOps", eOps);
         for (int k = 0; k < ops.size(); k++) {
-            Qobj e = Objects.requireNonNull(ops.get(k), "e-op " + k);
+            Qobj e = ops.get(k);
             if (!e.dims().equals(operDims)) {
                 throw new DimensionMismatchException("mcsolve: e-op " + k + " and the Hamiltonian", e.dims(), operDims);
             }
         }
-        InitialState initial = InitialState.of(state0, operDims);
+        checkMemory(times.length, ops.isEmpty());
+        InitialState initial = InitialState.of(psi0, operDims);
         if (options.improvedSampling() && initial.isMixed()) {
             throw new IllegalArgumentException("mcsolve: improved sampling needs a pure initial state (a ket); "
                     + "got a density matrix of rank " + initial.kets.length);
         }
         Trajectories run = new Trajectories(this, initial, times, ops, start);
         return run.execute();
+    }
+
+    /**
+     * Refuses, before any trajectory runs, a run whose stored states cannot fit: one averaged
+     * density matrix per output time (and the copy the result makes), and the normalised kets of
+     * every trajectory until they are averaged.
+     */
+    private void checkMemory(int times, boolean noEOps) {
+        SolverOptions so = options.solver();
+        boolean store = so.storeStates() != null ? so.storeStates() : noEOps;
+        if (!store) {
+            return;
+        }
+        long rho = 16L * n * n;
+        long bytes = dev.lindblad.MemoryCheck.product(2.0 * times + 1, rho, 1)
+                + dev.lindblad.MemoryCheck.product(options.ntraj(), times, 16.0 * n);
+        dev.lindblad.MemoryCheck.require("mcsolve", 2 * times + " averaged " + n + "x" + n + " density matrices of "
+                + dev.lindblad.MemoryCheck.format(rho) + " and the kets of " + options.ntraj() + " trajectories at "
+                + times + " times", bytes < 0 ? Long.MAX_VALUE : bytes,
+                "store no states (withStoreStates(false)) and average e-ops instead, or fewer output times");
     }
 
     // ---------------------------------------------------------------- internals used by Trajectories

@@ -58,37 +58,47 @@ public final class MeSolver {
     /** Whether H or a collapse operator has function-form parts (then only products are used). */
     private final boolean functional;
     private volatile String choice;
+    /** The operation the user called, named in every message: mesolve, steadystate, propagator. */
+    private final String operation;
 
     /**
      * @param hamiltonian a Hamiltonian (operator) or Liouvillian (superoperator), constant or
      *                    time-dependent
-     * @param cOps        collapse operators, constant or time-dependent (may be empty)
+     * @param cOps        collapse operators, constant or time-dependent (null or empty for none)
      * @param options     solver options
+     * @throws NullPointerException     naming the argument when {@code hamiltonian}, {@code options}
+     *                                  or a collapse operator is null
+     * @throws IllegalArgumentException when the dims do not make a master equation
      */
     public MeSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, SolverOptions options) {
-        Objects.requireNonNull(hamiltonian, "hamiltonian");
-        this.options = Objects.requireNonNull(options, "options");
+        this(hamiltonian, cOps, options, "mesolve");
+    }
+
+    MeSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, SolverOptions options, String operation) {
+        this.operation = operation;
+        Objects.requireNonNull(hamiltonian, operation + ": hamiltonian is null");
+        this.options = Objects.requireNonNull(options, operation + ": options is null");
         this.hamiltonian = hamiltonian.asEvo();
         Dims hd = hamiltonian.dims();
         this.liouvillianGiven = hd.type() == Dims.Type.SUPER;
         if (liouvillianGiven) {
             operDims = hd.outSpace();
             if (!hd.outSpace().equals(hd.inSpace())) {
-                throw new IllegalArgumentException("mesolve needs a Liouvillian mapping operators to operators of the same dims, got "
+                throw new IllegalArgumentException(operation + " needs a Liouvillian mapping operators to operators of the same dims, got "
                         + hd);
             }
         } else if (hd.type() == Dims.Type.OPER && hd.rows() == hd.cols()) {
             operDims = hd;
         } else {
-            throw new IllegalArgumentException("mesolve needs a square Hamiltonian or a Liouvillian, got dims " + hd);
+            throw new IllegalArgumentException(operation + " needs a square Hamiltonian or a Liouvillian, got dims " + hd);
         }
         this.n = operDims.rows();
         List<QobjEvo> cs = new ArrayList<>();
         if (cOps != null) {
             for (int k = 0; k < cOps.size(); k++) {
-                QobjLike c = Objects.requireNonNull(cOps.get(k), "collapse operator " + k);
+                QobjLike c = Objects.requireNonNull(cOps.get(k), operation + ": collapse operator " + k + " (cOps[" + k + "]) is null");
                 if (!c.dims().equals(operDims)) {
-                    throw new DimensionMismatchException("mesolve: collapse operator " + k + " and the system", c.dims(),
+                    throw new DimensionMismatchException(operation + ": collapse operator " + k + " and the system", c.dims(),
                             operDims);
                 }
                 cs.add(c.asEvo());
@@ -271,6 +281,13 @@ public final class MeSolver {
 
     /** The same equation as superoperators on vec(rho), terms sharing a coefficient merged. */
     private SuperGenerator buildLiouvillian() {
+        dev.lindblad.MemoryCheck.require(operation, String.format(Locale.ROOT,
+                "the %dx%d Liouvillian, about %.3g stored entries and its temporaries", (long) n * n, (long) n * n,
+                liouvillianEstimate()), liouvillianBytes(), operation.equals("mesolve")
+                ? "the operator-products right-hand side, withRhs(\"products\") (no N²xN² matrix), or sparse operators "
+                + "(Qobj.toSparse())"
+                : "sparse operators (Qobj.toSparse(): the Liouvillian's size follows their non-zeros), or a smaller "
+                        + "Hilbert space");
         CsrMatrix id = CsrMatrix.identity(n);
         Matrix constant = null;
         Map<Coefficient, Matrix> timeDependent = new IdentityHashMap<>();
@@ -331,9 +348,21 @@ public final class MeSolver {
      * sent N = 8 to the operator products, five times slower there.
      */
     double liouvillianEstimate() {
+        double e = estimate;
+        if (e < 0) {
+            estimate = e = estimateLiouvillian();
+        }
+        return e;
+    }
+
+    /** The Liouvillian's estimated entries, computed once (it forms the products c^† c). */
+    private volatile double estimate = -1;
+
+    private double estimateLiouvillian() {
         double est = 0;
         for (QobjEvo.Term t : hamiltonian.terms()) {
-            est += 2.0 * n * t.operator().data().nnz();
+            // a Liouvillian given is stored as it is; a Hamiltonian gives -i(H⊗1 - 1⊗H^T)
+            est += (liouvillianGiven ? 1.0 : 2.0 * n) * t.operator().data().nnz();
         }
         for (QobjEvo c : cOps) {
             for (QobjEvo.Term a : c.terms()) {
@@ -357,6 +386,11 @@ public final class MeSolver {
         if (liouvillianEstimate() > LIOUVILLIAN_LIMIT) {
             choice = String.format(Locale.ROOT, "products (auto: Liouvillian estimated above %d entries)",
                     LIOUVILLIAN_LIMIT);
+            return;
+        }
+        if (!dev.lindblad.MemoryCheck.fits(liouvillianBytes())) {
+            choice = String.format(Locale.ROOT, "products (auto: the Liouvillian, about %s, does not fit in the heap)",
+                    dev.lindblad.MemoryCheck.format(liouvillianBytes()));
             return;
         }
         SuperGenerator l = buildLiouvillian();
@@ -417,6 +451,20 @@ public final class MeSolver {
         return new Generator(n * n, columns, terms);
     }
 
+    /** @return whether the Hamiltonian (or Liouvillian) and every collapse operator are constant */
+    boolean isConstant() {
+        return hamiltonian.isConstant() && cOps.stream().allMatch(QobjEvo::isConstant);
+    }
+
+    /** @return the constant Liouvillian as a sparse matrix (zeros when there are no terms) */
+    Matrix constantLiouvillian() {
+        SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
+        if (!l.isConstant()) {
+            throw new IllegalStateException(operation + ": the Liouvillian is time-dependent");
+        }
+        return l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart();
+    }
+
     /** @return the dims of the operators the equation acts on */
     Dims operatorDims() {
         return operDims;
@@ -464,52 +512,52 @@ public final class MeSolver {
      */
     public Result run(Qobj rho0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
         long start = System.nanoTime();
-        Objects.requireNonNull(rho0, "rho0");
-        double[] times = Evolution.checkTimes(tlist);
-        List<Qobj> ops = eOps == null ? List.of() : List.copyOf(eOps);
-        List<ExpectFunction> funcs = eFuncs == null ? List.of() : List.copyOf(eFuncs);
+        Objects.requireNonNull(rho0, () -> operation + ": rho0 is null");
+        double[] times = Evolution.checkTimes(operation, tlist);
+        List<Qobj> ops = Evolution.elements(operation, "eOps", eOps);
+        List<ExpectFunction> funcs = Evolution.elements(operation, "eFuncs", eFuncs);
         if (rho0.isKet()) {
             if (!java.util.Arrays.equals(rho0.dims().out(), operDims.in())) {
-                throw new DimensionMismatchException("mesolve: system and initial state", operDims, rho0.dims());
+                throw new DimensionMismatchException(operation + ": system and initial state", operDims, rho0.dims());
             }
             rho0 = rho0.times(rho0.dag());
         }
         if (!rho0.isOper()) {
-            throw new IllegalArgumentException("mesolve needs a density matrix or ket as initial state, got a "
+            throw new IllegalArgumentException(operation + " needs a density matrix or ket as initial state, got a "
                     + rho0.type() + " with dims " + rho0.dims());
         }
         if (!rho0.dims().equals(operDims)) {
-            throw new DimensionMismatchException("mesolve: system and initial state", operDims, rho0.dims());
+            throw new DimensionMismatchException(operation + ": system and initial state", operDims, rho0.dims());
         }
         for (Qobj e : ops) {
             if (!e.dims().equals(operDims)) {
-                throw new DimensionMismatchException("mesolve: e-op and system", e.dims(), operDims);
+                throw new DimensionMismatchException(operation + ": e-op and system", e.dims(), operDims);
             }
         }
+        String method = options.method();
+        checkRunMemory(times.length, !ops.isEmpty() || !funcs.isEmpty(), method);
         double[] y0 = Evolution.stateArray(rho0);
         choose(y0);
-        String method = options.method();
         Propagation prop;
         String rhsName = choice;
-        OdeSystem f = choice.startsWith("liouvillian") && !functional ? liouvillian : products;
-        if (functional && (method.equals("krylov") || method.equals("diag"))) {
-            throw new IllegalArgumentException("method '" + method + "' needs a time-independent system; a function-form "
-                    + "QobjEvo depends on time");
-        }
-        if (method.equals("krylov")) {
-            SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
-            if (!l.isConstant()) {
-                throw new IllegalArgumentException("method 'krylov' needs a time-independent system");
+        // a function-form QobjEvo always runs on products (see the constructor)
+        OdeSystem f = choice.startsWith("liouvillian") && !functional ? liouvillian : products.forOneRun();
+        if (method.equals("krylov") || method.equals("diag")) {
+            if (!isConstant()) {
+                throw new IllegalArgumentException(operation + ": method '" + method + "' needs a time-independent "
+                        + "system; use an adaptive method (e.g. 'adams') for a time-dependent one");
             }
-            prop = ExactPropagation.krylovGeneral(l.constantPart(), options);
-            rhsName = "liouvillian (krylov)";
-        } else if (method.equals("diag")) {
-            SuperGenerator l = liouvillian != null ? liouvillian : buildLiouvillian();
-            if (!l.isConstant()) {
-                throw new IllegalArgumentException("method 'diag' needs a time-independent system");
+            Matrix l = constantLiouvillian();
+            if (method.equals("krylov")) {
+                prop = ExactPropagation.krylovGeneral(l, 1, options);
+            } else {
+                long dim = (long) n * n;
+                dev.lindblad.MemoryCheck.require(operation, "method 'diag': a dense eigen-decomposition of the "
+                        + dim + "x" + dim + " Liouvillian", dev.lindblad.MemoryCheck.product(8, (double) dim * dim, 16),
+                        "method 'krylov' or an adaptive method (no dense Liouvillian)");
+                prop = ExactPropagation.diagGeneral(l, operation).apply(1);
             }
-            prop = ExactPropagation.diagGeneral(l.constantPart());
-            rhsName = "liouvillian (diag)";
+            rhsName = "liouvillian (" + method + ")";
         } else {
             if (f == liouvillian && rho0.isHerm()) {
                 // Hermitian rho stays Hermitian: compute half of each product, mirror the rest
@@ -520,14 +568,35 @@ public final class MeSolver {
                     rhsName += "; Hermitian: upper triangle computed";
                 }
             }
-            if (f != products) {
+            if (!(f instanceof Generator)) {
                 rhsName += "; storage: " + liouvillian.storage();
             }
             prop = Propagation.ode(method, 2 * n * n, f, options.integratorOptions());
         }
         double setup = (System.nanoTime() - start) / 1e9;
-        return Evolution.run(prop, y0, times, Evolution.Kind.DENSITY, operDims, n, n, ops, funcs, options, rhsName,
+        return Evolution.run(operation, prop, y0, times, Evolution.Kind.DENSITY, operDims, n, n, ops, funcs, options, rhsName,
                 start, setup);
+    }
+
+    /**
+     * Refuses a run whose states cannot fit, before it starts: the integrator's work arrays and,
+     * when states are stored, one dense n×n state per output time.
+     */
+    private void checkRunMemory(int times, boolean hasEOps, String method) {
+        boolean store = options.storeStates() != null ? options.storeStates() : !hasEOps;
+        int arrays = options.isOdeMethod() ? dev.lindblad.ode.Integrators.stateArrays(method) + 3 : 6;
+        long state = 16L * n * n;
+        long bytes = dev.lindblad.MemoryCheck.product(state, arrays + (store ? times : 1), 1);
+        dev.lindblad.MemoryCheck.require(operation, (store ? times + " stored states and " : "") + arrays
+                + " work arrays of " + dev.lindblad.MemoryCheck.format(state) + " (one " + n + "x" + n
+                + " density matrix each)", bytes, store
+                ? "store no states (withStoreStates(false)) and record e-ops or callbacks instead, or fewer output times"
+                : "a smaller Hilbert space, or mcsolve (kets instead of density matrices)");
+    }
+
+    /** Bytes the Liouvillian's construction keeps alive at its peak: about three copies of 20 bytes per entry. */
+    private long liouvillianBytes() {
+        return dev.lindblad.MemoryCheck.product(liouvillianEstimate(), 3, 20);
     }
 
     /** Makes vec(rho) exactly Hermitian: (rho + rho^†) / 2, entry pairs conjugate to the bit. */

@@ -1,15 +1,19 @@
 package dev.lindblad.solver;
 
 import dev.lindblad.Dims;
+import dev.lindblad.MemoryCheck;
 import dev.lindblad.Qobj;
 import dev.lindblad.QobjLike;
 import dev.lindblad.data.CsrMatrix;
+import dev.lindblad.ode.Integrators;
 import dev.lindblad.parallel.TaskMap;
+import dev.lindblad.parallel.TaskMapInterruptedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The propagator of a (possibly time-dependent) system from time 0, as QuTiP's
@@ -21,6 +25,16 @@ import java.util.TreeMap;
  * {@code t' <= t} and integrates {@code dU/dt = G(t) U} from {@code U(t')}, so increasing times
  * cost one interval each. {@link #at(double[], TaskMap)} computes many times in parallel, each
  * from the latest time cached before the call.
+ *
+ * <p>The method of the options is honoured: an adaptive integrator, or for a time-independent
+ * system {@code "diag"} ({@code e^{-iHt}} or {@code e^{Lt}} from one eigen-decomposition, exact
+ * to rounding) or {@code "krylov"} (a Krylov exponential of every column). A time-dependent
+ * system with {@code "diag"} or {@code "krylov"} is refused when the propagator is built.
+ *
+ * <p>One object may be used from several threads: the cache is guarded, and each computation
+ * has its own state. A result depends on the cached time it starts from (to the integrator's
+ * tolerance, not to the bit), so concurrent {@link #at(double)} calls give the serial bits only
+ * when they see the same cache; {@link #at(double[], TaskMap)} gives the same bits on every map.
  */
 public final class Propagator {
 
@@ -31,30 +45,63 @@ public final class Propagator {
     private final int size;
     private final SolverOptions options;
     private final TreeMap<Double, Qobj> cache = new TreeMap<>();
+    /** {@code "diag"} of an open system: the Liouvillian's eigen-decomposition, made once. */
+    private final IntFunction<Propagation> diagonalised;
 
     /**
      * @param hamiltonian Hamiltonian or Liouvillian, constant or time-dependent
-     * @param cOps        collapse operators (empty for a unitary propagator)
-     * @param options     integration options
+     * @param cOps        collapse operators (null or empty for a unitary propagator)
+     * @param options     integration options; {@code "diag"} and {@code "krylov"} need a
+     *                    time-independent system
+     * @throws NullPointerException     naming the argument when one is null
+     * @throws IllegalArgumentException when the dims do not fit, or {@code "diag"}/{@code "krylov"}
+     *                                  is asked for a time-dependent system
      */
     public Propagator(QobjLike hamiltonian, List<? extends QobjLike> cOps, SolverOptions options) {
-        Objects.requireNonNull(hamiltonian, "hamiltonian");
-        this.options = Objects.requireNonNull(options, "options").withStoreFinalState(true).withNormalizeOutput(false);
+        Objects.requireNonNull(hamiltonian, "propagator: hamiltonian is null");
+        this.options = Objects.requireNonNull(options, "propagator: options is null").withStoreFinalState(true)
+                .withNormalizeOutput(false);
         this.open = (cOps != null && !cOps.isEmpty()) || hamiltonian.dims().type() == Dims.Type.SUPER;
+        String method = options.method();
+        boolean exact = method.equals("diag") || method.equals("krylov");
         if (open) {
-            me = new MeSolver(hamiltonian, cOps, this.options.withRhs("liouvillian"));
+            me = new MeSolver(hamiltonian, cOps, this.options.withRhs("liouvillian"), "propagator");
             se = null;
             dims = Dims.superOf(me.operatorDims());
+            if (exact && !me.isConstant()) {
+                throw new IllegalArgumentException("propagator: method '" + method + "' needs a time-independent "
+                        + "system; use an adaptive method (e.g. 'adams') for a time-dependent one");
+            }
         } else {
-            se = new SeSolver(hamiltonian, this.options);
+            se = new SeSolver(hamiltonian, this.options, "propagator");
             me = null;
             dims = hamiltonian.dims();
+            if (exact && !hamiltonian.asEvo().isConstant()) {
+                throw new IllegalArgumentException("propagator: method '" + method + "' needs a time-independent "
+                        + "Hamiltonian; use an adaptive method (e.g. 'adams') for a time-dependent one");
+            }
         }
         size = dims.rows();
+        // the dense propagator, the integrator's copies of it (or the dense eigen-decomposition)
+        int arrays = options.isOdeMethod() ? Integrators.stateArrays(method) + 3 : method.equals("diag") ? 12 : 6;
+        long one = 16L * size * size;
+        MemoryCheck.require("propagator", arrays + " dense " + size + "x" + size + " matrices of "
+                + MemoryCheck.format(one) + (open ? " (a superoperator on " + me.operatorDims().rows() + "x"
+                + me.operatorDims().rows() + " density matrices)" : ""), MemoryCheck.product(arrays, one, 1), open
+                ? "mesolve from the initial states needed (a superoperator propagator is dense and N^4 in size)"
+                : "sesolve from the kets needed (the propagator is a dense N x N matrix)");
+        diagonalised = open && method.equals("diag")
+                ? ExactPropagation.diagGeneral(me.constantLiouvillian(), "propagator") : null;
         cache.put(0.0, Qobj.of(CsrMatrix.identity(size).toDense(), dims));
     }
 
-    /** @return the propagator from 0 to t (t >= 0), cached */
+    /**
+     * @param t a time {@code >= 0}
+     * @return the propagator from 0 to t, cached
+     * @throws IntegrationException       when the integration fails (the partial result is
+     *                                    that of the interval from the cached start)
+     * @throws SolverInterruptedException when the thread is interrupted (status kept)
+     */
     public synchronized Qobj at(double t) {
         Qobj u = compute(t, cache.floorEntry(checkTime(t)));
         cache.put(t, u);
@@ -68,8 +115,12 @@ public final class Propagator {
      * @param times non-negative times
      * @param map   how to run the tasks, e.g. {@code TaskMap.threads()}
      * @return the propagators, in the order of {@code times}
+     * @throws SolverInterruptedException when the thread is interrupted: the map's tasks are
+     *                                    stopped, the propagators that finished are cached
      */
     public List<Qobj> at(double[] times, TaskMap map) {
+        Objects.requireNonNull(times, "propagator: times is null");
+        Objects.requireNonNull(map, "propagator: map is null");
         List<Map.Entry<Double, Qobj>> starts = new ArrayList<>();
         List<Double> ts = new ArrayList<>();
         synchronized (this) {
@@ -82,7 +133,22 @@ public final class Propagator {
         for (int i = 0; i < times.length; i++) {
             idx.add(i);
         }
-        List<Qobj> out = map.map(idx, i -> compute(ts.get(i), starts.get(i)));
+        List<Qobj> out;
+        try {
+            out = map.map(idx, i -> compute(ts.get(i), starts.get(i)));
+        } catch (TaskMapInterruptedException e) {
+            int kept = 0;
+            synchronized (this) {
+                for (int i = 0; i < times.length; i++) {
+                    if (e.results().get(i) instanceof Qobj u) {
+                        cache.put(ts.get(i), u);
+                        kept++;
+                    }
+                }
+            }
+            throw new SolverInterruptedException("propagator", kept + " of " + times.length
+                    + " propagators finished and are cached", null, Double.NaN);
+        }
         synchronized (this) {
             for (int i = 0; i < times.length; i++) {
                 cache.put(ts.get(i), out.get(i));
@@ -93,7 +159,7 @@ public final class Propagator {
 
     private static double checkTime(double t) {
         if (!(t >= 0) || !Double.isFinite(t)) {
-            throw new IllegalArgumentException("propagator time must be finite and >= 0, got " + t);
+            throw new IllegalArgumentException("propagator: the time must be finite and >= 0, got " + t);
         }
         return t;
     }
@@ -108,11 +174,15 @@ public final class Propagator {
             return se.run(start.getValue(), tl, List.of()).finalState();
         }
         double[] y0 = Evolution.stateArray(start.getValue());
-        Propagation prop = Propagation.ode(options.method().equals("diag") || options.method().equals("krylov")
-                ? "adams" : options.method(), 2 * size * size, me.superoperatorGenerator(size), options.integratorOptions());
+        Propagation prop = switch (options.method()) {
+            case "diag" -> diagonalised.apply(size);
+            case "krylov" -> ExactPropagation.krylovGeneral(me.constantLiouvillian(), size, options);
+            default -> Propagation.ode(options.method(), 2 * size * size, me.superoperatorGenerator(size),
+                    options.integratorOptions());
+        };
         long s = System.nanoTime();
-        return Evolution.run(prop, y0, tl, Evolution.Kind.OPERATOR, dims, size, size, List.of(), List.of(), options,
-                "liouvillian", s, 0).finalState();
+        return Evolution.run("propagator", prop, y0, tl, Evolution.Kind.OPERATOR, dims, size, size, List.of(), List.of(),
+                options, "liouvillian", s, 0).finalState();
     }
 
     /** @return the number of cached times (0 included) */

@@ -23,18 +23,27 @@ public final class SeSolver {
     private final int n;
     private final List<Generator.Term> terms;
     private final List<Generator.FunctionTerms> functionTerms;
+    /** The operation the user called, named in every message: sesolve, mesolve, propagator. */
+    private final String operation;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent, an operator
      * @param options     solver options
+     * @throws NullPointerException     naming the argument when one is null
+     * @throws IllegalArgumentException when the Hamiltonian is not a square operator
      */
     public SeSolver(QobjLike hamiltonian, SolverOptions options) {
-        Objects.requireNonNull(hamiltonian, "hamiltonian");
-        this.options = Objects.requireNonNull(options, "options");
+        this(hamiltonian, options, "sesolve");
+    }
+
+    SeSolver(QobjLike hamiltonian, SolverOptions options, String operation) {
+        this.operation = operation;
+        Objects.requireNonNull(hamiltonian, operation + ": hamiltonian is null");
+        this.options = Objects.requireNonNull(options, operation + ": options is null");
         this.hamiltonian = hamiltonian.asEvo();
         Dims d = hamiltonian.dims();
         if (d.type() != Dims.Type.OPER || d.rows() != d.cols()) {
-            throw new IllegalArgumentException("sesolve needs a square Hamiltonian operator, got dims " + d);
+            throw new IllegalArgumentException(operation + " needs a square Hamiltonian operator, got dims " + d);
         }
         this.n = d.rows();
         List<Generator.Term> t = new ArrayList<>();
@@ -83,48 +92,65 @@ public final class SeSolver {
      */
     public Result run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
         long start = System.nanoTime();
-        Objects.requireNonNull(psi0, "psi0");
-        double[] times = Evolution.checkTimes(tlist);
-        List<Qobj> ops = eOps == null ? List.of() : List.copyOf(eOps);
-        List<ExpectFunction> funcs = eFuncs == null ? List.of() : List.copyOf(eFuncs);
+        Objects.requireNonNull(psi0, () -> operation + ": psi0 is null");
+        double[] times = Evolution.checkTimes(operation, tlist);
+        List<Qobj> ops = Evolution.elements(operation, "eOps", eOps);
+        List<ExpectFunction> funcs = Evolution.elements(operation, "eFuncs", eFuncs);
         Evolution.Kind kind;
         if (psi0.isKet()) {
             kind = Evolution.Kind.KET;
         } else if (psi0.isOper()) {
             kind = Evolution.Kind.OPERATOR;
             if (!ops.isEmpty()) {
-                throw new IllegalArgumentException("sesolve of an operator (propagator) records no e-ops; got "
+                throw new IllegalArgumentException(operation + " of an operator (propagator) records no e-ops; got "
                         + ops.size());
             }
         } else {
-            throw new IllegalArgumentException("sesolve needs a ket or an operator as initial state, got a "
+            throw new IllegalArgumentException(operation + " needs a ket or an operator as initial state, got a "
                     + psi0.type() + " with dims " + psi0.dims());
         }
         Dims hd = hamiltonian.dims();
         if (!java.util.Arrays.equals(hd.in(), psi0.dims().out())) {
-            throw new dev.lindblad.DimensionMismatchException("sesolve: Hamiltonian and initial state", hd, psi0.dims());
+            throw new dev.lindblad.DimensionMismatchException(operation + ": Hamiltonian and initial state", hd, psi0.dims());
         }
         for (Qobj e : ops) {
             if (!e.dims().equals(hd)) {
-                throw new dev.lindblad.DimensionMismatchException("sesolve: e-op and Hamiltonian", e.dims(), hd);
+                throw new dev.lindblad.DimensionMismatchException(operation + ": e-op and Hamiltonian", e.dims(), hd);
             }
         }
         int m = psi0.data().cols();
+        checkMemory(m, times.length, !ops.isEmpty() || !funcs.isEmpty());
         double[] y0 = Evolution.stateArray(psi0);
         Propagation prop = propagation(m);
         double setup = (System.nanoTime() - start) / 1e9;
-        return Evolution.run(prop, y0, times, kind, psi0.dims(), n, m, ops, funcs, options, "schrodinger", start, setup);
+        return Evolution.run(operation, prop, y0, times, kind, psi0.dims(), n, m, ops, funcs, options, "schrodinger", start, setup);
+    }
+
+    /**
+     * Refuses a run whose states cannot fit, before it starts: the integrator's work arrays and,
+     * when states are stored, one n×m state per output time (m = n for a propagator).
+     */
+    private void checkMemory(int m, int times, boolean hasEOps) {
+        boolean store = options.storeStates() != null ? options.storeStates() : !hasEOps;
+        int arrays = options.isOdeMethod() ? dev.lindblad.ode.Integrators.stateArrays(options.method()) + 3 : 6;
+        long state = 16L * n * m;
+        dev.lindblad.MemoryCheck.require(operation, (store ? times + " stored states and " : "") + arrays
+                + " work arrays of " + dev.lindblad.MemoryCheck.format(state) + " (" + n + "x" + m + " each)",
+                dev.lindblad.MemoryCheck.product(state, arrays + (store ? times : 1), 1), store
+                ? "store no states (withStoreStates(false)) and record e-ops or callbacks instead, or fewer output times"
+                : "a smaller Hilbert space");
     }
 
     private Propagation propagation(int m) {
         String method = options.method();
         if (method.equals("diag") || method.equals("krylov")) {
             if (!hamiltonian.isConstant()) {
-                throw new IllegalArgumentException("method '" + method + "' needs a time-independent Hamiltonian");
+                throw new IllegalArgumentException(operation + ": method '" + method
+                        + "' needs a time-independent Hamiltonian; use an adaptive method");
             }
             Qobj h = hamiltonian.constantPart();
-            return method.equals("diag") ? ExactPropagation.diag(h, m)
-                    : ExactPropagation.krylovHermitian(h, m, options);
+            return method.equals("diag") ? ExactPropagation.diag(h, m, operation)
+                    : ExactPropagation.krylovHermitian(h, m, options, operation);
         }
         return Propagation.ode(method, 2 * n * m, new Generator(n, m, terms, functionTerms), options.integratorOptions());
     }

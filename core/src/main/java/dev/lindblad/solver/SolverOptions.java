@@ -44,23 +44,43 @@ public record SolverOptions(double atol, double rtol, int nsteps, String method,
     /** The right-hand sides understood by {@link #rhs()}. */
     public static final List<String> RHS = List.of("auto", "liouvillian", "products");
 
-    /** Checks every field. */
+    /**
+     * Checks every field, so a wither refuses a bad value at once (not later inside the
+     * integrator): tolerances and step sizes must be finite (NaN and infinity are refused),
+     * names must be known.
+     *
+     * @throws IllegalArgumentException naming the field and the value
+     * @throws NullPointerException     when {@code method} or {@code rhs} is null
+     */
     public SolverOptions {
-        if (!(atol > 0) || !(rtol >= 0)) {
-            throw new IllegalArgumentException("atol must be > 0 and rtol >= 0, got atol = " + atol + ", rtol = " + rtol);
+        if (!(atol > 0) || !Double.isFinite(atol)) {
+            throw new IllegalArgumentException("atol must be finite and > 0, got " + atol);
+        }
+        if (!(rtol >= 0) || !Double.isFinite(rtol)) {
+            throw new IllegalArgumentException("rtol must be finite and >= 0, got " + rtol);
         }
         if (nsteps < 1) {
             throw new IllegalArgumentException("nsteps must be >= 1, got " + nsteps);
         }
+        java.util.Objects.requireNonNull(method, "method is null; expected one of " + METHODS);
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("unknown method '" + method + "'; expected one of " + METHODS);
         }
+        java.util.Objects.requireNonNull(rhs, "rhs is null; expected one of " + RHS);
         if (!RHS.contains(rhs)) {
             throw new IllegalArgumentException("unknown rhs '" + rhs + "'; expected one of " + RHS);
         }
-        if (firstStep < 0 || minStep < 0 || maxStep < 0) {
-            throw new IllegalArgumentException("step sizes must be >= 0, got firstStep = " + firstStep + ", minStep = "
-                    + minStep + ", maxStep = " + maxStep);
+        if (!(firstStep >= 0) || !Double.isFinite(firstStep)) {
+            throw new IllegalArgumentException("firstStep must be finite and >= 0 (0: automatic), got " + firstStep);
+        }
+        if (!(minStep >= 0) || !Double.isFinite(minStep)) {
+            throw new IllegalArgumentException("minStep must be finite and >= 0 (0: none), got " + minStep);
+        }
+        if (!(maxStep >= 0) || !Double.isFinite(maxStep)) {
+            throw new IllegalArgumentException("maxStep must be finite and >= 0 (0: unbounded), got " + maxStep);
+        }
+        if (maxStep > 0 && minStep > maxStep) {
+            throw new IllegalArgumentException("minStep " + minStep + " exceeds maxStep " + maxStep);
         }
         if (krylovDim < 2) {
             throw new IllegalArgumentException("krylovDim must be >= 2, got " + krylovDim);

@@ -26,15 +26,34 @@ public record SteadyStateOptions(String method, double tol, int maxIter, double 
     public static final List<String> METHODS = List.of("auto", "direct", "eigen", "power", "iterative-gmres",
             "iterative-bicgstab");
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields, so a wither refuses a bad value at once: NaN and infinity are refused.
+     *
+     * @throws IllegalArgumentException naming the field and the value
+     * @throws NullPointerException     when {@code method} is null
+     */
     public SteadyStateOptions {
+        java.util.Objects.requireNonNull(method, "steady-state method is null; expected one of " + METHODS);
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("unknown steady-state method '" + method + "'; expected one of " + METHODS);
         }
-        if (!(tol > 0) || maxIter < 1 || !(dropTol >= 0) || !(fillFactor >= 1) || restart < 1 || !(residualLimit > 0)) {
-            throw new IllegalArgumentException("steady-state options out of range: tol = " + tol + ", maxIter = " + maxIter
-                    + ", dropTol = " + dropTol + ", fillFactor = " + fillFactor + ", restart = " + restart
-                    + ", residualLimit = " + residualLimit);
+        if (!(tol > 0) || !Double.isFinite(tol)) {
+            throw new IllegalArgumentException("tol must be finite and > 0, got " + tol);
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("maxIter must be >= 1, got " + maxIter);
+        }
+        if (!(dropTol >= 0) || !Double.isFinite(dropTol)) {
+            throw new IllegalArgumentException("dropTol must be finite and >= 0, got " + dropTol);
+        }
+        if (!(fillFactor >= 1) || !Double.isFinite(fillFactor)) {
+            throw new IllegalArgumentException("fillFactor must be finite and >= 1, got " + fillFactor);
+        }
+        if (restart < 1) {
+            throw new IllegalArgumentException("restart must be >= 1, got " + restart);
+        }
+        if (!(residualLimit > 0) || !Double.isFinite(residualLimit)) {
+            throw new IllegalArgumentException("residualLimit must be finite and > 0, got " + residualLimit);
         }
     }
 

@@ -43,15 +43,32 @@ public final class SteadyStateSolver {
      * @param options     options
      */
     public SteadyStateSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, SteadyStateOptions options) {
-        Objects.requireNonNull(hamiltonian, "hamiltonian");
-        this.options = Objects.requireNonNull(options, "options");
-        if (!hamiltonian.asEvo().isConstant() || (cOps != null && cOps.stream().anyMatch(c -> !c.asEvo().isConstant()))) {
-            throw new IllegalArgumentException("steadystate needs a time-independent system");
+        Objects.requireNonNull(hamiltonian, "steadystate: hamiltonian is null");
+        this.options = Objects.requireNonNull(options, "steadystate: options is null");
+        List<QobjLike> cs = Evolution.elements("steadystate", "cOps", cOps);
+        if (!hamiltonian.asEvo().isConstant() || cs.stream().anyMatch(c -> !c.asEvo().isConstant())) {
+            throw new IllegalArgumentException("steadystate needs a time-independent system; a QobjEvo with "
+                    + "coefficients has no steady state (see propagator or mesolve)");
         }
-        MeSolver me = new MeSolver(hamiltonian, cOps, SolverOptions.defaults().withRhs("liouvillian"));
+        checkInterrupt("building the Liouvillian");
+        MeSolver me = new MeSolver(hamiltonian, cs, SolverOptions.defaults().withRhs("liouvillian"), "steadystate");
         this.liouvillian = me.liouvillianSuperoperator();
         this.operDims = liouvillian.dims().outSpace();
         this.n = operDims.rows();
+        Matrix l = liouvillian.data();
+        if (!(Data.maxAbs(l) < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("steadystate: the Liouvillian built from the Hamiltonian and the "
+                    + "collapse operators has a non-finite entry (max |L_ij| = " + Data.maxAbs(l) + "): an entry of "
+                    + "them is NaN or infinite, or so large that c^†c overflows");
+        }
+    }
+
+    /** Stops between the phases of a solve (and in every iteration) when the thread is interrupted. */
+    private static void checkInterrupt(String phase) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SolverInterruptedException("steadystate", "the thread was interrupted (" + phase
+                    + "); a steady state has no partial result", null, Double.NaN);
+        }
     }
 
     /** @return the Liouvillian whose null space is sought */
@@ -68,8 +85,13 @@ public final class SteadyStateSolver {
      * checked.
      *
      * @return the steady state with its residual and cost
+     * @throws SteadyStateException       when the method fails (message names the method)
+     * @throws SolverInterruptedException when the thread is interrupted (checked between phases
+     *                                    and in every iteration; status kept)
+     * @throws dev.lindblad.InsufficientMemoryException when a dense method cannot fit in the heap
      */
     public SteadyStateResult solve() {
+        checkInterrupt("before the solve");
         if (!options.method().equals("auto")) {
             return solve(options.method());
         }
@@ -80,7 +102,9 @@ public final class SteadyStateSolver {
             return solve("iterative-gmres");
         } catch (SteadyStateException e) {
             SteadyStateResult r = solve("direct");
-            return new SteadyStateResult(r.state(), r.residual(), r.method() + " after " + e.getMessage(),
+            // "iterative-gmres: why" (the exception's message without the operation in front)
+            String why = e.getMessage().replaceFirst("^steadystate \\(([^)]*)\\): ", "$1: ");
+            return new SteadyStateResult(r.state(), r.residual(), r.method() + " after " + why,
                     r.iterations(), r.fill(), r.seconds());
         }
     }
@@ -99,6 +123,7 @@ public final class SteadyStateSolver {
                 double[] b = new double[2 * dim];
                 b[0] = w;
                 if (dim <= SteadyStateOptions.DENSE_LIMIT) {
+                    checkInterrupt("before the dense LU");
                     LuDecomposition lu = LuDecomposition.factor(dim, a.toDense().array());
                     if (lu.isSingular()) {
                         throw singular("direct", null);
@@ -107,6 +132,7 @@ public final class SteadyStateSolver {
                     method = "direct (dense LU)";
                 } else {
                     SparseLu lu;
+                    checkInterrupt("before the sparse LU");
                     try {
                         lu = SparseLu.factor(dim, a.rowPointers(), a.columnIndices(), a.valueArray(), SparseLu.Ordering.AMD);
                     } catch (ArithmeticException e) {
@@ -119,6 +145,10 @@ public final class SteadyStateSolver {
                 }
             }
             case "eigen" -> {
+                dev.lindblad.MemoryCheck.require("steadystate", "method 'eigen': a dense eigen-decomposition of the "
+                        + dim + "x" + dim + " Liouvillian", dev.lindblad.MemoryCheck.product(8, (double) dim * dim, 16),
+                        "method 'direct' or 'iterative-gmres' (sparse)");
+                checkInterrupt("before the eigen-decomposition");
                 GeneralEigen.Result es = GeneralEigen.decompose(dim, l.toDense().array(), true);
                 double[] ev = es.eigenvalues();
                 int best = 0;
@@ -147,6 +177,7 @@ public final class SteadyStateSolver {
                 double[] next = new double[2 * dim];
                 double res = Double.NaN;
                 for (iterations = 1; iterations <= options.maxIter(); iterations++) {
+                    checkInterrupt("power iteration " + iterations);
                     lu.solve(x, next);
                     double norm = norm2(next);
                     for (int k = 0; k < next.length; k++) {
@@ -158,7 +189,7 @@ public final class SteadyStateSolver {
                     }
                 }
                 if (iterations > options.maxIter()) {
-                    throw new SteadyStateException("power: no convergence in " + options.maxIter()
+                    throw new SteadyStateException("steadystate (power): no convergence in " + options.maxIter()
                             + " iterations; relative residual " + res, "power", res, null);
                 }
             }
@@ -166,7 +197,17 @@ public final class SteadyStateSolver {
                 CsrMatrix a = traceConditioned(l.toCsr(), w);
                 double[] b = new double[2 * dim];
                 b[0] = w;
-                ComplexLinearMap op = (in, out) -> Data.matvec(a, in, 0, out, 0, 1, 0, 0, 0);
+                // the interrupt is checked in every product, i.e. every iteration of the solver
+                String phase = method + " iteration";
+                ComplexLinearMap op = (in, out) -> {
+                    checkInterrupt(phase);
+                    Data.matvec(a, in, 0, out, 0, 1, 0, 0, 0);
+                };
+                dev.lindblad.MemoryCheck.require("steadystate", "the ILUT preconditioner of the " + dim + "x" + dim
+                        + " system, up to fill factor " + options.fillFactor() + " times its " + a.nnz() + " entries",
+                        dev.lindblad.MemoryCheck.product(options.fillFactor() + 1, a.nnz(), 20),
+                        "a smaller fill factor (withPreconditioner(dropTol, fillFactor)) or a larger dropTol");
+                checkInterrupt("before the ILUT preconditioner");
                 IncompleteLu ilu = IncompleteLu.ilut(dim, a.rowPointers(), a.columnIndices(), a.valueArray(),
                         options.dropTol(), options.fillFactor());
                 IterativeResult r = method.equals("iterative-gmres")
@@ -174,7 +215,7 @@ public final class SteadyStateSolver {
                         : BiCgStab.solve(op, b, null, ilu::apply, options.tol(), options.maxIter());
                 iterations = r.iterations();
                 if (!r.converged()) {
-                    throw new SteadyStateException(method + ": no convergence in " + r.iterations()
+                    throw new SteadyStateException("steadystate (" + method + "): no convergence in " + r.iterations()
                             + " iterations; relative residual " + r.relativeResidual() + " (tol " + options.tol() + ")",
                             method, r.relativeResidual(), null);
                 }
@@ -185,7 +226,7 @@ public final class SteadyStateSolver {
         Qobj rho = normalise(x);
         double res = residual(l, rho.data().toDense().array());
         if (!(res <= options.residualLimit() * w)) {
-            throw new SteadyStateException(method + ": residual max|L rho| = " + res + " exceeds " + options.residualLimit()
+            throw new SteadyStateException("steadystate (" + method + "): residual max|L rho| = " + res + " exceeds " + options.residualLimit()
                     + " * max|L| = " + options.residualLimit() * w + " (no unique steady state?)", method, res, null);
         }
         return new SteadyStateResult(rho, res, method, iterations, fill, (System.nanoTime() - start) / 1e9);
@@ -209,7 +250,7 @@ public final class SteadyStateSolver {
     }
 
     private SteadyStateException singular(String method, Throwable cause) {
-        return new SteadyStateException(method + ": the Liouvillian with the trace condition is singular, so the "
+        return new SteadyStateException("steadystate (" + method + "): the Liouvillian with the trace condition is singular, so the "
                 + "steady state is not unique (several stationary states, e.g. a conserved quantity or a decoherence-free "
                 + "subspace)" + (cause == null ? "" : ": " + cause.getMessage()), method, Double.NaN, cause);
     }
@@ -219,7 +260,7 @@ public final class SteadyStateSolver {
         DenseMatrix m = DenseMatrix.wrap(n, n, x.clone());
         dev.lindblad.Complex tr = Data.trace(m);
         if (!(tr.abs() > 0) || !Double.isFinite(tr.abs())) {
-            throw new SteadyStateException("the solution has trace " + tr + " and cannot be normalised", options.method(),
+            throw new SteadyStateException("steadystate (" + options.method() + "): the solution has trace " + tr + " and cannot be normalised", options.method(),
                     Double.NaN, null);
         }
         dev.lindblad.Complex inv = dev.lindblad.Complex.ONE.div(tr);

@@ -5,9 +5,11 @@ import dev.lindblad.Qobj;
 import dev.lindblad.data.Data;
 import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.ode.EventFunction;
+import dev.lindblad.ode.IntegrationFailure;
 import dev.lindblad.ode.Integrator;
 import dev.lindblad.ode.Integrators;
 import dev.lindblad.parallel.TaskMap;
+import dev.lindblad.parallel.TaskMapInterruptedException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +36,22 @@ final class Trajectories {
     record Task(int index, long seed, boolean noJump, double firstJumpFloor) implements Serializable {
     }
 
-    enum Status { DONE, FAILED, NOT_STARTED }
+    enum Status { DONE, FAILED, NOT_STARTED, INTERRUPTED }
 
     /** What one trajectory gives back; arrays are null when not asked for. */
     record Output(Task task, Status status, double[][] expect, List<Collapse> collapses, double[][] states,
                   double[] finalKet, double finalNormSquared, long steps, long rhsCalls, long rejected,
-                  double wallSeconds, RuntimeException failure) {
+                  double wallSeconds, Throwable failure) {
 
         static Output notStarted(Task t) {
             return new Output(t, Status.NOT_STARTED, null, null, null, null, 0, 0, 0, 0, 0, null);
         }
 
-        static Output failed(Task t, RuntimeException e) {
+        static Output interrupted(Task t) {
+            return new Output(t, Status.INTERRUPTED, null, null, null, null, 0, 0, 0, 0, 0, null);
+        }
+
+        static Output failed(Task t, Throwable e) {
             return new Output(t, Status.FAILED, null, null, null, null, 0, 0, 0, 0, 0, e);
         }
     }
@@ -105,6 +111,11 @@ final class Trajectories {
             if (options.improvedSampling()) {
                 Output noJump = guarded(new Task(0, McSolver.trajectorySeed(master, 0), true, 0));
                 bar.update(done.incrementAndGet());
+                if (noJump.status() == Status.INTERRUPTED) {
+                    throw new SolverInterruptedException("no trajectory finished (interrupted in the no-jump "
+                            + "trajectory of improved sampling)", reduction.build(master, List.of(),
+                            McResult.StopReason.INTERRUPTED, setup));
+                }
                 if (noJump.status() != Status.DONE) {
                     TrajectoryFailure f = new TrajectoryFailure(0, noJump.task().seed(), noJump.failure());
                     throw new TrajectoryException(0, f.seed(), reduction.build(master, List.of(f),
@@ -121,11 +132,25 @@ final class Trajectories {
                 for (int i = next; i < end; i++) {
                     tasks.add(new Task(i, McSolver.trajectorySeed(master, i), false, floor));
                 }
-                List<Output> outputs = map.map(tasks, this::guarded, i -> bar.update(done.incrementAndGet()));
+                List<Output> outputs;
+                boolean interrupted = false;
+                try {
+                    outputs = map.map(tasks, this::guarded, i -> bar.update(done.incrementAndGet()));
+                } catch (TaskMapInterruptedException e) {
+                    // the map stopped its threads; keep every trajectory that finished whole
+                    outputs = new ArrayList<>();
+                    for (Object o : e.results()) {
+                        outputs.add((Output) o);
+                    }
+                    interrupted = true;
+                }
                 boolean notStarted = false;
                 for (Output out : outputs) {
                     if (reason == McResult.StopReason.TARGET_TOLERANCE) {
                         break;   // dropped so that the cut does not depend on the batch size
+                    }
+                    if (out == null) {
+                        continue;   // cut short by the interrupt
                     }
                     switch (out.status()) {
                         case DONE -> {
@@ -143,9 +168,14 @@ final class Trajectories {
                             }
                         }
                         case NOT_STARTED -> notStarted = true;
+                        case INTERRUPTED -> interrupted = true;
                     }
                 }
                 next = end;
+                if (interrupted || Thread.currentThread().isInterrupted()) {
+                    reason = McResult.StopReason.INTERRUPTED;
+                    break;
+                }
                 if (fatal != null) {
                     reason = McResult.StopReason.FAILURE;
                     break;
@@ -160,20 +190,37 @@ final class Trajectories {
             }
         }
         McResult result = reduction.build(master, failures, reason, setup);
+        if (reason == McResult.StopReason.INTERRUPTED) {
+            throw new SolverInterruptedException(result.ntraj() + " of " + ntraj + " trajectories finished and are "
+                    + "in the partial result; the threads that ran them have stopped", result);
+        }
         if (fatal != null) {
             throw new TrajectoryException(fatal.index(), fatal.seed(), result, fatal.cause());
         }
         return result;
     }
 
-    /** The task function: honours the timeout and a failure elsewhere, and never throws. */
+    /**
+     * The task function: honours an interrupt (checked before the trajectory and before each of
+     * its steps), the timeout and a failure elsewhere, and never throws. Any {@link Throwable}
+     * of a trajectory (an {@link AssertionError} or a {@link StackOverflowError} in a coefficient
+     * function as much as a {@link RuntimeException}) is that trajectory's failure, so the
+     * trajectories that finished are kept.
+     */
     private Output guarded(Task task) {
+        if (Thread.currentThread().isInterrupted()) {
+            return Output.interrupted(task);
+        }
         if (stop.get() || (task.index() > 0 && System.nanoTime() >= deadline)) {
             return Output.notStarted(task);
         }
         try {
             return trajectory(task);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            if (Thread.currentThread().isInterrupted()
+                    || (e instanceof IntegrationFailure f && f.reason() == IntegrationFailure.Reason.INTERRUPTED)) {
+                return Output.interrupted(task);
+            }
             if (!options.skipFailures()) {
                 stop.set(true);
             }
@@ -188,7 +235,7 @@ final class Trajectories {
         int n = solver.dimension();
         int channels = solver.channels();
         double[] y = initial.draw(rng);
-        Integrator integrator = Integrators.create(options.solver().method(), 2 * n, solver.generator(),
+        Integrator integrator = Integrators.create(options.solver().method(), 2 * n, solver.generator().forOneRun(),
                 options.solver().integratorOptions());
         integrator.reset(times[0], y);
         double[] threshold = new double[1];
