@@ -250,6 +250,10 @@ public final class LbfgsB {
         // limited memory, oldest first
         final double[][] s;
         final double[][] y;
+        /** s_i·s_j, s_i·y_j, y_i·y_j of the pairs in memory, kept as pairs come and go */
+        final double[][] ss;
+        final double[][] sy;
+        final double[][] yy;
         int k;
         double theta = 1.0;
         double[] mid;        // M, 2k×2k, row-major
@@ -272,6 +276,9 @@ public final class LbfgsB {
             this.g = new double[n];
             this.s = new double[set.m()][];
             this.y = new double[set.m()][];
+            this.ss = new double[set.m()][set.m()];
+            this.sy = new double[set.m()][set.m()];
+            this.yy = new double[set.m()][set.m()];
         }
 
         Result run() {
@@ -396,14 +403,13 @@ public final class LbfgsB {
             double[] a = new double[m2 * m2];
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    double sy = dot(s[i], y[j]);
                     if (i == j) {
-                        a[i * m2 + j] = -sy;
+                        a[i * m2 + j] = -sy[i][i];
                     } else if (i > j) {
-                        a[(k + i) * m2 + j] = sy;      // L
-                        a[j * m2 + (k + i)] = sy;      // L^T
+                        a[(k + i) * m2 + j] = sy[i][j];      // L
+                        a[j * m2 + (k + i)] = sy[i][j];      // L^T
                     }
-                    a[(k + i) * m2 + (k + j)] = theta * dot(s[i], s[j]);
+                    a[(k + i) * m2 + (k + j)] = theta * ss[i][j];
                 }
             }
             mid = invert(a, m2);
@@ -419,11 +425,11 @@ public final class LbfgsB {
                 }
             }
             int m2 = 2 * k;
-            // generalized Cauchy point
+            // generalized Cauchy point: breakpoints t_i of the projected path P(x - t g)
             double[] t = new double[n];
             double[] d = new double[n];
-            int nf = 0;
-            Integer[] order;
+            int[] heap = new int[n];
+            int nb = 0;
             for (int i = 0; i < n; i++) {
                 double gi = g[i];
                 if (gi < 0) {
@@ -435,23 +441,18 @@ public final class LbfgsB {
                 }
                 d[i] = t[i] == 0 ? 0 : -gi;
                 if (t[i] > 0 && t[i] < Double.POSITIVE_INFINITY) {
-                    nf++;
+                    heap[nb++] = i;
                 }
             }
-            order = new Integer[nf];
-            nf = 0;
-            for (int i = 0; i < n; i++) {
-                if (t[i] > 0 && t[i] < Double.POSITIVE_INFINITY) {
-                    order[nf++] = i;
-                }
+            for (int h = nb / 2 - 1; h >= 0; h--) {
+                siftDown(heap, nb, h, t);
             }
-            double[] tt = t;
-            Arrays.sort(order, (a, b) -> Double.compare(tt[a], tt[b]));
             double[] xc = x.clone();
             double[] p = new double[m2];
-            double[] c = new double[m2];
+            double[] mp = new double[m2];
+            double[] mc = new double[m2];
             double[] w = new double[m2];
-            double[] mv = new double[m2];
+            double[] mw = new double[m2];
             double fp = 0;
             for (int i = 0; i < n; i++) {
                 fp -= d[i] * d[i];
@@ -464,37 +465,38 @@ public final class LbfgsB {
             }
             double fpp = -theta * fp;
             if (m2 > 0) {
-                mulMid(p, mv);
-                fpp -= dot(p, mv, m2);
+                mulMid(p, mp);
+                fpp -= dot(p, mp, m2);
             }
             double fpp0 = fpp;
             double dtMin = fpp > 0 ? -fp / fpp : Double.POSITIVE_INFINITY;
             double tOld = 0;
-            for (int idx = 0; idx < nf; idx++) {
-                int b = order[idx];
+            while (nb > 0) {
+                int b = heap[0];
                 double dt = t[b] - tOld;
                 if (dtMin < dt) {
                     break;
                 }
+                heap[0] = heap[--nb];
+                siftDown(heap, nb, 0, t);
                 xc[b] = d[b] > 0 ? u[b] : l[b];
                 double zb = xc[b] - x[b];
-                for (int q = 0; q < m2; q++) {
-                    c[q] += dt * p[q];
-                }
                 double gb = g[b];
                 double gb2 = gb * gb;
                 fp += dt * fpp + gb2 + theta * gb * zb;
                 fpp -= theta * gb2;
                 if (m2 > 0) {
+                    // c += dt p (so M c += dt M p), then the terms of w_b; then p += g_b w_b
+                    for (int q = 0; q < m2; q++) {
+                        mc[q] += dt * mp[q];
+                    }
                     wRow(b, w);
-                    mulMid(c, mv);
-                    fp -= gb * dot(w, mv, m2);
-                    mulMid(p, mv);
-                    fpp -= 2 * gb * dot(w, mv, m2);
-                    mulMid(w, mv);
-                    fpp -= gb2 * dot(w, mv, m2);
+                    mulMid(w, mw);
+                    fp -= gb * dot(w, mc, m2);
+                    fpp -= 2 * gb * dot(w, mp, m2) + gb2 * dot(w, mw, m2);
                     for (int q = 0; q < m2; q++) {
                         p[q] += gb * w[q];
+                        mp[q] += gb * mw[q];
                     }
                 }
                 fpp = Math.max(EPS * fpp0, fpp);
@@ -518,9 +520,9 @@ public final class LbfgsB {
                 }
             }
             for (int q = 0; q < m2; q++) {
-                c[q] += dtMin * p[q];
+                mc[q] += dtMin * mp[q];
             }
-            double[] xbar = subspaceMinimum(xc, c);
+            double[] xbar = subspaceMinimum(xc, mc);
             double[] dir = new double[n];
             double slope = 0;
             for (int i = 0; i < n; i++) {
@@ -533,55 +535,74 @@ public final class LbfgsB {
             return dir;
         }
 
-        /** The direct primal subspace minimisation from the Cauchy point xc (with c = W^T (xc - x)). */
-        double[] subspaceMinimum(double[] xc, double[] c) {
+        /** Restores the min-heap order of {@code heap[0..size)} by key t below position h. */
+        static void siftDown(int[] heap, int size, int h, double[] t) {
+            int v = heap[h];
+            while (true) {
+                int c = 2 * h + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && t[heap[c + 1]] < t[heap[c]]) {
+                    c++;
+                }
+                if (t[heap[c]] >= t[v]) {
+                    break;
+                }
+                heap[h] = heap[c];
+                h = c;
+            }
+            heap[h] = v;
+        }
+
+        /** The direct primal subspace minimisation from the Cauchy point xc, given {@code mc = M W^T (xc - x)}. */
+        double[] subspaceMinimum(double[] xc, double[] mc) {
             int m2 = 2 * k;
-            int[] free = new int[n];
+            boolean[] isFree = new boolean[n];
             int nz = 0;
             for (int i = 0; i < n; i++) {
                 if (xc[i] > l[i] && xc[i] < u[i]) {
-                    free[nz++] = i;
+                    isFree[i] = true;
+                    nz++;
                 }
             }
             if (nz == 0) {
                 return xc;
             }
-            double[] mc = new double[m2];
             double[] w = new double[m2];
-            if (m2 > 0) {
-                mulMid(c, mc);
-            }
-            // r = Z^T (g + θ (xc - x) - W M c)
-            double[] r = new double[nz];
-            for (int z = 0; z < nz; z++) {
-                int i = free[z];
+            // r = Z^T (g + θ (xc - x) - W M c), and W_Z^T r
+            double[] r = new double[n];
+            double[] wtr = new double[m2];
+            for (int i = 0; i < n; i++) {
+                if (!isFree[i]) {
+                    continue;
+                }
                 double v = g[i] + theta * (xc[i] - x[i]);
                 if (m2 > 0) {
                     wRow(i, w);
                     v -= dot(w, mc, m2);
-                }
-                r[z] = v;
-            }
-            double[] du = new double[nz];
-            if (m2 == 0) {
-                for (int z = 0; z < nz; z++) {
-                    du[z] = -r[z] / theta;
-                }
-            } else {
-                // v = M W_Z^T r; N = I - M (W_Z^T W_Z) / θ; du = -r/θ - W_Z N^{-1} v / θ²
-                double[] wtr = new double[m2];
-                double[] wtw = new double[m2 * m2];
-                double[][] wz = new double[nz][];
-                for (int z = 0; z < nz; z++) {
-                    double[] row = new double[m2];
-                    wRow(free[z], row);
-                    wz[z] = row;
                     for (int a = 0; a < m2; a++) {
-                        wtr[a] += row[a] * r[z];
-                        for (int b = 0; b < m2; b++) {
-                            wtw[a * m2 + b] += row[a] * row[b];
+                        wtr[a] += w[a] * v;
+                    }
+                }
+                r[i] = v;
+            }
+            double[] sol = null;
+            if (m2 > 0) {
+                // N = I - M (W_Z^T W_Z) / θ; W_Z^T W_Z from the kept products, less the fixed rows
+                double[] wtw = new double[m2 * m2];
+                if (n - nz < nz) {
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            wtw[a * m2 + b] = yy[a][b];
+                            wtw[a * m2 + k + b] = theta * sy[b][a];
+                            wtw[(k + a) * m2 + b] = theta * sy[a][b];
+                            wtw[(k + a) * m2 + k + b] = theta * theta * ss[a][b];
                         }
                     }
+                    addOuter(wtw, w, m2, -1.0, isFree, false);
+                } else {
+                    addOuter(wtw, w, m2, 1.0, isFree, true);
                 }
                 double[] v = new double[m2];
                 mulMid(wtr, v);
@@ -595,29 +616,52 @@ public final class LbfgsB {
                         nm[a * m2 + b] = (a == b ? 1.0 : 0.0) - sum / theta;
                     }
                 }
-                double[] sol = solve(nm, v, m2);
+                sol = solve(nm, v, m2);
                 if (sol == null) {
                     return xc;
                 }
-                for (int z = 0; z < nz; z++) {
-                    du[z] = -r[z] / theta - dot(wz[z], sol, m2) / (theta * theta);
-                }
             }
+            double[] du = new double[n];
             double alpha = 1.0;
-            for (int z = 0; z < nz; z++) {
-                int i = free[z];
-                if (du[z] > 0) {
-                    alpha = Math.min(alpha, (u[i] - xc[i]) / du[z]);
-                } else if (du[z] < 0) {
-                    alpha = Math.min(alpha, (l[i] - xc[i]) / du[z]);
+            for (int i = 0; i < n; i++) {
+                if (!isFree[i]) {
+                    continue;
+                }
+                double v = -r[i] / theta;
+                if (m2 > 0) {
+                    wRow(i, w);
+                    v -= dot(w, sol, m2) / (theta * theta);
+                }
+                du[i] = v;
+                if (v > 0) {
+                    alpha = Math.min(alpha, (u[i] - xc[i]) / v);
+                } else if (v < 0) {
+                    alpha = Math.min(alpha, (l[i] - xc[i]) / v);
                 }
             }
             double[] xbar = xc.clone();
-            for (int z = 0; z < nz; z++) {
-                int i = free[z];
-                xbar[i] = Math.min(u[i], Math.max(l[i], xc[i] + alpha * du[z]));
+            for (int i = 0; i < n; i++) {
+                if (isFree[i]) {
+                    xbar[i] = Math.min(u[i], Math.max(l[i], xc[i] + alpha * du[i]));
+                }
             }
             return xbar;
+        }
+
+        /** {@code acc += sign Σ w_i w_i^T} over the rows i whose free flag equals {@code which}. */
+        void addOuter(double[] acc, double[] w, int m2, double sign, boolean[] isFree, boolean which) {
+            for (int i = 0; i < n; i++) {
+                if (isFree[i] != which) {
+                    continue;
+                }
+                wRow(i, w);
+                for (int a = 0; a < m2; a++) {
+                    double wa = sign * w[a];
+                    for (int b = 0; b < m2; b++) {
+                        acc[a * m2 + b] += wa * w[b];
+                    }
+                }
+            }
         }
 
         void updateMemory(double[] xNew, double[] gNew) {
@@ -627,20 +671,35 @@ public final class LbfgsB {
                 sv[i] = xNew[i] - x[i];
                 yv[i] = gNew[i] - g[i];
             }
-            double sy = dot(sv, yv);
-            double yy = dot(yv, yv);
-            if (!(sy > EPS * yy)) {
+            double svy = dot(sv, yv);
+            double yvy = dot(yv, yv);
+            if (!(svy > EPS * yvy)) {
                 return;
             }
             if (k == set.m()) {
+                // drop the oldest pair and its products
                 System.arraycopy(s, 1, s, 0, k - 1);
                 System.arraycopy(y, 1, y, 0, k - 1);
+                for (double[][] prod : new double[][][] {ss, sy, yy}) {
+                    for (int i = 0; i < k - 1; i++) {
+                        System.arraycopy(prod[i + 1], 1, prod[i], 0, k - 1);
+                    }
+                }
                 k--;
             }
             s[k] = sv;
             y[k] = yv;
+            for (int i = 0; i < k; i++) {
+                ss[i][k] = ss[k][i] = dot(s[i], sv);
+                sy[i][k] = dot(s[i], yv);
+                sy[k][i] = dot(sv, y[i]);
+                yy[i][k] = yy[k][i] = dot(y[i], yv);
+            }
+            ss[k][k] = dot(sv, sv);
+            sy[k][k] = svy;
+            yy[k][k] = yvy;
             k++;
-            theta = yy / sy;
+            theta = yvy / svy;
         }
 
         /**

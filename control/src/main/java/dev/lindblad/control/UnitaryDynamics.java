@@ -26,6 +26,7 @@ final class UnitaryDynamics extends Dynamics {
     private final double[][] ctrls;
     private final double[][] vectors;
     private final double[][] values;
+    private final double[][] phases;
 
     UnitaryDynamics(double[] drift, double[][] ctrls, int dim, int cols, double[] tau, FidType fidType,
                     double[] initial, double[] target) {
@@ -34,6 +35,7 @@ final class UnitaryDynamics extends Dynamics {
         this.ctrls = ctrls;
         this.vectors = new double[nTs][];
         this.values = new double[nTs][];
+        this.phases = new double[nTs][2 * dim];
     }
 
     @Override
@@ -57,9 +59,12 @@ final class UnitaryDynamics extends Dynamics {
         double t = tau[k];
         // V diag(e) then times V^†
         double[] ve = new double[2 * n * n];
+        double[] e = phases[k];
         for (int a = 0; a < n; a++) {
             double er = Math.cos(lam[a] * t);
             double ei = -Math.sin(lam[a] * t);
+            e[2 * a] = er;
+            e[2 * a + 1] = ei;
             int col = 2 * a * n;
             for (int i = 0; i < n; i++) {
                 double xr = v[col + 2 * i];
@@ -96,7 +101,7 @@ final class UnitaryDynamics extends Dynamics {
         double[] v = vectors[k];
         double[] lam = values[k];
         double t = tau[k];
-        dividedDifferences(lam, t, s.f);
+        dividedDifferences(lam, phases[k], t, s.f);
         // W = V^† M V
         Zmat.mulAdjA(n, n, n, v, m, s.t1);
         Zmat.mul(n, n, n, s.t1, v, s.t2);
@@ -141,18 +146,26 @@ final class UnitaryDynamics extends Dynamics {
         }
     }
 
-    /** {@code F_ab} of the class comment, into f (column-major, interleaved). */
-    static void dividedDifferences(double[] lam, double t, double[] f) {
+    /**
+     * {@code F_ab} of the class comment, into f (column-major, interleaved), given
+     * {@code e_a = e^{-i λ_a t}}: the plain quotient {@code (e_a - e_b) / (λ_a - λ_b)} where the
+     * phase difference {@code |λ_a - λ_b| t} is at least 1/2 (the difference then loses at most
+     * a few ulps), the cancellation-free form with sines below that.
+     */
+    static void dividedDifferences(double[] lam, double[] e, double t, double[] f) {
         int n = lam.length;
         for (int b = 0; b < n; b++) {
-            double ebr = Math.cos(lam[b] * t);
-            double ebi = -Math.sin(lam[b] * t);
+            double ebr = e[2 * b];
+            double ebi = e[2 * b + 1];
             for (int a = 0; a < n; a++) {
                 int ab = 2 * (a + b * n);
                 double d = lam[a] - lam[b];
                 if (d == 0.0) {
                     f[ab] = t * ebi;          // -i t e_b
                     f[ab + 1] = -t * ebr;
+                } else if (Math.abs(d * t) >= 0.5) {
+                    f[ab] = (e[2 * a] - ebr) / d;
+                    f[ab + 1] = (e[2 * a + 1] - ebi) / d;
                 } else {
                     double th = -d * t;
                     double sh = Math.sin(0.5 * th);
