@@ -1,6 +1,7 @@
 package dev.lindblad.control;
 
 import dev.lindblad.DimensionMismatchException;
+import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
 import dev.lindblad.data.DenseMatrix;
 import java.util.Arrays;
