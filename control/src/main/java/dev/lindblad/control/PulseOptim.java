@@ -132,6 +132,30 @@ public final class PulseOptim {
                 evoTime, options);
     }
 
+    /**
+     * GRAPE from given initial amplitudes, as qtrl's {@code create_pulse_optimizer} followed by
+     * {@code dynamics.initialize_controls(amps)} and {@code run_optimization()}: a warm start, or
+     * the same start on two programs. {@code initPulseType}, {@code pulseScaling},
+     * {@code pulseOffset}, {@code seed} and {@code numStarts} do not apply (one start); amplitudes
+     * outside the bounds are moved onto them.
+     *
+     * @param dynamics    the problem ({@link PulseDynamics#unitary} or {@link PulseDynamics#general});
+     *                    its fidelity is the one it was made with
+     * @param initialAmps {@code [nTs][nCtrls]} starting amplitudes
+     * @param options     the options; {@code alg} must be GRAPE
+     * @return the result
+     */
+    public static OptimResult optimizePulse(PulseDynamics dynamics, double[][] initialAmps, PulseOptions options) {
+        Objects.requireNonNull(dynamics, "dynamics");
+        Objects.requireNonNull(options, "options");
+        if (!options.alg().equals("GRAPE")) {
+            throw new IllegalArgumentException("optimizing from given amplitudes needs alg \"GRAPE\", got \""
+                    + options.alg() + "\"");
+        }
+        double[] start = dynamics.flatten(initialAmps);
+        return runStart(dynamics.copy(), options, 0L, options.seed() == null ? 0L : options.seed(), start);
+    }
+
     private static Qobj asChannel(Qobj a, Qobj h0, String name) {
         Objects.requireNonNull(a, name);
         if (a.isOper() && a.dims().equals(h0.dims())) {
@@ -151,12 +175,12 @@ public final class PulseOptim {
         }
         long t0 = System.nanoTime();
         if (starts == 1) {
-            return runStart(problem, options, seeds[0], master);
+            return runStart(problem, options, seeds[0], master, null);
         }
         TaskMap map = options.map() != null ? options.map()
                 : TaskMap.threads(Math.min(starts, Parallelism.threads()));
         List<Integer> idx = IntStream.range(0, starts).boxed().toList();
-        List<OptimResult> results = map.map(idx, i -> runStart(problem.copy(), options, seeds[i], master));
+        List<OptimResult> results = map.map(idx, i -> runStart(problem.copy(), options, seeds[i], master, null));
         int best = 0;
         double[] errs = new double[starts];
         for (int i = 0; i < starts; i++) {
@@ -168,8 +192,8 @@ public final class PulseOptim {
         return results.get(best).withStarts(best, errs, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** One start: its own pulse from its own seed, its own dynamics. */
-    static OptimResult runStart(PulseDynamics problem, PulseOptions o, long seed, long master) {
+    /** One start: its own pulse from its own seed (or the given amplitudes), its own dynamics. */
+    static OptimResult runStart(PulseDynamics problem, PulseOptions o, long seed, long master, double[] given) {
         long t0 = System.nanoTime();
         Dynamics dyn = problem.dynamics();
         double[] tau = problem.tauArray();
@@ -192,11 +216,16 @@ public final class PulseOptim {
         if (o.alg().equals("GRAPE")) {
             String type = o.initPulseType() == null ? "RND" : o.initPulseType();
             initialAmps = new double[nTs * nc];
-            for (int j = 0; j < nc; j++) {
+            for (int j = 0; j < nc && given == null; j++) {
                 double[] p = PulseGen.generate(type, tau, o.pulseScaling(), o.pulseOffset(), o.ampLbound(),
                         o.ampUbound(), rnd);
                 for (int k = 0; k < nTs; k++) {
                     initialAmps[k * nc + j] = p[k];
+                }
+            }
+            if (given != null) {
+                for (int p = 0; p < initialAmps.length; p++) {
+                    initialAmps[p] = Math.min(o.ampUbound(), Math.max(o.ampLbound(), given[p]));
                 }
             }
             initialErr = dyn.fidErr(initialAmps);

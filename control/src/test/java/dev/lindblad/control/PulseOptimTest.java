@@ -355,6 +355,28 @@ class PulseOptimTest {
     }
 
     @Test
+    void grapeFromGivenAmplitudes() {
+        PulseDynamics d = PulseDynamics.unitary(exchange(), localControls(), tensor(I, I), cnot(), 100, 6.0, null);
+        double[][] amps = new double[100][4];
+        for (int k = 0; k < 100; k++) {
+            for (int j = 0; j < 4; j++) {
+                amps[k][j] = Math.sin(0.37 * k + 1.1 * j + 0.3);
+            }
+        }
+        amps[7][2] = 6.5;   // outside the bounds: moved onto them
+        OptimResult r = PulseOptim.optimizePulse(d, amps, tight().withAmpBounds(-5, 5));
+        assertTrue(r.fidErr() < 1e-10, r.toString());
+        double[][] start = r.initialAmps();
+        amps[7][2] = 5;
+        for (int k = 0; k < 100; k++) {
+            assertArrayEquals(amps[k], start[k], 0.0);
+        }
+        assertEquals(d.fidErr(amps), r.initialFidErr(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> PulseOptim.optimizePulse(d, amps, PulseOptions.defaults()
+                .withAlg("CRAB")));
+    }
+
+    @Test
     void badInputIsRefusedWithItsName() {
         Qobj nonHermitian = sigmap();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
