@@ -15,9 +15,10 @@ import dev.lindblad.linalg.Expm;
  * derivative of the exponential satisfies {@code <X, L(A, E)> = <L(A^†, X), E>}. So one
  * augmented exponential per slice, {@code Z = L(A^†, M^†)}, the upper-right block of
  * {@code exp([[A^†, M^†], [0, A^†]])}, gives every control's derivative as
- * {@code φ_j = τ tr(Z^† L_j)}: the gradient for all controls at once. {@code M^†} is scaled to
- * unit size inside the block matrix (L is linear in its second argument), so that its norm does
- * not raise the number of squarings.
+ * {@code φ_j = τ tr(Z^† L_j)}: the gradient for all controls at once. The augmented exponential
+ * is computed on its blocks ({@link FrechetExpm}: three n×n products where a 2n×2n product
+ * takes eight). {@code M^†} is scaled to unit size inside the block matrix (L is linear in its
+ * second argument), so that its norm does not raise the number of squarings.
  */
 final class GeneralDynamics extends Dynamics {
 
@@ -55,56 +56,44 @@ final class GeneralDynamics extends Dynamics {
 
     @Override
     Object newScratch() {
-        return new double[8 * dim * dim];
+        return new double[4][2 * dim * dim];
     }
 
     @Override
     void sliceDerivative(int k, double[] m, double[] out, Object scratch) {
         int n = dim;
-        int n2 = 2 * n;
-        double[] aug = (double[]) scratch;
-        java.util.Arrays.fill(aug, 0.0);
-        double[] a = generators[k];
+        double[][] w = (double[][]) scratch;
+        double[] aAdj = w[0];
+        double[] x = w[1];
         double size = Zmat.maxAbs(m, 2 * n * n);
         if (size == 0.0) {
             java.util.Arrays.fill(out, 0, 2 * nCtrls, 0.0);
             return;
         }
+        Zmat.adjoint(n, n, generators[k], aAdj);
+        Zmat.adjoint(n, n, m, x);
         double inv = 1.0 / size;
-        // [[A^†, M^†/size], [0, A^†]] in a 2n×2n column-major array
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                double ar = a[2 * (j + i * n)];
-                double ai = -a[2 * (j + i * n) + 1];
-                aug[2 * (i + j * n2)] = ar;
-                aug[2 * (i + j * n2) + 1] = ai;
-                aug[2 * ((i + n) + (j + n) * n2)] = ar;
-                aug[2 * ((i + n) + (j + n) * n2) + 1] = ai;
-                aug[2 * (i + (j + n) * n2)] = m[2 * (j + i * n)] * inv;
-                aug[2 * (i + (j + n) * n2) + 1] = -m[2 * (j + i * n) + 1] * inv;
-            }
+        for (int p = 0; p < x.length; p++) {
+            x[p] *= inv;
         }
-        double[] e = Expm.expm(n2, aug);
+        double[] z = w[3];
+        FrechetExpm.compute(n, aAdj, x, w[2], z);
         double t = tau[k] * size;
         for (int c = 0; c < nCtrls; c++) {
             double[] l = ctrls[c];
             double sr = 0;
             double si = 0;
-            // tr(Z^† L) = Σ_pq conj(Z_pq) L_pq, Z the upper-right block
-            for (int q = 0; q < n; q++) {
-                for (int p = 0; p < n; p++) {
-                    int lpq = 2 * (p + q * n);
-                    double lr = l[lpq];
-                    double li = l[lpq + 1];
-                    if (lr == 0.0 && li == 0.0) {
-                        continue;
-                    }
-                    int zpq = 2 * (p + (q + n) * n2);
-                    double zr = e[zpq];
-                    double zi = -e[zpq + 1];
-                    sr += zr * lr - zi * li;
-                    si += zr * li + zi * lr;
+            // tr(Z^† L) = Σ_pq conj(Z_pq) L_pq
+            for (int p = 0; p < l.length; p += 2) {
+                double lr = l[p];
+                double li = l[p + 1];
+                if (lr == 0.0 && li == 0.0) {
+                    continue;
                 }
+                double zr = z[p];
+                double zi = -z[p + 1];
+                sr += zr * lr - zi * li;
+                si += zr * li + zi * lr;
             }
             out[2 * c] = sr * t;
             out[2 * c + 1] = si * t;
@@ -118,6 +107,6 @@ final class GeneralDynamics extends Dynamics {
 
     @Override
     long derivativeWork() {
-        return 80L * dim * dim * dim + (long) nCtrls * dim * dim;
+        return 40L * dim * dim * dim + (long) nCtrls * dim * dim;
     }
 }

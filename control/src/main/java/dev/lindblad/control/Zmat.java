@@ -34,6 +34,27 @@ final class Zmat {
         }
     }
 
+    /** {@code out += a b}, all n×n. */
+    static void mulAdd(int n, double[] a, double[] b, double[] out) {
+        for (int j = 0; j < n; j++) {
+            int oj = 2 * j * n;
+            for (int p = 0; p < n; p++) {
+                double br = b[2 * (p + j * n)];
+                double bi = b[2 * (p + j * n) + 1];
+                if (br == 0.0 && bi == 0.0) {
+                    continue;
+                }
+                int ap = 2 * p * n;
+                for (int i = 0; i < n; i++) {
+                    double ar = a[ap + 2 * i];
+                    double ai = a[ap + 2 * i + 1];
+                    out[oj + 2 * i] += ar * br - ai * bi;
+                    out[oj + 2 * i + 1] += ar * bi + ai * br;
+                }
+            }
+        }
+    }
+
     /** {@code out = a^† b}, a k×r, b k×c, out r×c (column dot products). */
     static void mulAdjA(int r, int k, int c, double[] a, double[] b, double[] out) {
         for (int j = 0; j < c; j++) {
