@@ -1,11 +1,10 @@
 package dev.lindblad.control;
 
-import dev.lindblad.linalg.LuDecomposition;
-
 /**
  * The exponential of the augmented block matrix {@code X = [[A, E], [0, A]]},
  * {@code exp(X) = [[exp(A), L(A, E)], [0, exp(A)]]}, which holds the Fréchet derivative
- * {@code L(A, E)} of the exponential at A along E, computed on the blocks.
+ * {@code L(A, E)} of the exponential at A along E, computed on the blocks; or {@code exp(A)}
+ * alone.
  *
  * <p>The method is scaling and squaring with the diagonal Padé approximant {@code r_m} (N. J.
  * Higham, SIAM J. Matrix Anal. Appl. 26 (2005) 1179, algorithm 2.3), applied to X itself: the
@@ -15,8 +14,11 @@ import dev.lindblad.linalg.LuDecomposition;
  * denominator, the squarings) is block upper triangular with equal diagonal blocks, a pair
  * {@code (D, F)} for {@code [[D, F], [0, D]]}, and such pairs multiply as
  * {@code (D1, F1)(D2, F2) = (D1 D2, D1 F2 + F1 D2)}: three n×n products instead of the eight of
- * a 2n×2n product. The denominator is solved from one LU factorisation of its diagonal block:
- * {@code Q_D R_D = P_D}, {@code Q_D R_F = P_F - Q_F R_D}.
+ * a 2n×2n product. The denominator is solved from one LU factorisation (partial pivoting) of
+ * its diagonal block: {@code Q_D R_D = P_D}, {@code Q_D R_F = P_F - Q_F R_D}. Without E only the
+ * diagonal blocks are formed: the plain scaling-and-squaring exponential of A.
+ *
+ * <p>An instance owns its work arrays (no allocation per call) and is used by one thread.
  */
 final class FrechetExpm {
 
@@ -25,62 +27,109 @@ final class FrechetExpm {
         1.495585217958292e-2, 2.539398330063230e-1, 9.504178996162932e-1, 2.097847961257068e0,
         5.371920351148152e0};
     private static final int[] DEGREES = {3, 5, 7, 9, 13};
+    private static final double[][] COEFFS = {coefficients(3), coefficients(5), coefficients(7), coefficients(9),
+        coefficients(13)};
 
-    private FrechetExpm() {
+    private final int n;
+    private final int len;
+    private boolean withE;
+    private final double[][] x;
+    private final double[][] x2;
+    private final double[][] x4;
+    private final double[][] x6;
+    private final double[][] x8;
+    private final double[][] inner;
+    private final double[][] u;
+    private final double[][] v;
+    private final double[][] xu;
+    private final double[][] r;
+    private final double[][] t;
+    private final int[] pivots;
+
+    /** @param n the dimension of A */
+    FrechetExpm(int n) {
+        this.n = n;
+        this.len = 2 * n * n;
+        x = pair();
+        x2 = pair();
+        x4 = pair();
+        x6 = pair();
+        x8 = pair();
+        inner = pair();
+        u = pair();
+        v = pair();
+        xu = pair();
+        r = pair();
+        t = pair();
+        pivots = new int[n];
+    }
+
+    private double[][] pair() {
+        return new double[][] {new double[len], new double[len]};
     }
 
     /**
-     * Computes {@code exp(A)} and {@code L(A, E)}.
+     * Computes {@code exp(A)} and, when e is not null, {@code L(A, E)}.
      *
-     * @param n    dimension
      * @param a    A, interleaved column-major n×n; not modified
-     * @param e    E, the direction; not modified
+     * @param e    E, the direction, or null for {@code exp(A)} alone; not modified
      * @param expA receives {@code exp(A)}
-     * @param l    receives {@code L(A, E)}
+     * @param l    receives {@code L(A, E)} (ignored without e)
      */
-    static void compute(int n, double[] a, double[] e, double[] expA, double[] l) {
+    void compute(double[] a, double[] e, double[] expA, double[] l) {
+        withE = e != null;
         double norm = 0;
         for (int j = 0; j < n; j++) {
-            double colA = 0;
-            double colE = 0;
+            double col = 0;
             for (int i = 0; i < n; i++) {
                 int p = 2 * (i + j * n);
-                colA += Math.hypot(a[p], a[p + 1]);
-                colE += Math.hypot(e[p], e[p + 1]);
+                col += Math.hypot(a[p], a[p + 1]);
+                if (withE) {
+                    col += Math.hypot(e[p], e[p + 1]);
+                }
             }
-            norm = Math.max(norm, colA + colE);
+            norm = Math.max(norm, col);
         }
-        int len = 2 * n * n;
-        double[][] x = {a.clone(), e.clone()};
-        int degree = 13;
-        int squarings = 0;
-        for (int d = 0; d < 4; d++) {
-            if (norm <= THETA[d]) {
-                degree = DEGREES[d];
+        System.arraycopy(a, 0, x[0], 0, len);
+        if (withE) {
+            System.arraycopy(e, 0, x[1], 0, len);
+        }
+        int d = 4;
+        for (int k = 0; k < 4; k++) {
+            if (norm <= THETA[k]) {
+                d = k;
                 break;
             }
         }
-        if (degree == 13 && norm > THETA[4]) {
+        int squarings = 0;
+        if (d == 4 && norm > THETA[4]) {
             squarings = Math.max(0, (int) Math.ceil(Math.log(norm / THETA[4]) / Math.log(2.0)));
             while (Math.scalb(norm, -squarings) > THETA[4]) {
                 squarings++;
             }
-            for (double[] blk : x) {
+            for (int k = 0; k < (withE ? 2 : 1); k++) {
                 for (int p = 0; p < len; p++) {
-                    blk[p] = Math.scalb(blk[p], -squarings);
+                    x[k][p] = Math.scalb(x[k][p], -squarings);
                 }
             }
         }
-        double[][] r = degree == 13 ? pade13(n, x) : padeLow(n, x, degree);
-        double[][] t = {new double[len], new double[len]};
-        for (int k = 0; k < squarings; k++) {
-            mul(n, r, r, t);
-            double[][] sw = r;
-            r = t;
-            t = sw;
+        if (d == 4) {
+            pade13();
+        } else {
+            padeLow(DEGREES[d], COEFFS[d]);
         }
-        System.arraycopy(r[0], 0, expA, 0, len);
-        System.arraycopy(r[1], 0, l, 0, len);
+        double[][] cur = r;
+        double[][] spare = t;
+        for (int k = 0; k < squarings; k++) {
+            mul(cur, cur, spare);
+            double[][] sw = cur;
+            cur = spare;
+            spare = sw;
+        }
+        System.arraycopy(cur[0], 0, expA, 0, len);
+        if (withE) {
+            System.arraycopy(cur[1], 0, l, 0, len);
+        }
     }
 
     /** Padé numerator coefficients b_0..b_m with b_m = 1 (Higham 2005): {@code b_j = b_{j+1} (2m-j)(j+1)/(m-j)}. */
@@ -93,107 +142,102 @@ final class FrechetExpm {
         return b;
     }
 
-    /** r_m(X) for m ≤ 9: U = X Σ_{odd j} b_j X^{j-1}, V = Σ_{even j} b_j X^j. */
-    private static double[][] padeLow(int n, double[][] x, int m) {
-        double[] b = coefficients(m);
-        int len = 2 * n * n;
-        double[][] u = pair(len);
-        double[][] v = pair(len);
-        addIdentity(n, v[0], b[0]);
-        addIdentity(n, u[0], b[1]);
-        double[][] x2 = pair(len);
-        mul(n, x, x, x2);
-        double[][] power = x2;
-        for (int j = 2; j <= m; j += 2) {
-            if (j > 2) {
-                double[][] next = pair(len);
-                mul(n, power, x2, next);
-                power = next;
+    /** r_m(X) for m ≤ 9 into r: U = X Σ_{odd j} b_j X^{j-1}, V = Σ_{even j} b_j X^j. */
+    private void padeLow(int m, double[] b) {
+        clear(u);
+        clear(v);
+        addIdentity(v[0], b[0]);
+        addIdentity(u[0], b[1]);
+        mul(x, x, x2);
+        double[][][] powers = {x2, x4, x6, x8};
+        for (int j = 2, q = 0; j <= m; j += 2, q++) {
+            if (q > 0) {
+                mul(powers[q - 1], x2, powers[q]);
             }
-            axpy(b[j], power, v);
-            axpy(b[j + 1], power, u);
+            axpy(b[j], powers[q], v);
+            axpy(b[j + 1], powers[q], u);
         }
-        double[][] xu = pair(len);
-        mul(n, x, u, xu);
-        return solve(n, xu, v);
+        mul(x, u, xu);
+        solve();
     }
 
-    /** r_13(X) with Higham's six-product evaluation. */
-    private static double[][] pade13(int n, double[][] x) {
-        double[] b = coefficients(13);
-        int len = 2 * n * n;
-        double[][] x2 = pair(len);
-        double[][] x4 = pair(len);
-        double[][] x6 = pair(len);
-        mul(n, x, x, x2);
-        mul(n, x2, x2, x4);
-        mul(n, x4, x2, x6);
-        double[][] inner = pair(len);
+    /** r_13(X) into r, with Higham's six-product evaluation. */
+    private void pade13() {
+        double[] b = COEFFS[4];
+        mul(x, x, x2);
+        mul(x2, x2, x4);
+        mul(x4, x2, x6);
+        clear(inner);
         axpy(b[13], x6, inner);
         axpy(b[11], x4, inner);
         axpy(b[9], x2, inner);
-        double[][] u = pair(len);
-        mul(n, x6, inner, u);
+        mul(x6, inner, u);
         axpy(b[7], x6, u);
         axpy(b[5], x4, u);
         axpy(b[3], x2, u);
-        addIdentity(n, u[0], b[1]);
-        double[][] xu = pair(len);
-        mul(n, x, u, xu);
-        inner = pair(len);
+        addIdentity(u[0], b[1]);
+        mul(x, u, xu);
+        clear(inner);
         axpy(b[12], x6, inner);
         axpy(b[10], x4, inner);
         axpy(b[8], x2, inner);
-        double[][] v = pair(len);
-        mul(n, x6, inner, v);
+        mul(x6, inner, v);
         axpy(b[6], x6, v);
         axpy(b[4], x4, v);
         axpy(b[2], x2, v);
-        addIdentity(n, v[0], b[0]);
-        return solve(n, xu, v);
+        addIdentity(v[0], b[0]);
+        solve();
     }
 
-    /** {@code (V - U)^{-1} (V + U)} on pairs. */
-    private static double[][] solve(int n, double[][] u, double[][] v) {
-        int len = 2 * n * n;
-        double[][] p = pair(len);
-        double[][] q = pair(len);
-        for (int k = 0; k < 2; k++) {
+    /** r = (V - U)^{-1} (V + U) on pairs, U in xu; v becomes the numerator, u the denominator. */
+    private void solve() {
+        for (int k = 0; k < (withE ? 2 : 1); k++) {
+            double[] p = v[k];
+            double[] q = u[k];
+            double[] uu = xu[k];
             for (int i = 0; i < len; i++) {
-                p[k][i] = v[k][i] + u[k][i];
-                q[k][i] = v[k][i] - u[k][i];
+                double vi = p[i];
+                p[i] = vi + uu[i];
+                q[i] = vi - uu[i];
             }
         }
-        LuDecomposition lu = LuDecomposition.factor(n, q[0]);
-        double[] rd = lu.solve(p[0]);
-        double[] rhs = new double[len];
-        Zmat.mul(n, n, n, q[1], rd, rhs);
-        for (int i = 0; i < len; i++) {
-            rhs[i] = p[1][i] - rhs[i];
+        Zmat.luFactor(n, u[0], pivots);
+        System.arraycopy(v[0], 0, r[0], 0, len);
+        Zmat.luSolve(n, u[0], pivots, r[0], n);
+        if (withE) {
+            Zmat.mul(n, n, n, u[1], r[0], r[1]);
+            for (int i = 0; i < len; i++) {
+                r[1][i] = v[1][i] - r[1][i];
+            }
+            Zmat.luSolve(n, u[0], pivots, r[1], n);
         }
-        return new double[][] {rd, lu.solve(rhs)};
     }
 
-    private static double[][] pair(int len) {
-        return new double[][] {new double[len], new double[len]};
+    /** {@code out = y z} for pairs: {@code (Y_D Z_D, Y_D Z_F + Y_F Z_D)}; out must not alias. */
+    private void mul(double[][] y, double[][] z, double[][] out) {
+        Zmat.mul(n, n, n, y[0], z[0], out[0]);
+        if (withE) {
+            Zmat.mul(n, n, n, y[0], z[1], out[1]);
+            Zmat.mulAdd(n, y[1], z[0], out[1]);
+        }
     }
 
-    /** {@code out = x y} for pairs: {@code (X_D Y_D, X_D Y_F + X_F Y_D)}; out must not alias. */
-    private static void mul(int n, double[][] x, double[][] y, double[][] out) {
-        Zmat.mul(n, n, n, x[0], y[0], out[0]);
-        Zmat.mul(n, n, n, x[0], y[1], out[1]);
-        Zmat.mulAdd(n, x[1], y[0], out[1]);
-    }
-
-    private static void axpy(double s, double[][] x, double[][] y) {
-        for (int k = 0; k < 2; k++) {
-            for (int i = 0; i < x[k].length; i++) {
-                y[k][i] += s * x[k][i];
+    private void axpy(double s, double[][] from, double[][] to) {
+        for (int k = 0; k < (withE ? 2 : 1); k++) {
+            double[] f = from[k];
+            double[] g = to[k];
+            for (int i = 0; i < len; i++) {
+                g[i] += s * f[i];
             }
         }
     }
 
-    private static void addIdentity(int n, double[] a, double s) {
+    private void clear(double[][] p) {
+        java.util.Arrays.fill(p[0], 0.0);
+        java.util.Arrays.fill(p[1], 0.0);
+    }
+
+    private void addIdentity(double[] a, double s) {
         for (int i = 0; i < n; i++) {
             a[2 * (i + i * n)] += s;
         }

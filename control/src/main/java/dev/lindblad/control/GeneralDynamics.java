@@ -1,10 +1,10 @@
 package dev.lindblad.control;
 
-import dev.lindblad.linalg.Expm;
-
 /**
  * General (open-system) slices: {@code P_k = exp(A_k)} with {@code A_k = τ_k (L_d + Σ_j u_kj L_j)}
- * for Liouvillians (or any generators) L, by {@link Expm} (scaling and squaring, Padé 13).
+ * for Liouvillians (or any generators) L, by scaling and squaring with Padé approximants
+ * ({@link FrechetExpm} without a direction, the algorithm of core's {@code Expm} on work arrays
+ * kept per thread).
  *
  * <h2>The exact gradient</h2>
  * The derivative of {@code exp(A)} along E is the Fréchet derivative
@@ -17,8 +17,9 @@ import dev.lindblad.linalg.Expm;
  * {@code exp([[A^†, M^†], [0, A^†]])}, gives every control's derivative as
  * {@code φ_j = τ tr(Z^† L_j)}: the gradient for all controls at once. The augmented exponential
  * is computed on its blocks ({@link FrechetExpm}: three n×n products where a 2n×2n product
- * takes eight). {@code M^†} is scaled to unit size inside the block matrix (L is linear in its
- * second argument), so that its norm does not raise the number of squarings.
+ * takes eight). {@code M^†} enters the block matrix scaled to 2^-10 of A's 1-norm (L is linear
+ * in its second argument), so that the block matrix's norm, which picks the Padé degree and the
+ * number of squarings, is essentially A's.
  */
 final class GeneralDynamics extends Dynamics {
 
@@ -51,33 +52,43 @@ final class GeneralDynamics extends Dynamics {
             a[p] *= t;
         }
         generators[k] = a;
-        System.arraycopy(Expm.expm(dim, a), 0, prop[k], 0, a.length);
+        EXPM.get().compute(a, null, prop[k], null);
+    }
+
+    /** Each thread's exponential work space for sliceProp. */
+    private final ThreadLocal<FrechetExpm> EXPM = ThreadLocal.withInitial(() -> new FrechetExpm(dim));
+
+    /** Work arrays of one thread. */
+    private record Scratch(double[] aAdj, double[] x, double[] exp, double[] z, FrechetExpm expm) {
     }
 
     @Override
     Object newScratch() {
-        return new double[4][2 * dim * dim];
+        int len = 2 * dim * dim;
+        return new Scratch(new double[len], new double[len], new double[len], new double[len], new FrechetExpm(dim));
     }
 
     @Override
     void sliceDerivative(int k, double[] m, double[] out, Object scratch) {
         int n = dim;
-        double[][] w = (double[][]) scratch;
-        double[] aAdj = w[0];
-        double[] x = w[1];
-        double size = Zmat.maxAbs(m, 2 * n * n);
-        if (size == 0.0) {
+        Scratch w = (Scratch) scratch;
+        double[] aAdj = w.aAdj();
+        double[] x = w.x();
+        double mNorm = Zmat.norm1(n, m);
+        if (mNorm == 0.0) {
             java.util.Arrays.fill(out, 0, 2 * nCtrls, 0.0);
             return;
         }
         Zmat.adjoint(n, n, generators[k], aAdj);
         Zmat.adjoint(n, n, m, x);
-        double inv = 1.0 / size;
-        for (int p = 0; p < x.length; p++) {
+        // L is linear in its second argument: scale M^† far below A so that the block matrix's
+        // norm, which picks the Padé degree and the squarings, is that of A
+        double size = mNorm / (Math.max(Zmat.norm1(n, aAdj), 1e-3) * 0x1p-10);
+        double inv = 1.0 / size;        for (int p = 0; p < x.length; p++) {
             x[p] *= inv;
         }
-        double[] z = w[3];
-        FrechetExpm.compute(n, aAdj, x, w[2], z);
+        double[] z = w.z();
+        w.expm().compute(aAdj, x, w.exp(), z);
         double t = tau[k] * size;
         for (int c = 0; c < nCtrls; c++) {
             double[] l = ctrls[c];

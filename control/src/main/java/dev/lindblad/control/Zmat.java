@@ -136,12 +136,125 @@ final class Zmat {
         return e;
     }
 
-    /** @return the largest absolute value of a real or imaginary part (a cheap size for scaling) */
-    static double maxAbs(double[] a, int len) {
-        double m = 0;
-        for (int p = 0; p < len; p++) {
-            m = Math.max(m, Math.abs(a[p]));
+    /** @return the 1-norm {@code max_j Σ_i |a_ij|} of an n×n matrix */
+    static double norm1(int n, double[] a) {
+        double best = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.hypot(a[2 * (i + j * n)], a[2 * (i + j * n) + 1]);
+            }
+            best = Math.max(best, s);
         }
-        return m;
+        return best;
+    }
+
+    /**
+     * In-place LU factorisation {@code P A = L U} of an n×n matrix with partial pivoting (the
+     * largest modulus in the column); L unit lower, below the diagonal; U on and above it;
+     * {@code piv[k]} the row swapped with row k at step k. A zero pivot leaves infinities or
+     * NaN, which the caller's fidelity turns into +∞.
+     */
+    static void luFactor(int n, double[] a, int[] piv) {
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            double best = -1;
+            for (int i = k; i < n; i++) {
+                double m = Math.abs(a[2 * (i + k * n)]) + Math.abs(a[2 * (i + k * n) + 1]);
+                if (m > best) {
+                    best = m;
+                    p = i;
+                }
+            }
+            piv[k] = p;
+            if (p != k) {
+                for (int j = 0; j < n; j++) {
+                    int x = 2 * (k + j * n);
+                    int y = 2 * (p + j * n);
+                    double tr = a[x];
+                    double ti = a[x + 1];
+                    a[x] = a[y];
+                    a[x + 1] = a[y + 1];
+                    a[y] = tr;
+                    a[y + 1] = ti;
+                }
+            }
+            double dr = a[2 * (k + k * n)];
+            double di = a[2 * (k + k * n) + 1];
+            double den = dr * dr + di * di;
+            double ir = dr / den;
+            double ii = -di / den;
+            for (int i = k + 1; i < n; i++) {
+                int x = 2 * (i + k * n);
+                double xr = a[x];
+                double xi = a[x + 1];
+                a[x] = xr * ir - xi * ii;
+                a[x + 1] = xr * ii + xi * ir;
+            }
+            for (int j = k + 1; j < n; j++) {
+                double ur = a[2 * (k + j * n)];
+                double ui = a[2 * (k + j * n) + 1];
+                if (ur == 0.0 && ui == 0.0) {
+                    continue;
+                }
+                for (int i = k + 1; i < n; i++) {
+                    double lr = a[2 * (i + k * n)];
+                    double li = a[2 * (i + k * n) + 1];
+                    a[2 * (i + j * n)] -= lr * ur - li * ui;
+                    a[2 * (i + j * n) + 1] -= lr * ui + li * ur;
+                }
+            }
+        }
+    }
+
+    /** Solves {@code A X = B} in place in b (n×cols) from {@link #luFactor}'s lu and piv. */
+    static void luSolve(int n, double[] lu, int[] piv, double[] b, int cols) {
+        for (int c = 0; c < cols; c++) {
+            int o = 2 * c * n;
+            for (int k = 0; k < n; k++) {
+                int p = piv[k];
+                if (p != k) {
+                    double tr = b[o + 2 * k];
+                    double ti = b[o + 2 * k + 1];
+                    b[o + 2 * k] = b[o + 2 * p];
+                    b[o + 2 * k + 1] = b[o + 2 * p + 1];
+                    b[o + 2 * p] = tr;
+                    b[o + 2 * p + 1] = ti;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                double xr = b[o + 2 * k];
+                double xi = b[o + 2 * k + 1];
+                if (xr == 0.0 && xi == 0.0) {
+                    continue;
+                }
+                for (int i = k + 1; i < n; i++) {
+                    double lr = lu[2 * (i + k * n)];
+                    double li = lu[2 * (i + k * n) + 1];
+                    b[o + 2 * i] -= lr * xr - li * xi;
+                    b[o + 2 * i + 1] -= lr * xi + li * xr;
+                }
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                double dr = lu[2 * (k + k * n)];
+                double di = lu[2 * (k + k * n) + 1];
+                double den = dr * dr + di * di;
+                double yr = b[o + 2 * k];
+                double yi = b[o + 2 * k + 1];
+                double xr = (yr * dr + yi * di) / den;
+                double xi = (yi * dr - yr * di) / den;
+                b[o + 2 * k] = xr;
+                b[o + 2 * k + 1] = xi;
+                if (xr == 0.0 && xi == 0.0) {
+                    continue;
+                }
+                for (int i = 0; i < k; i++) {
+                    double ur = lu[2 * (i + k * n)];
+                    double ui = lu[2 * (i + k * n) + 1];
+                    b[o + 2 * i] -= ur * xr - ui * xi;
+                    b[o + 2 * i + 1] -= ur * xi + ui * xr;
+                }
+            }
+        }
     }
 }
