@@ -15,9 +15,14 @@ import dev.lindblad.control.PulseOptim;
 import dev.lindblad.control.PulseOptions;
 import dev.lindblad.parallel.Parallelism;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -139,8 +144,12 @@ final class ControlBench {
      * {@code grape-grad-3q} (1000 slices) and {@code grape-grad-open2q} (200 slices) at each
      * thread count (default 1 and 2), the counts alternating in one process round by round (so
      * that a shared machine's load hits them alike): after a warm-up, {@code rounds} rounds, each
-     * timing {@code perRound} evaluations at every count. Prints each count's median time per
-     * evaluation and its speed-up over the first count.
+     * timing {@code perRound} evaluations at every count. Prints each count's median wall time
+     * per evaluation and its speed-up over the first count, and, as a measure that a loaded
+     * machine disturbs less, the CPU time of the busiest thread (the calling thread or a kernel
+     * thread, {@code lindblad-kernel-N}) per evaluation and its ratio: the critical path, which
+     * is what the wall time would be on free cores. A kernel thread spins briefly between
+     * kernels, and that spinning counts as its CPU time, so this ratio errs low.
      *
      * @param threads  the thread counts, the first the reference
      * @param rounds   rounds
@@ -149,13 +158,15 @@ final class ControlBench {
      */
     static void threadScaling(int[] threads, int rounds, int perRound, PrintStream out) {
         out.printf(Locale.ROOT, "# gradient of the fidelity error, thread counts %s alternating round by round; "
-                + "%d rounds of %d evaluations; median ms per evaluation%n", Arrays.toString(threads), rounds, perRound);
-        out.println("problem                    slices  threads  median_ms  speedup");
+                + "%d rounds of %d evaluations; medians per evaluation%n", Arrays.toString(threads), rounds, perRound);
+        out.println("problem                    slices  threads  wall_ms  speedup  busiest_thread_cpu_ms  cpu_speedup");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try {
             for (String name : List.of("grape-grad-3q", "grape-grad-open2q")) {
                 int size = name.equals("grape-grad-3q") ? 1000 : 200;
                 BenchProblems.Prepared p = prepare(name, size);
-                double[][] times = new double[threads.length][rounds];
+                double[][] wall = new double[threads.length][rounds];
+                double[][] cpu = new double[threads.length][rounds];
                 for (int t = 0; t < threads.length; t++) {
                     Parallelism.threads(threads[t]);
                     for (int w = 0; w < 3; w++) {
@@ -165,21 +176,45 @@ final class ControlBench {
                 for (int r = 0; r < rounds; r++) {
                     for (int t = 0; t < threads.length; t++) {
                         Parallelism.threads(threads[t]);
+                        Map<Long, Long> before = kernelCpu(mx);
+                        long c0 = mx.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         for (int i = 0; i < perRound; i++) {
                             p.call().get();
                         }
-                        times[t][r] = (System.nanoTime() - t0) / 1e6 / perRound;
+                        wall[t][r] = (System.nanoTime() - t0) / 1e6 / perRound;
+                        long busiest = mx.getCurrentThreadCpuTime() - c0;
+                        for (Map.Entry<Long, Long> e : kernelCpu(mx).entrySet()) {
+                            busiest = Math.max(busiest, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+                        }
+                        cpu[t][r] = busiest / 1e6 / perRound;
                     }
                 }
-                double ref = BenchOutput.median(times[0]);
+                double refWall = BenchOutput.median(wall[0]);
+                double refCpu = BenchOutput.median(cpu[0]);
                 for (int t = 0; t < threads.length; t++) {
-                    double m = BenchOutput.median(times[t]);
-                    out.printf(Locale.ROOT, "%-26s %6d  %7d  %9.3f  %7.2f%n", name, size, threads[t], m, ref / m);
+                    double mw = BenchOutput.median(wall[t]);
+                    double mc = BenchOutput.median(cpu[t]);
+                    out.printf(Locale.ROOT, "%-26s %6d  %7d  %7.2f  %7.2f  %21.2f  %11.2f%n", name, size, threads[t], mw,
+                            refWall / mw, mc, refCpu / mc);
                 }
             }
         } finally {
             Parallelism.resetThreads();
         }
+    }
+
+    /** @return the CPU time (ns) of every kernel thread alive, by thread id */
+    private static Map<Long, Long> kernelCpu(ThreadMXBean mx) {
+        Map<Long, Long> m = new HashMap<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("lindblad-kernel")) {
+                long c = mx.getThreadCpuTime(info.getThreadId());
+                if (c >= 0) {
+                    m.put(info.getThreadId(), c);
+                }
+            }
+        }
+        return m;
     }
 }

@@ -213,10 +213,11 @@ abstract class Dynamics {
         double fr = cr;
         double fi = ci;
         forSlices(work, (from, to) -> {
-            Object scratch = newScratch();
-            double[] a = diffAdj == null ? null : new double[2 * cols * dim];
-            double[] m = new double[2 * dim * dim];
-            double[] d = new double[2 * nCtrls];
+            Workspace ws = workspace.get();
+            Object scratch = ws.scratch;
+            double[] a = ws.a;
+            double[] m = ws.m;
+            double[] d = ws.d;
             for (int k = from; k < to; k++) {
                 double[] ak = back[k + 1];
                 if (diffAdj != null) {
@@ -289,6 +290,16 @@ abstract class Dynamics {
         }
     }
 
+    /** One thread's work arrays for the gradient, kept between evaluations. */
+    private final class Workspace {
+        final Object scratch = newScratch();
+        final double[] a = new double[2 * cols * dim];
+        final double[] m = new double[2 * dim * dim];
+        final double[] d = new double[2 * nCtrls];
+    }
+
+    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+
     /** A range of slices. */
     @FunctionalInterface
     interface SliceRange {
@@ -297,8 +308,9 @@ abstract class Dynamics {
 
     /**
      * Runs {@code body} over all slices, split into contiguous ranges over the kernel threads
-     * when the work is above the measured threshold (several ranges per thread, claimed in turn,
-     * so that a slow thread does not hold the others back).
+     * when the work is above the measured threshold (sixteen ranges per thread, claimed in turn,
+     * so that a thread that is slow or descheduled on a shared machine holds the others back by
+     * at most one small range).
      *
      * @param workPerSlice complex multiply-adds per slice
      */
@@ -308,7 +320,7 @@ abstract class Dynamics {
             body.run(0, nTs);
             return;
         }
-        int pieces = Math.min(nTs, 4 * threads);
+        int pieces = Math.min(nTs, 16 * threads);
         Parallelism.forEachChunk(pieces, c -> body.run((int) ((long) nTs * c / pieces),
                 (int) ((long) nTs * (c + 1) / pieces)));
     }
