@@ -31,7 +31,7 @@ import sys
 import time
 
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
-            "ptrace", "expect", "spmm", "wigner"]
+            "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -102,7 +102,87 @@ def build(qutip, problem, size):
     if problem == "wigner":
         xvec = np.linspace(-5, 5, 101)
         return (lambda: qutip.wigner(rho, xvec, xvec)), (lambda w: float(np.max(w)))
+    if problem.startswith("grape-"):
+        return build_control(qutip, problem, size)
     raise ValueError("unknown problem '%s'; problems are %s" % (problem, ", ".join(PROBLEMS)))
+
+
+def build_control(qutip, problem, size):
+    """qtrl's side of ControlBench.java: the CNOT optimisation and the two gradients."""
+    import numpy as np
+    from qutip.control.pulseoptim import create_pulse_optimizer
+
+    def site(op, i, n):
+        ops = [qutip.qeye(2)] * n
+        ops[i] = op
+        return qutip.tensor(ops)
+
+    def heisenberg(n):
+        h = 0
+        for i in range(n - 1):
+            h += 0.5 * (site(qutip.sigmax(), i, n) * site(qutip.sigmax(), i + 1, n)
+                        + site(qutip.sigmay(), i, n) * site(qutip.sigmay(), i + 1, n)
+                        + site(qutip.sigmaz(), i, n) * site(qutip.sigmaz(), i + 1, n))
+        return h
+
+    def controls(n):
+        return [op for i in range(n) for op in (site(qutip.sigmax(), i, n), site(qutip.sigmay(), i, n))]
+
+    def swap_gate(n, a, b):
+        m = np.eye(2 ** n, dtype=complex)
+        m[[a, b]] = m[[b, a]]
+        return qutip.Qobj(m, dims=[[2] * n, [2] * n])
+
+    def start(n_ts, n_ctrls):
+        k = np.arange(n_ts)[:, None]
+        j = np.arange(n_ctrls)[None, :]
+        return np.sin(0.37 * k + 1.1 * j + 0.3)
+
+    ident = qutip.tensor(qutip.qeye(2), qutip.qeye(2))
+    if problem == "grape-cnot":
+        tau = np.full(size, 6.0 / size)
+        amps = start(size, 4)
+
+        def run():
+            optim = create_pulse_optimizer(heisenberg(2), controls(2), ident, swap_gate(2, 2, 3), tau=tau,
+                                           amp_lbound=-5, amp_ubound=5, fid_err_targ=1e-10, min_grad=1e-20,
+                                           max_iter=500, max_wall_time=3600, dyn_type="UNIT",
+                                           fid_params={"phase_option": "PSU"},
+                                           method_params={"accuracy_factor": 1e3})
+            optim.dynamics.init_timeslots()
+            optim.dynamics.initialize_controls(amps)
+            return optim.run_optimization()
+        return run, (lambda r: 1.0 if r.fid_err <= 1e-10 else r.fid_err)
+    if problem == "grape-grad-3q":
+        ident3 = qutip.tensor(qutip.qeye(2), qutip.qeye(2), qutip.qeye(2))
+        optim = create_pulse_optimizer(heisenberg(3), controls(3), ident3, swap_gate(3, 6, 7),
+                                       tau=np.full(size, 10.0 / size), dyn_type="UNIT",
+                                       fid_params={"phase_option": "PSU"})
+        amps = start(size, 6)
+    elif problem == "grape-grad-open2q":
+        c_ops = [np.sqrt(0.05) * site(qutip.sigmaz(), 0, 2), np.sqrt(0.05) * site(qutip.sigmaz(), 1, 2)]
+        drift = qutip.liouvillian(heisenberg(2), c_ops)
+        ctrls = [qutip.liouvillian(h) for h in controls(2)]
+        cnot = swap_gate(2, 2, 3)
+        optim = create_pulse_optimizer(drift, ctrls, qutip.sprepost(ident, ident), qutip.sprepost(cnot, cnot.dag()),
+                                       tau=np.full(size, 6.0 / size))
+        amps = start(size, 4)
+    else:
+        raise ValueError("unknown problem '%s'" % problem)
+    dyn = optim.dynamics
+    dyn.init_timeslots()
+    dyn.initialize_controls(amps)
+    base = amps[0, 0]
+    calls = [0]
+
+    def gradient():
+        a = amps.copy()
+        a[0, 0] = base + (0 if calls[0] % 2 == 0 else 1e-12)
+        calls[0] += 1
+        dyn.update_ctrl_amps(a)
+        dyn.fid_computer.get_fid_err_gradient()
+        return dyn.fid_computer.get_fid_err()
+    return gradient, (lambda v: v)
 
 
 def main(argv):
@@ -143,7 +223,7 @@ def main(argv):
         if reps == 0:
             print("value=%.12g" % float(numpy.real(value_of(result))))
             return 0
-        solver = problem.startswith(("nho-", "ising-"))
+        solver = problem.startswith(("nho-", "ising-", "grape-cnot"))
         inner = 1
         if not solver:
             # the first call carries one-off costs; size the repetition on a second one

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * {@code lindblad bench}: the side-by-side run of Lindblad and QuTiP on the same problems
- * ({@link BenchProblems}), or with {@code spmv} the kernel bandwidth benchmark
+ * ({@link BenchProblems}), or with {@code grad} the GRAPE gradient at several thread counts
+ * ({@link ControlBench#threadScaling}), or with {@code spmv} the kernel bandwidth benchmark
  * ({@link dev.lindblad.parallel.SpmvBenchmark}).
  *
  * <p>Each row runs in fresh processes, alternating the two sides ({@link SideBySide}); the
@@ -35,7 +36,9 @@ final class BenchCommand implements Command {
     /**
      * What a benchmark run is asked to do.
      *
-     * @param spmv     run the kernel benchmark instead, with these arguments (thread counts)
+     * @param spmv     run a named benchmark instead: the kernel benchmark with these arguments
+     *                 (thread counts), or, when the list starts with {@code grad}, the GRAPE
+     *                 gradient's thread scaling ({@link ControlBench#threadScaling}) with the rest
      * @param specs    the rows, when not spmv
      * @param quick    the quick subset
      * @param reps     timed repetitions per side
@@ -59,7 +62,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String positionalSynopsis() {
-        return "[spmv [threads...]]";
+        return "[spmv|grad [threads...]]";
     }
 
     @Override
@@ -72,11 +75,15 @@ final class BenchCommand implements Command {
                 Checks that both give the same final value (1e-4). Problems (size):
                   nho-mesolve (levels 20, 50, 100), nho-mcsolve (100 trajectories; 20, 50, 100),
                   ising-mesolve (spins 2..8), nho-steadystate (50, 100, 200, 400; with memory),
-                  ptrace, expect, spmm (dimension 50..1000), wigner (10..100, 101 x 101 grid).
+                  ptrace, expect, spmm (dimension 50..1000), wigner (10..100, 101 x 101 grid),
+                  grape-cnot (GRAPE to 1e-10; slices 100, 400), grape-grad-3q (one gradient;
+                  1000 slices), grape-grad-open2q (200 slices).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse
-                matrix-vector bandwidth benchmark of the parallel kernels instead.
+                matrix-vector bandwidth benchmark of the parallel kernels instead; 'lindblad bench
+                grad [threads...]' times the GRAPE gradients at each thread count (default 1 2),
+                alternating the counts in one process.
                 """;
     }
 
@@ -101,6 +108,11 @@ final class BenchCommand implements Command {
     public int execute(Arguments args, PrintStream out, PrintStream err) throws UsageException {
         Plan plan = plan(args);
         if (plan.spmv() != null) {
+            if (!plan.spmv().isEmpty() && plan.spmv().get(0).equals("grad")) {
+                int[] threads = plan.spmv().subList(1, plan.spmv().size()).stream().mapToInt(Integer::parseInt).toArray();
+                ControlBench.threadScaling(threads.length == 0 ? new int[] {1, 2} : threads, 15, 3, out);
+                return 0;
+            }
             dev.lindblad.parallel.SpmvBenchmark.main(plan.spmv().toArray(String[]::new));
             return 0;
         }
@@ -165,18 +177,19 @@ final class BenchCommand implements Command {
     Plan plan(Arguments args) throws UsageException {
         List<String> pos = args.positionals();
         if (!pos.isEmpty()) {
-            if (!pos.get(0).equals("spmv")) {
-                throw new UsageException(this, "unknown benchmark '" + pos.get(0) + "'; the only named one is 'spmv'");
+            if (!pos.get(0).equals("spmv") && !pos.get(0).equals("grad")) {
+                throw new UsageException(this, "unknown benchmark '" + pos.get(0) + "'; the named ones are 'spmv' and 'grad'");
             }
             for (String t : pos.subList(1, pos.size())) {
                 if (!t.matches("[1-9][0-9]{0,3}")) {
-                    throw new UsageException(this, "bench spmv takes thread counts (positive integers), got '" + t + "'");
+                    throw new UsageException(this, "bench " + pos.get(0) + " takes thread counts (positive integers), got '" + t + "'");
                 }
             }
             if (args.options().keySet().stream().anyMatch(k -> !k.equals("help"))) {
-                throw new UsageException(this, "bench spmv takes no options, got " + args.options().keySet());
+                throw new UsageException(this, "bench " + pos.get(0) + " takes no options, got " + args.options().keySet());
             }
-            return new Plan(List.copyOf(pos.subList(1, pos.size())), List.of(), false, 0, null, null, 0, null);
+            List<String> named = pos.get(0).equals("grad") ? pos : pos.subList(1, pos.size());
+            return new Plan(List.copyOf(named), List.of(), false, 0, null, null, 0, null);
         }
         boolean quick = args.has("quick");
         List<SideBySide.Spec> specs = new ArrayList<>(quick ? SideBySide.quickSpecs() : SideBySide.fullSpecs());

@@ -47,6 +47,18 @@ import java.util.function.ToDoubleFunction;
  *       first factor, value {@code <num>} of the result; {@code expect(H_nho, rho)};
  *       {@code spmm}: {@code H_nho · rho} (sparse × dense), value its trace; {@code wigner} of
  *       {@code rho} on a 101 × 101 grid over [-5, 5]², value its maximum.</li>
+ *   <li>Optimal control (size = slices): {@code grape-cnot}, GRAPE for a CNOT from the drift
+ *       {@code 0.5 (XX + YY + ZZ)} with controls X1, Y1, X2, Y2, T = 6, bounds ±5, from the fixed
+ *       start {@code u_kj = sin(0.37 k + 1.1 j + 0.3)}, to a fidelity error of 1e-10 (PSU;
+ *       {@code accuracyFactor} 1e3 on both sides, since qtrl's default 1e7 stops L-BFGS-B at about
+ *       2e-10); the value is 1 when the target was reached, else the error reached.
+ *       {@code grape-grad-3q}: one fidelity error and gradient of a Toffoli on a Heisenberg chain
+ *       of three qubits (drift {@code 0.5 Σ (XX + YY + ZZ)} on neighbours, X and Y on each qubit,
+ *       T = 10); {@code grape-grad-open2q}: the same for the CNOT channel of two dephased qubits
+ *       (drift {@code liouvillian(0.5 (XX + YY + ZZ), [sqrt(0.05) Z1, sqrt(0.05) Z2])}, controls
+ *       the Liouvillians of X1, Y1, X2, Y2, T = 6, start the identity superoperator); both at
+ *       {@code u_kj = sin(0.37 k + 1.1 j + 0.3)}, alternately shifted by 1e-12 so that no side
+ *       reuses the last evaluation; the value is the fidelity error.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -56,7 +68,7 @@ final class BenchProblems {
 
     /** Every problem name, in the order of a full run. */
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
-            "ptrace", "expect", "spmm", "wigner");
+            "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q");
 
     private BenchProblems() {
     }
@@ -169,6 +181,9 @@ final class BenchProblems {
                         yield new Prepared(false, () -> Lindblad.wigner(rho, x, x), r -> max((double[][]) r), null);
                     }
                 };
+            }
+            case "grape-cnot", "grape-grad-3q", "grape-grad-open2q" -> {
+                return ControlBench.prepare(name, size);
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

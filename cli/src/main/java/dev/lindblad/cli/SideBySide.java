@@ -67,6 +67,10 @@ final class SideBySide {
         for (int n : new int[] {10, 20, 50, 100}) {
             s.add(new Spec("wigner", n));
         }
+        s.add(new Spec("grape-cnot", 100));
+        s.add(new Spec("grape-cnot", 400));
+        s.add(new Spec("grape-grad-3q", 1000));
+        s.add(new Spec("grape-grad-open2q", 200));
         return s;
     }
 
