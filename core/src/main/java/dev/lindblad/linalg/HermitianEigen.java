@@ -1,5 +1,6 @@
 package dev.lindblad.linalg;
 
+import dev.lindblad.parallel.Parallelism;
 import java.util.Arrays;
 
 /**
@@ -77,20 +78,46 @@ public final class HermitianEigen {
         Kernels.checkSquare("matrix a", n, a);
         Kernels.checkFinite("matrix a", n, a);
         double[] work = a.clone();
+        // Scale by a power of two (exact) to a largest entry in [1, 2): no square formed on
+        // the way can overflow or underflow, whatever the range of the input.
+        double largest = 0.0;
+        for (double x : work) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        int scale = largest == 0.0 ? 0 : -Math.getExponent(largest);
+        if (scale != 0) {
+            for (int p = 0; p < work.length; p++) {
+                work[p] = Math.scalb(work[p], scale);
+            }
+        }
         double[] d = new double[n];
         double[] e = new double[Math.max(n, 1)];
         double[] tau = new double[2 * Math.max(n - 1, 0)];
         tridiagonalize(n, work, d, e, tau);
+        double[] vectors = null;
         if (!wantVectors) {
             SymmetricTridiagonal.diagonalize(n, d, e, null, n);
-            return new Result(d, null);
+        } else {
+            double[] z = new double[n * n];
+            if (n > TridiagonalDivideConquer.LEAF) {
+                TridiagonalDivideConquer.solve(n, d, e, z);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    z[i + i * n] = 1.0;
+                }
+                SymmetricTridiagonal.diagonalize(n, d, e, z, n);
+            }
+            vectors = backTransform(n, work, tau, z);
         }
-        double[] z = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            z[i + i * n] = 1.0;
+        for (int k = 0; k < n; k++) {
+            d[k] = Math.scalb(d[k], -scale);
+            if (Double.isInfinite(d[k])) {
+                throw new ArithmeticException("an eigenvalue of matrix a exceeds the largest double"
+                        + " (" + Double.MAX_VALUE + "): the matrix is too large to diagonalise"
+                        + " (largest entry " + largest + ")");
+            }
         }
-        SymmetricTridiagonal.diagonalize(n, d, e, z, n);
-        return new Result(d, backTransform(n, work, tau, z));
+        return new Result(d, vectors);
     }
 
     /**
@@ -235,12 +262,36 @@ public final class HermitianEigen {
         }
     }
 
-    /** {@code V = H_0 H_1 ... H_{n-2} Z}, applying the reflectors from the last one. */
+    /** Columns of V transformed together: the block stays in cache while a reflector streams. */
+    private static final int BACK_TRANSFORM_BLOCK = 8;
+
+    /**
+     * {@code V = H_0 H_1 ... H_{n-2} Z}, applying the reflectors from the last one to blocks of
+     * columns (each column by the same arithmetic whatever its block or thread, so a split run
+     * has the serial bits).
+     */
     private static double[] backTransform(int n, double[] w, double[] tau, double[] z) {
         double[] vectors = new double[2 * n * n];
         for (int p = 0; p < n * n; p++) {
             vectors[2 * p] = z[p];
         }
+        int blocks = (n + BACK_TRANSFORM_BLOCK - 1) / BACK_TRANSFORM_BLOCK;
+        // About n^3 / 2 complex multiply-adds, the unit of the threshold.
+        int chunks = Math.min(blocks, Parallelism.chunksFor((long) n * n * n / 2));
+        Parallelism.forEachChunk(chunks, chunk -> {
+            int from = (int) ((long) blocks * chunk / chunks);
+            int to = (int) ((long) blocks * (chunk + 1) / chunks);
+            for (int b = from; b < to; b++) {
+                int first = b * BACK_TRANSFORM_BLOCK;
+                applyReflectors(n, w, tau, vectors, first, Math.min(n, first + BACK_TRANSFORM_BLOCK));
+            }
+        });
+        return vectors;
+    }
+
+    /** Columns {@code [from, to)} of {@code vectors} := {@code H_0 ... H_{n-2}} times them. */
+    private static void applyReflectors(int n, double[] w, double[] tau, double[] vectors, int from,
+            int to) {
         for (int k = n - 2; k >= 0; k--) {
             double tauRe = tau[2 * k];
             double tauIm = tau[2 * k + 1];
@@ -249,7 +300,7 @@ public final class HermitianEigen {
             }
             int s = k + 1;
             int col = 2 * k * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 int cj = 2 * j * n;
                 double dotRe = 0.0;
                 double dotIm = 0.0;
@@ -271,6 +322,5 @@ public final class HermitianEigen {
                 }
             }
         }
-        return vectors;
     }
 }
