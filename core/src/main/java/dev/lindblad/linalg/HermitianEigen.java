@@ -267,8 +267,8 @@ public final class HermitianEigen {
 
     /**
      * {@code V = H_0 H_1 ... H_{n-2} Z}, applying the reflectors from the last one to blocks of
-     * columns (each column by the same arithmetic whatever its block or thread, so a split run
-     * has the serial bits).
+     * columns. Each column gets the same arithmetic in the same order whatever its block or
+     * thread, so a split run has the serial bits.
      */
     private static double[] backTransform(int n, double[] w, double[] tau, double[] z) {
         double[] vectors = new double[2 * n * n];
@@ -289,7 +289,12 @@ public final class HermitianEigen {
         return vectors;
     }
 
-    /** Columns {@code [from, to)} of {@code vectors} := {@code H_0 ... H_{n-2}} times them. */
+    /**
+     * Columns {@code [from, to)} of {@code vectors} := {@code H_0 ... H_{n-2}} times them, each
+     * reflector {@code H = I - τ v v^†} applied as {@code x -= v (τ (v^† x))}. Two columns at a
+     * time share the loads of v and run two independent sums (the sums of one column are
+     * those of the one-column loop, term for term).
+     */
     private static void applyReflectors(int n, double[] w, double[] tau, double[] vectors, int from,
             int to) {
         for (int k = n - 2; k >= 0; k--) {
@@ -300,25 +305,58 @@ public final class HermitianEigen {
             }
             int s = k + 1;
             int col = 2 * k * n;
-            for (int j = from; j < to; j++) {
-                int cj = 2 * j * n;
-                double dotRe = 0.0;
-                double dotIm = 0.0;
+            int j = from;
+            for (; j + 1 < to; j += 2) {
+                int c0 = 2 * j * n;
+                int c1 = c0 + 2 * n;
+                double d0r = 0.0;
+                double d0i = 0.0;
+                double d1r = 0.0;
+                double d1i = 0.0;
                 for (int i = s; i < n; i++) {
                     double vr = w[col + 2 * i];
                     double vi = w[col + 2 * i + 1];
-                    double xr = vectors[cj + 2 * i];
-                    double xi = vectors[cj + 2 * i + 1];
-                    dotRe += vr * xr + vi * xi;
-                    dotIm += vr * xi - vi * xr;
+                    double x0r = vectors[c0 + 2 * i];
+                    double x0i = vectors[c0 + 2 * i + 1];
+                    double x1r = vectors[c1 + 2 * i];
+                    double x1i = vectors[c1 + 2 * i + 1];
+                    d0r += vr * x0r + vi * x0i;
+                    d0i += vr * x0i - vi * x0r;
+                    d1r += vr * x1r + vi * x1i;
+                    d1i += vr * x1i - vi * x1r;
                 }
-                double fr = tauRe * dotRe - tauIm * dotIm;
-                double fi = tauRe * dotIm + tauIm * dotRe;
+                double f0r = tauRe * d0r - tauIm * d0i;
+                double f0i = tauRe * d0i + tauIm * d0r;
+                double f1r = tauRe * d1r - tauIm * d1i;
+                double f1i = tauRe * d1i + tauIm * d1r;
                 for (int i = s; i < n; i++) {
                     double vr = w[col + 2 * i];
                     double vi = w[col + 2 * i + 1];
-                    vectors[cj + 2 * i] -= vr * fr - vi * fi;
-                    vectors[cj + 2 * i + 1] -= vr * fi + vi * fr;
+                    vectors[c0 + 2 * i] -= vr * f0r - vi * f0i;
+                    vectors[c0 + 2 * i + 1] -= vr * f0i + vi * f0r;
+                    vectors[c1 + 2 * i] -= vr * f1r - vi * f1i;
+                    vectors[c1 + 2 * i + 1] -= vr * f1i + vi * f1r;
+                }
+            }
+            if (j < to) {
+                int c0 = 2 * j * n;
+                double d0r = 0.0;
+                double d0i = 0.0;
+                for (int i = s; i < n; i++) {
+                    double vr = w[col + 2 * i];
+                    double vi = w[col + 2 * i + 1];
+                    double x0r = vectors[c0 + 2 * i];
+                    double x0i = vectors[c0 + 2 * i + 1];
+                    d0r += vr * x0r + vi * x0i;
+                    d0i += vr * x0i - vi * x0r;
+                }
+                double f0r = tauRe * d0r - tauIm * d0i;
+                double f0i = tauRe * d0i + tauIm * d0r;
+                for (int i = s; i < n; i++) {
+                    double vr = w[col + 2 * i];
+                    double vi = w[col + 2 * i + 1];
+                    vectors[c0 + 2 * i] -= vr * f0r - vi * f0i;
+                    vectors[c0 + 2 * i + 1] -= vr * f0i + vi * f0r;
                 }
             }
         }
