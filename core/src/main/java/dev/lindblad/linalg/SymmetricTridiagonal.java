@@ -56,14 +56,6 @@ final class SymmetricTridiagonal {
      * @throws ArithmeticException if {@code 30 n} sweeps do not suffice (never observed)
      */
     static void diagonalize(int n, double[] d, double[] e, double[] z, int rows) {
-        diagonalize(n, d, e, z, 0, rows);
-    }
-
-    /**
-     * As {@link #diagonalize(int, double[], double[], double[], int)}, with T's column 0
-     * acting on column {@code zCol} of {@code z} (a window of n columns starting there).
-     */
-    static void diagonalize(int n, double[] d, double[] e, double[] z, int zCol, int rows) {
         if (n == 0) {
             return;
         }
@@ -95,9 +87,9 @@ final class SymmetricTridiagonal {
             }
             rescale(d, e, l, end, scale);
             if (Math.abs(d[end]) < Math.abs(d[l])) {
-                budget = qr(d, e, z, zCol, rows, l, end, budget);
+                budget = qr(d, e, z, rows, l, end, budget);
             } else {
-                budget = ql(d, e, z, zCol, rows, l, end, budget);
+                budget = ql(d, e, z, rows, l, end, budget);
             }
             rescale(d, e, l, end, -scale);
             if (budget < 0) {
@@ -105,7 +97,7 @@ final class SymmetricTridiagonal {
                         + SWEEPS_PER_EIGENVALUE * n + " sweeps for n = " + n);
             }
         }
-        sortAscending(n, d, z, zCol, rows);
+        sortAscending(n, d, z, rows);
     }
 
     /**
@@ -147,7 +139,7 @@ final class SymmetricTridiagonal {
      *
      * @return the sweeps left, negative if the budget ran out
      */
-    private static int ql(double[] d, double[] e, double[] z, int zCol, int rows, int l, int end,
+    private static int ql(double[] d, double[] e, double[] z, int rows, int l, int end,
             int budget) {
         while (l <= end) {
             int m = l;
@@ -166,7 +158,7 @@ final class SymmetricTridiagonal {
                 continue;
             }
             if (m == l + 1) {
-                jacobi2x2(d, e, z, zCol, rows, l);
+                jacobi2x2(d, e, z, rows, l);
                 l += 2;
                 continue;
             }
@@ -202,7 +194,7 @@ final class SymmetricTridiagonal {
                 g = c * r - b;
                 if (z != null) {
                     // Columns (i, i+1) become (c z_i - s z_{i+1}, s z_i + c z_{i+1}).
-                    rotate(z, rows, zCol + i, c, s);
+                    rotate(z, rows, i, c, s);
                 }
             }
             d[l] -= p;
@@ -215,7 +207,7 @@ final class SymmetricTridiagonal {
      * Implicit QR on the unreduced block [start, l]: the mirror image of
      * {@link #ql}, eigenvalues converging at the bottom, at l.
      */
-    private static int qr(double[] d, double[] e, double[] z, int zCol, int rows, int start, int l,
+    private static int qr(double[] d, double[] e, double[] z, int rows, int start, int l,
             int budget) {
         while (l >= start) {
             int m = l;
@@ -234,7 +226,7 @@ final class SymmetricTridiagonal {
                 continue;
             }
             if (m == l - 1) {
-                jacobi2x2(d, e, z, zCol, rows, l - 1);
+                jacobi2x2(d, e, z, rows, l - 1);
                 l -= 2;
                 continue;
             }
@@ -269,7 +261,7 @@ final class SymmetricTridiagonal {
                 g = c * r - b;
                 if (z != null) {
                     // The mirror of QL's rotation: (c z_i + s z_{i+1}, c z_{i+1} - s z_i).
-                    rotate(z, rows, zCol + i, c, -s);
+                    rotate(z, rows, i, c, -s);
                 }
             }
             d[l] -= p;
@@ -284,7 +276,7 @@ final class SymmetricTridiagonal {
      * {@code t^2 + 2 τ t - 1 = 0}, {@code τ = (d_{i+1} - d_i) / (2 e_i)} (Golub and Van Loan,
      * algorithm 8.5.1): the new diagonal is {@code d_i - t e_i}, {@code d_{i+1} + t e_i}.
      */
-    private static void jacobi2x2(double[] d, double[] e, double[] z, int zCol, int rows, int i) {
+    private static void jacobi2x2(double[] d, double[] e, double[] z, int rows, int i) {
         double b = e[i];
         e[i] = 0.0;
         if (b == 0.0) {
@@ -303,7 +295,7 @@ final class SymmetricTridiagonal {
         d[i + 1] += t * b;
         if (z != null) {
             // Z J: columns (c z_i - s z_{i+1}, s z_i + c z_{i+1}).
-            rotate(z, rows, zCol + i, c, s);
+            rotate(z, rows, i, c, s);
         }
     }
 
@@ -332,7 +324,7 @@ final class SymmetricTridiagonal {
     }
 
     /** Selection sort: O(n^2) comparisons but only n column swaps. */
-    private static void sortAscending(int n, double[] d, double[] z, int zCol, int rows) {
+    private static void sortAscending(int n, double[] d, double[] z, int rows) {
         for (int i = 0; i < n - 1; i++) {
             int best = i;
             for (int j = i + 1; j < n; j++) {
@@ -345,8 +337,8 @@ final class SymmetricTridiagonal {
                 d[i] = d[best];
                 d[best] = t;
                 if (z != null) {
-                    int ci = (zCol + i) * rows;
-                    int cb = (zCol + best) * rows;
+                    int ci = (i) * rows;
+                    int cb = best * rows;
                     for (int k = 0; k < rows; k++) {
                         double tz = z[ci + k];
                         z[ci + k] = z[cb + k];

@@ -270,7 +270,7 @@ final class TridiagonalDivideConquer {
      * weights nonzero: {@code roots[r]} ascending, and the K×K orthogonal matrix (column-major)
      * whose column r is the eigenvector of root r.
      */
-    static double[] secularVectors(int kk, double[] delta, double[] weight, double rho,
+    private static double[] secularVectors(int kk, double[] delta, double[] weight, double rho,
             double[] roots) {
         double[] wsq = new double[kk];
         for (int j = 0; j < kk; j++) {
@@ -323,7 +323,7 @@ final class TridiagonalDivideConquer {
      * Root r of {@code 1 + Σ_j wsq_j / (delta_j - λ) = 0}: returns the index of the pole it is
      * measured from and stores the offset {@code λ - delta[origin]} in {@code out[0]}.
      */
-    static int secularRoot(int kk, double[] delta, double[] wsq, int r, double[] out) {
+    private static int secularRoot(int kk, double[] delta, double[] wsq, int r, double[] out) {
         boolean last = r == kk - 1;
         int origin;
         double lo;
