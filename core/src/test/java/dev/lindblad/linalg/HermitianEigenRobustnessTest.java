@@ -109,7 +109,7 @@ class HermitianEigenRobustnessTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Family.class, names = {"LOW_RANK", "CLUSTERED", "GRADED", "HUGE", "IDENTITY"})
+    @EnumSource(value = Family.class, names = {"LOW_RANK", "GRADED", "IDENTITY"})
     void fiveHundred(Family family) {
         check(family.make(500, 500), family + " n = 500");
     }
@@ -132,13 +132,13 @@ class HermitianEigenRobustnessTest {
 
     @Test
     void splitRunsGiveTheSerialBits() {
-        Case c = Family.RANDOM_SPECTRUM.make(300, 3);
-        HermitianEigen.Result serial = Parallelism.serial(() -> HermitianEigen.decompose(300, c.a(), true));
+        Case c = Family.RANDOM_SPECTRUM.make(200, 3);
+        HermitianEigen.Result serial = Parallelism.serial(() -> HermitianEigen.decompose(200, c.a(), true));
         try {
             Parallelism.threads(3);
             Parallelism.threshold(1);
             long before = Parallelism.splitCount();
-            HermitianEigen.Result split = HermitianEigen.decompose(300, c.a(), true);
+            HermitianEigen.Result split = HermitianEigen.decompose(200, c.a(), true);
             assertTrue(Parallelism.splitCount() > before, "the run must actually split");
             assertArrayEquals(serial.eigenvalues(), split.eigenvalues(), 0.0);
             assertArrayEquals(serial.eigenvectors(), split.eigenvectors(), 0.0);
