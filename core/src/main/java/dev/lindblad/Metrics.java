@@ -80,6 +80,42 @@ public final class Metrics {
                 Linalg.psdFactor(hermitianPart(b.data())));
     }
 
+    /**
+     * {@code sqrt(A) = Σ_k sqrt(λ_k) v_k v_k^†} from the eigen-decomposition of the Hermitian
+     * part of A, over the eigenvalues above {@link dev.lindblad.linalg.Sqrtm#roundingThreshold}
+     * (those at or below it, negative ones included, are zero): the root of a rank-deficient
+     * matrix without the ~3e-9 components its rounding-level eigenvalues would add. Unlike
+     * {@code Qobj.sqrtm()} it does not refuse a clearly negative eigenvalue.
+     *
+     * @return sqrt(A), interleaved column-major
+     */
+    static double[] psdSqrt(Matrix a) {
+        int n = a.rows();
+        double[] s = new double[2 * n * n];
+        if (n == 0) {
+            return s;
+        }
+        Linalg.Eigensystem es = Linalg.eigh(hermitianPart(a));
+        double[] v = es.vectors(), lam = es.values();
+        double zero = dev.lindblad.linalg.Sqrtm.roundingThreshold(n, lam[n - 1]);
+        for (int k = 0; k < n; k++) {
+            if (!(lam[k] > zero)) {
+                continue;
+            }
+            double w = Math.sqrt(lam[k]);
+            for (int j = 0; j < n; j++) {
+                // w * conj(V[j, k])
+                double cr = w * v[2 * (j + k * n)], ci = -w * v[2 * (j + k * n) + 1];
+                for (int i = 0; i < n; i++) {
+                    double vr = v[2 * (i + k * n)], vi = v[2 * (i + k * n) + 1];
+                    s[2 * (i + j * n)] += vr * cr - vi * ci;
+                    s[2 * (i + j * n) + 1] += vr * ci + vi * cr;
+                }
+            }
+        }
+        return s;
+    }
+
     /** {@code (M + M^†)/2}: removes rounding asymmetry before a Hermitian eigensolver. */
     static Matrix hermitianPart(Matrix m) {
         return Data.scale(Data.add(m, Data.adjoint(m)), 0.5, 0);

@@ -118,6 +118,8 @@ class RankDeficientMetricsTest {
                     sq[k] = Math.sqrt(p[k]);
                 }
                 assertClose(u.times(diagonal(sq)).times(u.dag()), root, "sqrtm " + what);
+                Qobj lenient = Qobj.of(DenseMatrix.wrap(6, 6, Metrics.psdSqrt(rho.data())), Dims.oper(6));
+                assertClose(root, lenient, "Metrics.psdSqrt " + what);
             }
         }
     }
@@ -127,6 +129,8 @@ class RankDeficientMetricsTest {
         for (int n : new int[] {2, 10, 100}) {
             Qobj rho = ketToDm(randomKet(n, n));
             assertClose(rho, rho.sqrtm(), "n = " + n);
+            assertClose(rho, Qobj.of(DenseMatrix.wrap(n, n, Metrics.psdSqrt(rho.data())), Dims.oper(n)),
+                    "Metrics.psdSqrt, n = " + n);
         }
     }
 

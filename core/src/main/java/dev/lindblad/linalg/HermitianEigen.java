@@ -8,15 +8,24 @@ import java.util.Arrays;
  * eigenvalues Λ in ascending order and orthonormal eigenvectors as the columns of the unitary
  * V.
  *
- * <p>Method: a unitary Householder reduction {@code Q^† A Q = T} to a real symmetric
- * tridiagonal T (each reflector {@code H = I - τ v v^†} is chosen, as in LAPACK's
- * {@code zhetrd}, so that the sub-diagonal it produces is already real: no extra diagonal
- * phase is needed), then the implicit QL algorithm with Wilkinson shifts on T, and finally
- * the back-transformation {@code V = Q Z} of the eigenvectors Z of T. Cost about
- * {@code (16/3) n^3} real flops for the reduction plus about {@code 6 n^3} for QL with
- * vectors; {@code O(n^2)} without vectors. Backward stable: the computed pair is exact for
- * a matrix within a few {@code n ε ||A||} of A, so eigenvalue errors are of order
- * {@code ε ||A||} and the residual {@code ||A V - V Λ||} is of order {@code ε ||A||}.
+ * <p>Method: the input is scaled by a power of two (exact) to a largest entry in [1, 2), so
+ * that any finite input, 1e-300 or 1e300, is safe; a unitary Householder reduction
+ * {@code Q^† A Q = T} to a real symmetric tridiagonal T (each reflector
+ * {@code H = I - τ v v^†} is chosen, as in LAPACK's {@code zhetrd}, so that the sub-diagonal
+ * it produces is already real: no extra diagonal phase is needed); then the eigenvalues of T
+ * by implicit QL/QR ({@code SymmetricTridiagonal}: splitting relative to neighbouring diagonal
+ * entries, per-block scaling, QL or QR by the grading, which converges on every input, low
+ * rank, degenerate and graded included) and, when vectors are wanted, its eigenvectors Z by
+ * divide and conquer ({@code TridiagonalDivideConquer}; QL/QR up to n = 32); finally the
+ * back-transformation {@code V = Q Z}. Cost about {@code (16/3) n^3} real flops for the
+ * reduction, {@code O(n^2)} for the eigenvalues, at most about {@code (4/3) n^3} for the
+ * tridiagonal eigenvectors (less with deflation) and {@code 8 n^3} for the
+ * back-transformation. Backward stable: the computed pair is exact for a matrix within a few
+ * {@code n ε ||A||} of A, so eigenvalue errors are of order {@code ε ||A||} and the residual
+ * {@code ||A V - V Λ||} is of order {@code ε ||A||} (tested: at most {@code 8 n ε ||A||_F},
+ * with {@code ||V^† V - I||_F <= 8 n ε}). The merge products and the back-transformation
+ * split over the kernel threads of {@link dev.lindblad.parallel.Parallelism} with the bits of
+ * the serial run.
  *
  * <p>Only the lower triangle (including the real part of the diagonal) of the input is read;
  * the strictly upper triangle is assumed to be its conjugate transpose and is not checked.
@@ -72,7 +81,10 @@ public final class HermitianEigen {
      * @return eigenvalues ascending and, if requested, the eigenvectors
      * @throws IllegalArgumentException if the length of {@code a} is not {@code 2 n n} or an
      *                                  entry is NaN or infinite
-     * @throws ArithmeticException      if QL fails to converge (not observed in practice)
+     * @throws ArithmeticException      if an eigenvalue exceeds the largest double (possible
+     *                                  only for entries near {@code Double.MAX_VALUE}), or
+     *                                  if QL/QR exhausts its budget of 30n sweeps (never
+     *                                  observed)
      */
     public static Result decompose(int n, double[] a, boolean wantVectors) {
         Kernels.checkSquare("matrix a", n, a);
