@@ -131,6 +131,21 @@ class HermitianEigenRobustnessTest {
     }
 
     @Test
+    void eigenvaluesBeyondTheDoubleRangeAreRefusedAndTheLargestThatFitAreExact() {
+        double big = 0.9 * Double.MAX_VALUE;
+        // [[b, b], [b, b]] has the eigenvalues 0 and 2b > MAX_VALUE.
+        double[] over = {big, 0, big, 0, big, 0, big, 0};
+        ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> HermitianEigen.eigenvalues(2, over));
+        assertTrue(e.getMessage().contains("exceeds the largest double"), e.getMessage());
+        // [[0, b], [b, 0]]: eigenvalues -b and b, representable.
+        double[] fits = {0, 0, big, 0, big, 0, 0, 0};
+        HermitianEigen.Result r = HermitianEigen.decompose(2, fits, true);
+        assertEquals(-big, r.eigenvalues()[0], big * 4 * EPS);
+        assertEquals(big, r.eigenvalues()[1], big * 4 * EPS);
+    }
+
+    @Test
     void splitRunsGiveTheSerialBits() {
         Case c = Family.RANDOM_SPECTRUM.make(200, 3);
         HermitianEigen.Result serial = Parallelism.serial(() -> HermitianEigen.decompose(200, c.a(), true));
