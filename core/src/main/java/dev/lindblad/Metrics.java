@@ -1,18 +1,21 @@
 package dev.lindblad;
 
 import dev.lindblad.data.Data;
-import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.data.Matrix;
-import java.util.Arrays;
 
 /**
  * Distances and information measures of quantum states, with QuTiP 4.7's definitions: the
  * fidelity is <em>not</em> squared, logarithms are natural unless a base is given, kets are
  * accepted wherever a density matrix is and stand for {@code |psi><psi|}.
  *
- * <p>Several measures sum square roots of eigenvalues that are exactly zero for rank-deficient
- * states; rounding makes them ~1e-17, whose square roots are ~1e-8. Where a closed form avoids
- * this (two kets, a ket and a matrix, the concurrence of a ket) it is used.
+ * <p>Several measures take square roots of eigenvalues that are exactly zero for pure and
+ * rank-deficient states; rounding makes them ~1e-17, whose square roots are ~3e-9. So that
+ * such states get their values to rounding (1e-15, not 1e-8), the square roots are never taken
+ * of rounding: a density matrix enters through its factor {@code rho = W W^†} over the
+ * eigenvalues above {@link dev.lindblad.linalg.Sqrtm#roundingThreshold} (those at or below it,
+ * and negative ones, are zero), and singular values are computed as eigenvalues of a Hermitian
+ * matrix of the same size, never as square roots of the eigenvalues of {@code M^† M}. Closed
+ * forms are used for kets (two kets, a ket and a matrix, the concurrence of a ket).
  */
 public final class Metrics {
 
@@ -35,8 +38,12 @@ public final class Metrics {
     /**
      * Fidelity as QuTiP 4.7's {@code fidelity}: {@code F(A, B) = tr sqrt(sqrt(A) B sqrt(A))}
      * (not squared). For two pure states it is {@code |<a|b>|}, for a pure state {@code a} and a
-     * density matrix {@code B} it is {@code sqrt(<a|B|a>)}. Negative eigenvalues of
-     * {@code sqrt(A) B sqrt(A)} (rounding) are dropped, as QuTiP does.
+     * density matrix {@code B} it is {@code sqrt(<a|B|a>)}. For two density matrices it is
+     * computed as the sum of the singular values of {@code W_A^† W_B}, where
+     * {@code A = W_A W_A^†} and {@code B = W_B W_B^†} are the factors described in the class
+     * comment: {@code sqrt(A) B sqrt(A) = (sqrt(A) W_B)(sqrt(A) W_B)^†}, whose square root has
+     * the trace {@code ||sqrt(A) W_B||_* = ||W_A^† W_B||_*}. Negative eigenvalues of A and B (a
+     * slightly unphysical input) are dropped, as QuTiP drops those of {@code sqrt(A) B sqrt(A)}.
      *
      * @param a a ket, bra or density matrix
      * @param b a ket, bra or density matrix with the same Hilbert-space dims
@@ -69,32 +76,33 @@ public final class Metrics {
         if (!a.dims().equals(b.dims())) {
             throw new DimensionMismatchException("fidelity", a.dims(), b.dims());
         }
-        int n = a.shape()[0];
-        DenseMatrix sa = DenseMatrix.wrap(n, n, psdSqrt(a.data()));
-        Matrix m = Data.matmul(Data.matmul(sa, b.data()), sa);
-        double f = 0;
-        for (double e : Linalg.eigenvalues(hermitianPart(m))) {
-            if (e > 0) {
-                f += Math.sqrt(e);
-            }
-        }
-        return f;
+        return Linalg.nuclearNormOfProduct(Linalg.psdFactor(hermitianPart(a.data())),
+                Linalg.psdFactor(hermitianPart(b.data())));
     }
 
     /**
-     * {@code sqrt(A) = V diag(sqrt(max(λ, 0))) V^†} from the eigen-decomposition of a Hermitian
-     * matrix; rounding-level negative eigenvalues become 0.
+     * {@code sqrt(A) = Σ_k sqrt(λ_k) v_k v_k^†} from the eigen-decomposition of the Hermitian
+     * part of A, over the eigenvalues above {@link dev.lindblad.linalg.Sqrtm#roundingThreshold}
+     * (those at or below it, negative ones included, are zero): the root of a rank-deficient
+     * matrix without the ~3e-9 components its rounding-level eigenvalues would add. Unlike
+     * {@code Qobj.sqrtm()} it does not refuse a clearly negative eigenvalue.
+     *
+     * @return sqrt(A), interleaved column-major
      */
     static double[] psdSqrt(Matrix a) {
         int n = a.rows();
+        double[] s = new double[2 * n * n];
+        if (n == 0) {
+            return s;
+        }
         Linalg.Eigensystem es = Linalg.eigh(hermitianPart(a));
         double[] v = es.vectors(), lam = es.values();
-        double[] s = new double[2 * n * n];
+        double zero = dev.lindblad.linalg.Sqrtm.roundingThreshold(n, lam[n - 1]);
         for (int k = 0; k < n; k++) {
-            double w = Math.sqrt(Math.max(lam[k], 0));
-            if (w == 0) {
+            if (!(lam[k] > zero)) {
                 continue;
             }
+            double w = Math.sqrt(lam[k]);
             for (int j = 0; j < n; j++) {
                 // w * conj(V[j, k])
                 double cr = w * v[2 * (j + k * n)], ci = -w * v[2 * (j + k * n) + 1];
@@ -202,10 +210,12 @@ public final class Metrics {
     /**
      * Wootters' concurrence of a two-qubit state,
      * {@code C = max(0, λ1 - λ2 - λ3 - λ4)} with {@code λ_k} the square roots, in decreasing
-     * order, of the eigenvalues of {@code rho (σy⊗σy) rho^* (σy⊗σy)}; computed as the square
-     * roots of the eigenvalues of the Hermitian {@code sqrt(rho) rho~ sqrt(rho)}, which has the
-     * same spectrum. For a ket {@code a|00> + b|01> + c|10> + d|11>} it is {@code 2|ad - bc|}
-     * exactly.
+     * order, of the eigenvalues of {@code rho (σy⊗σy) rho^* (σy⊗σy)}. Computed from the factor
+     * {@code rho = W W^†} (4×r, see the class comment) as the singular values of the r×r
+     * complex symmetric {@code τ = W^T (σy⊗σy) W}: the nonzero eigenvalues of
+     * {@code rho rho~ = W (W^† (σy⊗σy) W^* W^T (σy⊗σy))} are those of {@code τ^† τ}. So a pure
+     * or rank-deficient state gets its value to rounding. For a ket
+     * {@code a|00> + b|01> + c|10> + d|11>} it is {@code 2|ad - bc|} exactly.
      *
      * @param rho a ket, bra or density matrix with dims {@code [[2, 2], [1, 1]]} /
      *            {@code [[2, 2], [2, 2]]}
@@ -228,15 +238,31 @@ public final class Metrics {
             Complex a = k.get(0, 0), b = k.get(1, 0), c = k.get(2, 0), d = k.get(3, 0);
             return 2 * a.times(d).minus(b.times(c)).abs();
         }
-        Qobj yy = Qobj.tensor(Operators.sigmay(), Operators.sigmay());
-        Qobj tilde = yy.times(rho.conj()).times(yy);
-        DenseMatrix sr = DenseMatrix.wrap(4, 4, psdSqrt(rho.data()));
-        double[] ev = Linalg.eigenvalues(hermitianPart(Data.matmul(Data.matmul(sr, tilde.data()), sr)));
-        double[] l = new double[4];
-        for (int k = 0; k < 4; k++) {
-            l[k] = Math.sqrt(Math.abs(ev[k]));
+        Linalg.PsdFactor f = Linalg.psdFactor(hermitianPart(rho.data()));
+        int r = f.rank();
+        double[] w = f.w();
+        // (σy⊗σy) W: rows (0, 1, 2, 3) become (-W_3, W_2, W_1, -W_0).
+        int[] from = {3, 2, 1, 0};
+        double[] sign = {-1, 1, 1, -1};
+        double[] tau = new double[2 * r * r];
+        for (int q = 0; q < r; q++) {
+            for (int p = 0; p < r; p++) {
+                double re = 0, im = 0;
+                for (int i = 0; i < 4; i++) {
+                    double ar = w[2 * (i + 4 * p)], ai = w[2 * (i + 4 * p) + 1];
+                    double br = sign[i] * w[2 * (from[i] + 4 * q)], bi = sign[i] * w[2 * (from[i] + 4 * q) + 1];
+                    re += ar * br - ai * bi;
+                    im += ar * bi + ai * br;
+                }
+                tau[2 * (p + q * r)] = re;
+                tau[2 * (p + q * r) + 1] = im;
+            }
         }
-        Arrays.sort(l);
-        return Math.max(0, l[3] - l[2] - l[1] - l[0]);
+        double[] l = r == 1 ? new double[] {Math.hypot(tau[0], tau[1])} : Linalg.singularValues(r, r, tau);
+        double c = l.length == 0 ? 0 : l[0];
+        for (int k = 1; k < l.length; k++) {
+            c -= l[k];
+        }
+        return Math.max(0, c);
     }
 }

@@ -25,7 +25,7 @@ class MetricsTest {
         assertEquals(1, fidelity(a, ketToDm(a)), 1e-14);
         assertEquals(1, fidelity(rho, rho), 1e-12);
         assertEquals(0, fidelity(basis(3, 0), basis(3, 2)), 0);
-        assertEquals(0, fidelity(fockDm(3, 0), fockDm(3, 2)), 1e-7);
+        assertEquals(0, fidelity(fockDm(3, 0), fockDm(3, 2)), 1e-12);
         assertEquals(0, fidelity(basis(3, 0), fockDm(3, 2)), 0);
     }
 
@@ -89,7 +89,7 @@ class MetricsTest {
     void concurrence() {
         for (String s : new String[] {"00", "01", "10", "11"}) {
             assertEquals(1, Lindblad.concurrence(bellState(s)), 1e-15, s);
-            assertEquals(1, Lindblad.concurrence(ketToDm(bellState(s))), 1e-7, s + " as density matrix");
+            assertEquals(1, Lindblad.concurrence(ketToDm(bellState(s))), 1e-12, s + " as density matrix");
         }
         assertEquals(0, Lindblad.concurrence(tensor(randomKet(2, 1), randomKet(2, 2))), 1e-15);
         assertEquals(0, Lindblad.concurrence(tensor(randomDm(2, 3), randomDm(2, 4))), 1e-12);
@@ -101,7 +101,7 @@ class MetricsTest {
         Complex a = psi.get(0, 0), b = psi.get(1, 0), c = psi.get(2, 0), d = psi.get(3, 0);
         double exact = 2 * a.times(d).minus(b.times(c)).abs();
         assertEquals(exact, Lindblad.concurrence(psi), 1e-15);
-        assertEquals(exact, Lindblad.concurrence(ketToDm(psi)), 1e-7);
+        assertEquals(exact, Lindblad.concurrence(ketToDm(psi)), 1e-12);
     }
 
     @Test

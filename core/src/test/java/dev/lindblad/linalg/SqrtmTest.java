@@ -42,6 +42,30 @@ class SqrtmTest {
         assertIsSquareRoot(n, a, s, rank == n ? 1e-12 : 1e-10);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 1", "10, 1", "10, 3", "60, 5"})
+    void rankDeficientRootIsExactToRounding(int n, int rank) {
+        // A = U diag(λ) U^† with n - rank exact zeros: S = U diag(sqrt λ) U^† to rounding, not
+        // to the sqrt(1e-17) ~ 3e-9 that the rounding of the zero eigenvalues would give.
+        double[] u = randomUnitary(n, new Random(7 * n + rank));
+        double[] lambda = new double[n];
+        double[] root = new double[n];
+        for (int k = 0; k < rank; k++) {
+            lambda[k] = 1.0 / (k + 1);
+            root[k] = Math.sqrt(lambda[k]);
+        }
+        double[] a = fromSpectrum(n, u, lambda, new double[n]);
+        double[] exact = fromSpectrum(n, u, root, new double[n]);
+        double[] s = Sqrtm.sqrtm(n, a);
+        assertTrue(distance(s, exact) <= 1e-13, "||S - U sqrt(Λ) U^†|| = " + distance(s, exact));
+    }
+
+    @Test
+    void roundingThresholdIsFourNEpsilonOfTheLargestEigenvalue() {
+        assertEquals(4 * 10 * Math.ulp(1.0) * 2.0, Sqrtm.roundingThreshold(10, 2.0), 0.0);
+        assertEquals(0.0, Sqrtm.roundingThreshold(10, -1.0), 0.0);
+    }
+
     @Test
     void clearlyNegativeEigenvalueIsRejected() {
         int n = 4;
