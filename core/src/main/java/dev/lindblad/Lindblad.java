@@ -325,17 +325,27 @@ public final class Lindblad {
     }
 
     /**
-     * Expectation values of one operator on several states, {@code out[k] = Re expect(oper,
-     * states[k])}.
+     * Expectation values of one operator on several states, {@code out[k] = expect(oper,
+     * states[k])}, each real by the rule of {@link Qobj#expect(Qobj, Qobj)}.
      *
      * @param oper   the operator
      * @param states kets or density matrices
      * @return the real expectation values, in order
+     * @throws IllegalArgumentException naming the first state whose value is not real to
+     *                                  rounding (use {@link #expectComplex(Qobj, List)})
      */
     public static double[] expect(Qobj oper, List<Qobj> states) {
+        Require.nonNull(oper, "expect", "oper");
+        Require.elements(states, "expect", "states");
         double[] out = new double[states.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = Qobj.expect(oper, states.get(k));
+            try {
+                out[k] = Qobj.expect(oper, states.get(k));
+            } catch (DimensionMismatchException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (states[" + k + "])", e);
+            }
         }
         return out;
     }
@@ -351,6 +361,8 @@ public final class Lindblad {
      * @return the points
      */
     public static double[] linspace(double start, double stop, int n) {
+        Require.finite(start, "linspace", "start");
+        Require.finite(stop, "linspace", "stop");
         if (n < 0) {
             throw new IllegalArgumentException("linspace: number of points must be >= 0, got n = " + n);
         }
@@ -452,5 +464,25 @@ public final class Lindblad {
     public static <T, R> java.util.List<R> parallelMap(java.util.function.Function<? super T, ? extends R> f,
                                                         java.util.List<T> values, dev.lindblad.parallel.TaskMap map) {
         return dev.lindblad.parallel.TaskMap.parallelMap(f, values, map);
+    }
+
+    // ---------------------------------------------------------------- trust: complex expectation values
+
+    /**
+     * Complex expectation values of one operator on several states,
+     * {@code out[k] = expectComplex(oper, states[k])}; see {@link Qobj#expectComplex(Qobj, Qobj)}.
+     *
+     * @param oper   the operator
+     * @param states kets, bras or operators on its space
+     * @return the complex expectation values, in order
+     */
+    public static List<Complex> expectComplex(Qobj oper, List<Qobj> states) {
+        Require.nonNull(oper, "expectComplex", "oper");
+        Require.elements(states, "expectComplex", "states");
+        Complex[] out = new Complex[states.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Qobj.expectComplex(oper, states.get(k));
+        }
+        return List.of(out);
     }
 }

@@ -5,7 +5,6 @@ import dev.lindblad.data.Matrix;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -43,12 +42,11 @@ public final class QobjEvo implements QobjLike {
 
     /** @return the constant object {@code A_0} as a QobjEvo */
     public static QobjEvo of(Qobj constant) {
-        Objects.requireNonNull(constant, "constant part");
+        Require.nonNull(constant, "QobjEvo.of", "constant");
         return new QobjEvo(constant.dims(), List.of(new Term(constant, null)));
     }
 
     private QobjEvo with(Qobj op, Coefficient f) {
-        Objects.requireNonNull(op, "operator");
         if (!op.dims().equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, op.dims());
         }
@@ -59,18 +57,21 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@code this + A} with A constant */
     public QobjEvo plus(Qobj a) {
+        Require.nonNull(a, "plus", "a");
         return with(a, null);
     }
 
     /** @return {@code this + f(t) A} for a real coefficient */
     public QobjEvo plus(Qobj a, DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "coefficient");
+        Require.nonNull(a, "plus", "a");
+        Require.nonNull(f, "plus", "f");
         return with(a, t -> Complex.of(f.applyAsDouble(t)));
     }
 
     /** @return {@code this + f(t) A} for a complex coefficient */
     public QobjEvo plusComplex(Qobj a, Coefficient f) {
-        return with(a, Objects.requireNonNull(f, "coefficient"));
+        Require.nonNull(a, "plusComplex", "a");
+        return with(a, Require.nonNull(f, "plusComplex", "f"));
     }
 
     /**
@@ -80,12 +81,16 @@ public final class QobjEvo implements QobjLike {
      * @return {@code this + f(t) A}
      */
     public QobjEvo plus(Qobj a, double[] times, double[] values) {
+        Require.nonNull(a, "plus", "a");
+        Require.finite(times, "plus", "times");
+        Require.finite(values, "plus", "values");
         CubicSpline s = new CubicSpline(times, values);
         return with(a, t -> Complex.of(s.value(t)));
     }
 
     /** @return the sum of two time-dependent objects */
     public QobjEvo plus(QobjEvo other) {
+        Require.nonNull(other, "plus", "other");
         if (!other.dims.equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, other.dims);
         }
@@ -127,11 +132,20 @@ public final class QobjEvo implements QobjLike {
         return Qobj.of(m == null ? Data.scale(terms.get(0).operator().data(), 0, 0) : m, dims);
     }
 
-    /** @return {@code A(t)} */
+    /**
+     * @return {@code A(t)}
+     * @throws IllegalArgumentException when t is not finite, or a coefficient is NaN or
+     *                                  infinite (or null) at t
+     */
     public Qobj at(double t) {
+        Require.finite(t, "QobjEvo.at", "t");
         Matrix m = null;
-        for (Term term : terms) {
+        for (int k = 0; k < terms.size(); k++) {
+            Term term = terms.get(k);
             Complex c = term.isConstant() ? Complex.ONE : term.coefficient().at(t);
+            if (c == null || !Double.isFinite(c.re()) || !Double.isFinite(c.im())) {
+                throw new IllegalArgumentException("QobjEvo.at: the coefficient of term " + k + " is " + c + " at t = " + t);
+            }
             Matrix d = term.operator().data();
             m = m == null ? Data.scale(d, c) : Data.add(m, d, c.re(), c.im());
         }
