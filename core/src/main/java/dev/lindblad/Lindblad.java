@@ -24,7 +24,11 @@ public final class Lindblad {
         return Qobj.tensor(parts);
     }
 
-    /** Real expectation value {@code <psi|A|psi>} or {@code tr(A rho)}; see {@link Qobj#expect(Qobj, Qobj)}. */
+    /**
+     * Real expectation value {@code <psi|A|psi>} or {@code tr(A rho)}, refused (with an
+     * {@code IllegalArgumentException} naming {@code expectComplex}) when it is complex beyond
+     * rounding; see {@link Qobj#expect(Qobj, Qobj)}.
+     */
     public static double expect(Qobj oper, Qobj state) {
         return Qobj.expect(oper, state);
     }

@@ -751,14 +751,20 @@ public final class Qobj implements QobjLike {
     private static Complex expectValue(String op, Qobj oper, Qobj state) {
         Require.nonNull(oper, op, "oper");
         Require.nonNull(state, op, "state");
-        if (!oper.isOper() && !oper.isSuper() || !oper.dims.equals(oper.dims.dag())) {
-            throw new IllegalArgumentException(op + " needs a square operator or superoperator as oper, got a "
-                    + oper.type() + " with dims " + oper.dims);
+        Dims.Type ot = oper.type();
+        if (ot != Dims.Type.OPER && ot != Dims.Type.SUPER || !oper.data.isSquare()) {
+            throw new IllegalArgumentException(op + " needs a square operator or superoperator as oper, got a " + ot
+                    + " with dims " + oper.dims);
         }
         Complex z = switch (state.type()) {
-            case KET, BRA, OPERATOR_KET, OPERATOR_BRA -> {
-                Dims x = state.isKet() || state.isOperKet() ? state.dims : state.dims.dag();
-                if (!oper.dims.equals(x.product(x.dag(), op))) {
+            case KET, OPERATOR_KET -> {
+                if (!oper.dims.equals(state.dims.product(state.dims.dag(), op))) {
+                    throw new DimensionMismatchException(op, oper.dims, state.dims);
+                }
+                yield Data.expectKet(oper.data, state.data.toDense().array());
+            }
+            case BRA, OPERATOR_BRA -> {
+                if (!oper.dims.equals(state.dims.dag().product(state.dims, op))) {
                     throw new DimensionMismatchException(op, oper.dims, state.dims);
                 }
                 yield Data.expectKet(oper.data, state.ketArray());
@@ -794,7 +800,8 @@ public final class Qobj implements QobjLike {
         if (im == 0) {
             return z.re();
         }
-        boolean vector = !state.isOper() && !state.isSuper();
+        Dims.Type st = state.type();
+        boolean vector = st != Dims.Type.OPER && st != Dims.Type.SUPER;
         double s = state.frobeniusNorm();
         double tol = EXPECT_TOLERANCE * oper.frobeniusNorm() * (vector ? s * s : s);
         if (Math.abs(im) <= tol) {
