@@ -653,7 +653,8 @@ public final class Data {
     /**
      * Partial trace: keeps the subsystems listed in {@code keep}, in that order, and traces out
      * the others. For a density matrix rho on subsystems of sizes {@code dims},
-     * {@code out[a][b] = sum_t rho[idx(a, t)][idx(b, t)]}.
+     * {@code out[a][b] = sum_t rho[idx(a, t)][idx(b, t)]}. (This data-layer kernel can also
+     * reorder; {@code Qobj.ptrace}, as QuTiP's, always passes the selection sorted.)
      *
      * @param rho  square operator on the composite space
      * @param dims subsystem sizes, product = rho.rows()
