@@ -93,6 +93,7 @@ public final class Operators {
      * @return the identity with dims {@code [[d1, d2, ...], [d1, d2, ...]]}
      */
     public static Qobj qeye(int... dims) {
+        Require.nonNull(dims, "qeye", "dims");
         if (dims.length == 0) {
             throw new IllegalArgumentException("qeye: no subsystem size given");
         }
@@ -183,7 +184,7 @@ public final class Operators {
     public static Qobj jmat(double j, String axis) {
         int tj = twiceJ(j);
         int n = tj + 1;
-        String ax = axis == null ? "null" : axis.toLowerCase(Locale.ROOT);
+        String ax = Require.nonNull(axis, "jmat", "axis").toLowerCase(Locale.ROOT);
         if (!ax.equals("x") && !ax.equals("y") && !ax.equals("z") && !ax.equals("+") && !ax.equals("-")) {
             throw new IllegalArgumentException("jmat: axis must be one of \"x\", \"y\", \"z\", \"+\", \"-\"; got \""
                     + axis + "\"");
@@ -247,6 +248,7 @@ public final class Operators {
      * @return D(α), dense
      */
     public static Qobj displace(int n, Complex alpha) {
+        Require.finite(alpha, "displace", "alpha");
         requirePositive("displace", "n", n);
         Qobj a = destroy(n);
         return a.dag().times(alpha).minus(a.times(alpha.conj())).expm();
@@ -254,7 +256,7 @@ public final class Operators {
 
     /** @return {@code D(α)} for real α */
     public static Qobj displace(int n, double alpha) {
-        return displace(n, Complex.of(alpha));
+        return displace(n, Complex.of(Require.finite(alpha, "displace", "alpha")));
     }
 
     /**
@@ -266,6 +268,7 @@ public final class Operators {
      * @return S(z), dense
      */
     public static Qobj squeeze(int n, Complex z) {
+        Require.finite(z, "squeeze", "z");
         requirePositive("squeeze", "n", n);
         Qobj a2 = destroy(n).pow(2);
         return a2.times(z.conj().times(0.5)).minus(a2.dag().times(z.times(0.5))).expm();
@@ -273,7 +276,7 @@ public final class Operators {
 
     /** @return {@code S(z)} for real z */
     public static Qobj squeeze(int n, double z) {
-        return squeeze(n, Complex.of(z));
+        return squeeze(n, Complex.of(Require.finite(z, "squeeze", "z")));
     }
 
     /**
@@ -286,6 +289,7 @@ public final class Operators {
      * @return the phase operator, dense
      */
     public static Qobj phase(int n, double phi0) {
+        Require.finite(phi0, "phase", "phi0");
         requirePositive("phase", "n", n);
         double[] a = new double[2 * n * n];
         for (int m = 0; m < n; m++) {
@@ -312,6 +316,8 @@ public final class Operators {
      * @return the commutator {@code [A, B] = A B - B A}
      */
     public static Qobj commutator(Qobj a, Qobj b) {
+        Require.nonNull(a, "commutator", "a");
+        Require.nonNull(b, "commutator", "b");
         return a.times(b).minus(b.times(a));
     }
 
@@ -319,6 +325,8 @@ public final class Operators {
      * @return the anticommutator {@code {A, B} = A B + B A}
      */
     public static Qobj anticommutator(Qobj a, Qobj b) {
+        Require.nonNull(a, "anticommutator", "a");
+        Require.nonNull(b, "anticommutator", "b");
         return a.times(b).plus(b.times(a));
     }
 

@@ -71,7 +71,7 @@ public final class QobjEvo implements QobjLike {
 
     /** @return the constant object {@code A_0} as a QobjEvo */
     public static QobjEvo of(Qobj constant) {
-        Objects.requireNonNull(constant, "constant part");
+        Require.nonNull(constant, "QobjEvo.of", "constant");
         return ofTerms(constant.dims(), new ArrayList<>(List.of(new Term(constant, null))));
     }
 
@@ -149,7 +149,6 @@ public final class QobjEvo implements QobjLike {
     // ---------------------------------------------------------------- sums
 
     private QobjEvo with(Qobj op, Coefficient f) {
-        Objects.requireNonNull(op, "operator");
         if (!op.dims().equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, op.dims());
         }
@@ -160,18 +159,21 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@code this + A} with A constant */
     public QobjEvo plus(Qobj a) {
+        Require.nonNull(a, "plus", "a");
         return with(a, null);
     }
 
     /** @return {@code this + f(t) A} for a real coefficient */
     public QobjEvo plus(Qobj a, DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "coefficient");
+        Require.nonNull(a, "plus", "a");
+        Require.nonNull(f, "plus", "f");
         return with(a, Coefficient.of(f));
     }
 
     /** @return {@code this + f(t) A} for a complex coefficient */
     public QobjEvo plusComplex(Qobj a, Coefficient f) {
-        return with(a, Objects.requireNonNull(f, "coefficient"));
+        Require.nonNull(a, "plusComplex", "a");
+        return with(a, Require.nonNull(f, "plusComplex", "f"));
     }
 
     /**
@@ -192,12 +194,15 @@ public final class QobjEvo implements QobjLike {
      * @return {@code this + f(t) A}
      */
     public QobjEvo plus(Qobj a, double[] times, double[] values, int order) {
+        Require.nonNull(a, "plus", "a");
+        Require.finite(times, "plus", "times");
+        Require.finite(values, "plus", "values");
         return with(a, arrayCoefficient(times, values, order));
     }
 
     /** @return the sum of two time-dependent objects */
     public QobjEvo plus(QobjEvo other) {
-        Objects.requireNonNull(other, "other");
+        Require.nonNull(other, "plus", "other");
         if (!other.dims.equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, other.dims);
         }
@@ -642,11 +647,18 @@ public final class QobjEvo implements QobjLike {
     /**
      * @param t the time
      * @return {@code A(t)}, QuTiP's {@code H(t)}
+     * @throws IllegalArgumentException when t is not finite, or a coefficient is NaN or
+     *                                  infinite (or null) at t
      */
     public Qobj at(double t) {
+        Require.finite(t, "QobjEvo.at", "t");
         Matrix m = null;
-        for (Term term : terms) {
+        for (int k = 0; k < terms.size(); k++) {
+            Term term = terms.get(k);
             Complex c = term.isConstant() ? Complex.ONE : term.coefficient().at(t);
+            if (c == null || !Double.isFinite(c.re()) || !Double.isFinite(c.im())) {
+                throw new IllegalArgumentException("QobjEvo.at: the coefficient of term " + k + " is " + c + " at t = " + t);
+            }
             Matrix d = term.operator().data();
             m = m == null ? Data.scale(d, c) : Data.add(m, d, c.re(), c.im());
         }

@@ -44,6 +44,8 @@ public final class States {
      * @return the ket with dims {@code [[d0, d1, ...], [1, 1, ...]]}
      */
     public static Qobj basis(int[] dims, int[] k) {
+        Require.nonNull(dims, "basis", "dims");
+        Require.nonNull(k, "basis", "k");
         if (dims.length == 0 || dims.length != k.length) {
             throw new IllegalArgumentException("basis: dims " + Arrays.toString(dims) + " and indices " + Arrays.toString(k)
                     + " must be non-empty and of equal length");
@@ -80,12 +82,13 @@ public final class States {
      * @return the coherent ket
      */
     public static Qobj coherent(int n, Complex alpha) {
+        Require.finite(alpha, "coherent", "alpha");
         return coherent(n, alpha, "operator");
     }
 
     /** @return {@link #coherent(int, Complex)} for real α */
     public static Qobj coherent(int n, double alpha) {
-        return coherent(n, Complex.of(alpha));
+        return coherent(n, Complex.of(Require.finite(alpha, "coherent", "alpha")));
     }
 
     /**
@@ -102,8 +105,13 @@ public final class States {
      * @return the coherent ket
      */
     public static Qobj coherent(int n, Complex alpha, String method) {
-        Operators.requirePositive("coherent", "n", n);
-        String m = method == null ? "null" : method.toLowerCase(Locale.ROOT);
+        return coherentOf("coherent", n, alpha, method);
+    }
+
+    private static Qobj coherentOf(String op, int n, Complex alpha, String method) {
+        Require.finite(alpha, op, "alpha");
+        String m = Require.nonNull(method, op, "method").toLowerCase(Locale.ROOT);
+        Operators.requirePositive(op, "n", n);
         switch (m) {
             case "operator" -> {
                 return Operators.displace(n, alpha).times(basis(n, 0));
@@ -123,24 +131,24 @@ public final class States {
                 }
                 return Qobj.of(DenseMatrix.wrap(n, 1, d), Dims.ket(n));
             }
-            default -> throw new IllegalArgumentException("coherent: method must be \"operator\" or \"analytic\", got \""
+            default -> throw new IllegalArgumentException(op + ": method must be \"operator\" or \"analytic\", got \""
                     + method + "\"");
         }
     }
 
     /** @return the coherent density matrix {@code |α><α|} (method "operator") */
     public static Qobj coherentDm(int n, Complex alpha) {
-        return ketToDm(coherent(n, alpha));
+        return ketToDm(coherentOf("coherentDm", n, alpha, "operator"));
     }
 
     /** @return the coherent density matrix for real α */
     public static Qobj coherentDm(int n, double alpha) {
-        return ketToDm(coherent(n, alpha));
+        return ketToDm(coherentOf("coherentDm", n, Complex.of(Require.finite(alpha, "coherentDm", "alpha")), "operator"));
     }
 
     /** @return the coherent density matrix {@code |α><α|} by the given method */
     public static Qobj coherentDm(int n, Complex alpha, String method) {
-        return ketToDm(coherent(n, alpha, method));
+        return ketToDm(coherentOf("coherentDm", n, alpha, method));
     }
 
     /**
@@ -172,7 +180,7 @@ public final class States {
         if (!(nMean >= 0) || Double.isInfinite(nMean)) {
             throw new IllegalArgumentException("thermalDm: mean occupation must be finite and >= 0, got nMean = " + nMean);
         }
-        String m = method == null ? "null" : method.toLowerCase(Locale.ROOT);
+        String m = Require.nonNull(method, "thermalDm", "method").toLowerCase(Locale.ROOT);
         if (!m.equals("operator") && !m.equals("analytic")) {
             throw new IllegalArgumentException("thermalDm: method must be \"operator\" or \"analytic\", got \"" + method
                     + "\"");
@@ -212,6 +220,7 @@ public final class States {
      * @return the density matrix, dense, with the ket's tensor structure on both sides
      */
     public static Qobj ketToDm(Qobj psi) {
+        Require.nonNull(psi, "ketToDm", "psi");
         Qobj ket = switch (psi.type()) {
             case KET -> psi;
             case BRA -> psi.dag();
@@ -236,7 +245,7 @@ public final class States {
      */
     public static Qobj bellState(String state) {
         double h = 1 / Math.sqrt(2);
-        double[] amp = switch (state == null ? "null" : state) {
+        double[] amp = switch (Require.nonNull(state, "bellState", "state")) {
             case "00" -> new double[] {h, 0, 0, h};
             case "01" -> new double[] {h, 0, 0, -h};
             case "10" -> new double[] {0, h, h, 0};
