@@ -90,6 +90,14 @@ final class Evolution {
                 } else {
                     prop.advance(tlist[i], y);
                 }
+                // before any Qobj is built from y (Qobj.of refuses a non-finite entry with a message
+                // about its own argument): a NaN or infinity from any propagation is a failure of the solve
+                for (int k = 0; k < y.length; k++) {
+                    if (!Double.isFinite(y[k])) {
+                        throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tlist[i], "the state has the "
+                                + "non-finite component " + y[k] + " at t = " + tlist[i] + " (real array index " + k + ")");
+                    }
+                }
                 double scale = normalize ? normalization(kind, y, rows) : 1;
                 Qobj state = null;
                 boolean last = i == tlist.length - 1;
