@@ -502,7 +502,8 @@ public final class Lindblad {
 
     /** Expectation values of several operators in several states, {@code out[i][k] = expect(ops[i], states[k])}. */
     public static double[][] expect(List<Qobj> ops, List<Qobj> states) {
-        java.util.Objects.requireNonNull(ops, "ops");
+        Require.elements(ops, "expect", "ops");
+        Require.elements(states, "expect", "states");
         double[][] out = new double[ops.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = expect(ops.get(i), states);
@@ -950,6 +951,8 @@ public final class Lindblad {
 
     /** Tensor product with a time-dependent first factor; see {@link QobjEvo#tensor(QobjLike...)}. */
     public static QobjEvo tensor(QobjEvo first, QobjLike... rest) {
+        Require.nonNull(first, "tensor", "first");
+        Require.elements(rest, "tensor", "rest");
         QobjLike[] all = new QobjLike[rest.length + 1];
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
@@ -958,6 +961,9 @@ public final class Lindblad {
 
     /** Tensor product with a time-dependent second factor; see {@link QobjEvo#tensor(QobjLike...)}. */
     public static QobjEvo tensor(Qobj first, QobjEvo second, QobjLike... rest) {
+        Require.nonNull(first, "tensor", "first");
+        Require.nonNull(second, "tensor", "second");
+        Require.elements(rest, "tensor", "rest");
         QobjLike[] all = new QobjLike[rest.length + 2];
         all[0] = first;
         all[1] = second;

@@ -1037,6 +1037,7 @@ public final class Qobj implements QobjLike {
      * @throws IllegalArgumentException if the list has the wrong length or holds a non-ket
      */
     public Qobj transform(List<Qobj> basis) {
+        Require.elements(basis, "transform", "basis");
         return transform(basis, false);
     }
 
@@ -1047,14 +1048,14 @@ public final class Qobj implements QobjLike {
      * @return the transformed object
      */
     public Qobj transform(List<Qobj> basis, boolean inverse) {
-        java.util.Objects.requireNonNull(basis, "basis");
+        Require.elements(basis, "transform", "basis");
         int n = Math.max(data.rows(), data.cols());
         if (basis.size() != n) {
             throw new IllegalArgumentException("transform: the basis has " + basis.size() + " kets, the object needs " + n);
         }
         double[] s = new double[2 * n * n];   // S[k][i] = conj(b_k[i])
         for (int k = 0; k < n; k++) {
-            Qobj b = java.util.Objects.requireNonNull(basis.get(k), "basis ket " + k);
+            Qobj b = basis.get(k);
             if (!b.isKet() || b.data.rows() != n) {
                 throw new IllegalArgumentException("transform: basis element " + k + " must be a ket of dimension " + n
                         + ", got a " + b.type() + " with dims " + b.dims);
@@ -1078,7 +1079,7 @@ public final class Qobj implements QobjLike {
      * @return the transformed object, with the same dims
      */
     public Qobj transform(Qobj s, boolean inverse) {
-        java.util.Objects.requireNonNull(s, "s");
+        Require.nonNull(s, "transform", "s");
         int n = Math.max(data.rows(), data.cols());
         if (!s.isOper() || s.data.rows() != n || s.data.cols() != n) {
             throw new IllegalArgumentException("transform: the transformation must be a " + n + "x" + n
@@ -1089,6 +1090,7 @@ public final class Qobj implements QobjLike {
 
     /** @return {@code transform(s, false)}: {@code S psi}, {@code psi S^†} or {@code S A S^†} */
     public Qobj transform(Qobj s) {
+        Require.nonNull(s, "transform", "s");
         return transform(s, false);
     }
 
@@ -1114,7 +1116,8 @@ public final class Qobj implements QobjLike {
      * @return the variance
      */
     public static double variance(Qobj oper, Qobj state) {
-        java.util.Objects.requireNonNull(oper, "oper");
+        Require.nonNull(oper, "variance", "oper");
+        Require.nonNull(state, "variance", "state");
         double m = expect(oper, state);
         return expect(oper.times(oper), state) - m * m;
     }
@@ -1129,11 +1132,11 @@ public final class Qobj implements QobjLike {
      * @return the real expectation values, in order
      */
     public static double[] expect(List<Qobj> ops, Qobj state) {
-        java.util.Objects.requireNonNull(ops, "ops");
-        java.util.Objects.requireNonNull(state, "state");
+        Require.elements(ops, "expect", "ops");
+        Require.nonNull(state, "expect", "state");
         double[] out = new double[ops.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = expect(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+            out[k] = expect(ops.get(k), state);
         }
         return out;
     }
@@ -1144,11 +1147,11 @@ public final class Qobj implements QobjLike {
      * @return the complex expectation values {@link #expectComplex(Qobj, Qobj)}, in order
      */
     public static Complex[] expectComplex(List<Qobj> ops, Qobj state) {
-        java.util.Objects.requireNonNull(ops, "ops");
-        java.util.Objects.requireNonNull(state, "state");
+        Require.elements(ops, "expectComplex", "ops");
+        Require.nonNull(state, "expectComplex", "state");
         Complex[] out = new Complex[ops.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = expectComplex(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+            out[k] = expectComplex(ops.get(k), state);
         }
         return out;
     }
@@ -1161,6 +1164,7 @@ public final class Qobj implements QobjLike {
      * @return the product as a {@link QobjEvo}
      */
     public QobjEvo times(QobjEvo other) {
+        Require.nonNull(other, "times", "other");
         return QobjEvo.of(this).times(other);
     }
 
@@ -1179,7 +1183,7 @@ public final class Qobj implements QobjLike {
      * @return the permuted object
      */
     public Qobj permute(int[][] order) {
-        java.util.Objects.requireNonNull(order, "order");
+        Require.elements(order, "permute", "order");
         if (order.length != 2 || order[0] == null || order[1] == null || order[0].length != order[1].length) {
             throw new IllegalArgumentException("permute: a nested order must be [[p...], [n + p...]], got "
                     + Arrays.deepToString(order));

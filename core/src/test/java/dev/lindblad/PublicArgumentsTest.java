@@ -18,6 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class PublicArgumentsTest {
 
     private static final List<Class<?>> SURFACE = List.of(Qobj.class, QobjEvo.class, States.class, Operators.class,
-            Superops.class, Metrics.class, Wigner.class, Dims.class, Complex.class, Lindblad.class);
+            Superops.class, Metrics.class, Wigner.class, Dims.class, Complex.class, Lindblad.class, RandomObjects.class,
+            Coefficient.class);
 
     /** Object's methods: equals(null) is false, by contract. */
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
@@ -48,8 +51,11 @@ class PublicArgumentsTest {
     private static final Set<String> SOLVER_ENTRY_POINTS = Set.of("sesolve", "mesolve", "mcsolve", "steadystate",
             "propagator", "parallelMap");
 
-    /** Parameters documented to accept null: {@code liouvillian(null, cOps)} is dissipation only, as QuTiP's H=None. */
-    private static final Set<String> NULL_ALLOWED = Set.of("liouvillian:h");
+    /**
+     * Parameters documented to accept null: {@code liouvillian(null, cOps)} is dissipation only, as
+     * QuTiP's H=None; {@code norm(null)} is QuTiP's default norm ("tr" or "l2").
+     */
+    private static final Set<String> NULL_ALLOWED = Set.of("liouvillian:h", "norm:kind");
 
     private static final Map<Class<?>, Object> RECEIVERS = Map.of(
             Qobj.class, Operators.qeye(2),
@@ -60,6 +66,9 @@ class PublicArgumentsTest {
     private static Object ordinary(Class<?> t) {
         if (t == int.class) {
             return 2;
+        }
+        if (t == long.class) {
+            return 2L;
         }
         if (t == double.class) {
             return 0.5;
@@ -93,6 +102,21 @@ class PublicArgumentsTest {
         }
         if (t == int[].class) {
             return new int[] {0};
+        }
+        if (t == int[][].class) {
+            return new int[][] {{0}, {1}};
+        }
+        if (t == Complex[][].class) {
+            return new Complex[][] {{Complex.ONE}};
+        }
+        if (t == QobjLike[].class) {
+            return new QobjLike[] {Operators.qeye(2)};
+        }
+        if (t == RandomGenerator.class) {
+            return RandomObjects.generator(1);
+        }
+        if (t == DoubleFunction.class) {
+            return (DoubleFunction<Qobj>) x -> Operators.qeye(2);
         }
         if (t == Qobj[].class) {
             return new Qobj[] {Operators.qeye(2)};
@@ -140,7 +164,9 @@ class PublicArgumentsTest {
         List<Method> out = new ArrayList<>();
         for (Class<?> c : SURFACE) {
             for (Method m : c.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()
+                // an abstract method (Coefficient.at) is the user's code, not the library's
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isAbstract(m.getModifiers()) && !m.isSynthetic()
+                        && !m.isBridge()
                         && !OBJECT_METHODS.contains(m.getName())
                         && !(c == Lindblad.class && SOLVER_ENTRY_POINTS.contains(m.getName()))) {
                     out.add(m);
