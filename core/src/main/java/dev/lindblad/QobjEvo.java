@@ -691,23 +691,31 @@ public final class QobjEvo implements QobjLike {
     /**
      * The expectation value at time t, as QuTiP's {@code QobjEvo.expect(t, state)}:
      * {@link Qobj#expect(Qobj, Qobj)} of {@code A(t)}; for a superoperator S and a density
-     * matrix rho, {@code tr(S(rho))}.
+     * matrix rho, {@code tr(S(rho))}, real when its imaginary part is rounding by the rule of
+     * {@link Qobj#expect(Qobj, Qobj)}: {@code |Im| <= EXPECT_TOLERANCE sqrt(n) ||S||_F ||rho||_F}
+     * (a bound on {@code |tr(S(rho))|} for n x n rho).
      *
      * @param t     the time
      * @param state a ket or density matrix
      * @return the real expectation value
+     * @throws IllegalArgumentException when the value is complex beyond rounding (use
+     *                                  {@link #expectComplex(double, Qobj)})
      */
     public double expect(double t, Qobj state) {
         Require.finite(t, "QobjEvo.expect", "t");
         Require.nonNull(state, "QobjEvo.expect", "state");
+        Qobj a = at(t);
         if (isSuper()) {
-            Complex z = expectComplex(t, state);
-            if (Math.abs(z.im()) > 1e-12 * Math.max(1, Math.abs(z.re()))) {
-                throw new IllegalArgumentException("QobjEvo.expect: tr(S(rho)) = " + z + " is not real; use expectComplex");
+            Complex z = superExpect(a, state);
+            Qobj rho = state.isOperKet() ? Superops.vectorToOperator(state) : state;
+            double tol = Qobj.EXPECT_TOLERANCE * Math.sqrt(rho.shape()[0]) * a.frobeniusNorm() * rho.frobeniusNorm();
+            if (Math.abs(z.im()) > tol) {
+                throw new IllegalArgumentException("QobjEvo.expect: tr(S(rho)) = " + z + " is complex (|Im| > " + tol
+                        + "); use expectComplex");
             }
             return z.re();
         }
-        return Qobj.expect(at(t), state);
+        return Qobj.expect(a, state);
     }
 
     /**
@@ -720,14 +728,16 @@ public final class QobjEvo implements QobjLike {
         Require.finite(t, "QobjEvo.expectComplex", "t");
         Require.nonNull(state, "QobjEvo.expectComplex", "state");
         Qobj a = at(t);
-        if (isSuper()) {
-            Qobj v = state.isOperKet() ? state : Superops.operatorToVector(state);
-            if (!v.dims().equals(Dims.operatorKetOf(dims.inSpace()))) {
-                throw new DimensionMismatchException("QobjEvo.expect", dims, state.dims());
-            }
-            return Superops.vectorToOperator(a.times(v)).tr();
+        return isSuper() ? superExpect(a, state) : Qobj.expectComplex(a, state);
+    }
+
+    /** @return {@code tr(S(rho))} of the superoperator S = this at some time */
+    private Complex superExpect(Qobj s, Qobj state) {
+        Qobj v = state.isOperKet() ? state : Superops.operatorToVector(state);
+        if (!v.dims().equals(Dims.operatorKetOf(dims.inSpace()))) {
+            throw new DimensionMismatchException("QobjEvo.expect", dims, state.dims());
         }
-        return Qobj.expectComplex(a, state);
+        return Superops.vectorToOperator(s.times(v)).tr();
     }
 
     // ---------------------------------------------------------------- internals
