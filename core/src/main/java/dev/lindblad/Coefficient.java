@@ -1,7 +1,6 @@
 package dev.lindblad;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -24,7 +23,7 @@ public interface Coefficient {
      * @return the coefficient {@code t -> f(t) + 0i}
      */
     static Coefficient of(DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "f");
+        Require.nonNull(f, "Coefficient.of", "f");
         return t -> Complex.of(f.applyAsDouble(t));
     }
 
@@ -38,7 +37,8 @@ public interface Coefficient {
      * @return the step coefficient
      */
     static Coefficient step(double[] times, double[] values) {
-        Objects.requireNonNull(values, "values");
+        Require.finite(times, "Coefficient.step", "times");
+        Require.finite(values, "Coefficient.step", "values");
         Complex[] c = new Complex[values.length];
         for (int k = 0; k < c.length; k++) {
             c[k] = Complex.of(values[k]);
@@ -54,8 +54,8 @@ public interface Coefficient {
      * @return the step coefficient
      */
     static Coefficient step(double[] times, Complex[] values) {
-        Objects.requireNonNull(times, "times");
-        Objects.requireNonNull(values, "values");
+        Require.finite(times, "Coefficient.step", "times");
+        Require.elements(values, "Coefficient.step", "values");
         if (times.length == 0 || times.length != values.length) {
             throw new IllegalArgumentException("step coefficient needs at least 1 sample time and as many values; got "
                     + times.length + " times and " + values.length + " values");
@@ -65,10 +65,7 @@ public interface Coefficient {
                 throw new IllegalArgumentException("step coefficient: sample times must be finite and increase strictly; t["
                         + k + "] = " + times[k]);
             }
-            Complex v = Objects.requireNonNull(values[k], "values[" + k + "]");
-            if (!Double.isFinite(v.re()) || !Double.isFinite(v.im())) {
-                throw new IllegalArgumentException("step coefficient: values[" + k + "] = " + v + " is not finite");
-            }
+            Require.finite(values[k], "Coefficient.step", "values[" + k + "]");
         }
         double[] t = times.clone();
         Complex[] v = values.clone();
@@ -92,13 +89,8 @@ public interface Coefficient {
      * @return the spline coefficient
      */
     static Coefficient spline(double[] times, double[] values) {
-        Objects.requireNonNull(times, "times");
-        Objects.requireNonNull(values, "values");
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
-                throw new IllegalArgumentException("spline coefficient: values[" + k + "] = " + values[k] + " is not finite");
-            }
-        }
+        Require.finite(times, "Coefficient.spline", "times");
+        Require.finite(values, "Coefficient.spline", "values");
         CubicSpline s = new CubicSpline(times, values);
         return t -> Complex.of(s.value(t));
     }
@@ -112,14 +104,11 @@ public interface Coefficient {
      * @return the spline coefficient
      */
     static Coefficient spline(double[] times, Complex[] values) {
-        Objects.requireNonNull(times, "times");
-        Objects.requireNonNull(values, "values");
+        Require.finite(times, "Coefficient.spline", "times");
+        Require.elements(values, "Coefficient.spline", "values");
         double[] re = new double[values.length], im = new double[values.length];
         for (int k = 0; k < values.length; k++) {
-            Complex v = Objects.requireNonNull(values[k], "values[" + k + "]");
-            if (!Double.isFinite(v.re()) || !Double.isFinite(v.im())) {
-                throw new IllegalArgumentException("spline coefficient: values[" + k + "] = " + v + " is not finite");
-            }
+            Complex v = Require.finite(values[k], "Coefficient.spline", "values[" + k + "]");
             re[k] = v.re();
             im[k] = v.im();
         }

@@ -36,6 +36,7 @@ public record Complex(double re, double im) {
 
     /** @return {@code this + o} */
     public Complex plus(Complex o) {
+        Require.nonNull(o, "plus", "o");
         return new Complex(re + o.re, im + o.im);
     }
 
@@ -46,11 +47,13 @@ public record Complex(double re, double im) {
 
     /** @return {@code this - o} */
     public Complex minus(Complex o) {
+        Require.nonNull(o, "minus", "o");
         return new Complex(re - o.re, im - o.im);
     }
 
     /** @return {@code this * o} */
     public Complex times(Complex o) {
+        Require.nonNull(o, "times", "o");
         return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
     }
 
@@ -61,6 +64,7 @@ public record Complex(double re, double im) {
 
     /** @return {@code this / o}, computed with Smith's scaling to avoid overflow */
     public Complex div(Complex o) {
+        Require.nonNull(o, "div", "o");
         if (Math.abs(o.re) >= Math.abs(o.im)) {
             double r = o.im / o.re, d = o.re + o.im * r;
             return new Complex((re + im * r) / d, (im - re * r) / d);
@@ -120,6 +124,7 @@ public record Complex(double re, double im) {
 
     /** @return whether {@code |this - o| <= tol} */
     public boolean isClose(Complex o, double tol) {
+        Require.nonNull(o, "isClose", "o");
         return Math.hypot(re - o.re, im - o.im) <= tol;
     }
 

@@ -64,11 +64,14 @@ public final class Dims {
      * @return {@code [out, in]}
      */
     public static Dims of(int[] out, int[] in) {
+        Require.nonNull(out, "Dims.of", "out");
+        Require.nonNull(in, "Dims.of", "in");
         return new Dims(checked("out", out), null, checked("in", in), null);
     }
 
     /** @return ket dims {@code [[d...], [1...]]} */
     public static Dims ket(int... dims) {
+        Require.nonNull(dims, "Dims.ket", "dims");
         int[] ones = new int[dims.length];
         Arrays.fill(ones, 1);
         return of(dims, ones);
@@ -76,22 +79,27 @@ public final class Dims {
 
     /** @return bra dims {@code [[1...], [d...]]} */
     public static Dims bra(int... dims) {
+        Require.nonNull(dims, "Dims.bra", "dims");
         return ket(dims).dag();
     }
 
     /** @return square operator dims {@code [[d...], [d...]]} */
     public static Dims oper(int... dims) {
+        Require.nonNull(dims, "Dims.oper", "dims");
         return of(dims, dims);
     }
 
     /** @return dims of superoperators acting on operators of dims {@code op} */
     public static Dims superOf(Dims op) {
+        Require.nonNull(op, "Dims.superOf", "op");
         requireOperatorDims(op);
         return new Dims(null, op, null, op);
     }
 
     /** @return dims of a superoperator mapping operators of dims {@code from} to dims {@code to} */
     public static Dims superOf(Dims to, Dims from) {
+        Require.nonNull(to, "Dims.superOf", "to");
+        Require.nonNull(from, "Dims.superOf", "from");
         requireOperatorDims(to);
         requireOperatorDims(from);
         return new Dims(null, to, null, from);
@@ -99,6 +107,7 @@ public final class Dims {
 
     /** @return dims of the column-stacked form of an operator with dims {@code op} */
     public static Dims operatorKetOf(Dims op) {
+        Require.nonNull(op, "Dims.operatorKetOf", "op");
         requireOperatorDims(op);
         return new Dims(null, op, new int[] {1}, null);
     }
@@ -111,6 +120,7 @@ public final class Dims {
 
     /** @return the dims of {@code a ⊗ b ⊗ ...} (Hilbert-space objects only) */
     public static Dims tensor(Dims... parts) {
+        Require.elements(parts, "Dims.tensor", "parts");
         if (parts.length == 0) {
             throw new IllegalArgumentException("tensor needs at least one operand");
         }

@@ -24,7 +24,11 @@ public final class Lindblad {
         return Qobj.tensor(parts);
     }
 
-    /** Real expectation value {@code <psi|A|psi>} or {@code tr(A rho)}; see {@link Qobj#expect(Qobj, Qobj)}. */
+    /**
+     * Real expectation value {@code <psi|A|psi>} or {@code tr(A rho)}, refused (with an
+     * {@code IllegalArgumentException} naming {@code expectComplex}) when it is complex beyond
+     * rounding; see {@link Qobj#expect(Qobj, Qobj)}.
+     */
     public static double expect(Qobj oper, Qobj state) {
         return Qobj.expect(oper, state);
     }
@@ -325,17 +329,27 @@ public final class Lindblad {
     }
 
     /**
-     * Expectation values of one operator on several states, {@code out[k] = Re expect(oper,
-     * states[k])}.
+     * Expectation values of one operator on several states, {@code out[k] = expect(oper,
+     * states[k])}, each real by the rule of {@link Qobj#expect(Qobj, Qobj)}.
      *
      * @param oper   the operator
      * @param states kets or density matrices
      * @return the real expectation values, in order
+     * @throws IllegalArgumentException naming the first state whose value is not real to
+     *                                  rounding (use {@link #expectComplex(Qobj, List)})
      */
     public static double[] expect(Qobj oper, List<Qobj> states) {
+        Require.nonNull(oper, "expect", "oper");
+        Require.elements(states, "expect", "states");
         double[] out = new double[states.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = Qobj.expect(oper, states.get(k));
+            try {
+                out[k] = Qobj.expect(oper, states.get(k));
+            } catch (DimensionMismatchException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (states[" + k + "])", e);
+            }
         }
         return out;
     }
@@ -351,6 +365,8 @@ public final class Lindblad {
      * @return the points
      */
     public static double[] linspace(double start, double stop, int n) {
+        Require.finite(start, "linspace", "start");
+        Require.finite(stop, "linspace", "stop");
         if (n < 0) {
             throw new IllegalArgumentException("linspace: number of points must be >= 0, got n = " + n);
         }
@@ -466,9 +482,17 @@ public final class Lindblad {
         return Qobj.expectComplex(ops, state);
     }
 
-    /** Complex expectation values of one operator in several states, {@code out[k] = expectComplex(oper, states[k])}. */
+    /**
+     * Complex expectation values of one operator on several states,
+     * {@code out[k] = expectComplex(oper, states[k])}; see {@link Qobj#expectComplex(Qobj, Qobj)}.
+     *
+     * @param oper   the operator
+     * @param states kets, bras or operators on its space
+     * @return the complex expectation values, in order
+     */
     public static Complex[] expectComplex(Qobj oper, List<Qobj> states) {
-        java.util.Objects.requireNonNull(states, "states");
+        Require.nonNull(oper, "expectComplex", "oper");
+        Require.elements(states, "expectComplex", "states");
         Complex[] out = new Complex[states.size()];
         for (int k = 0; k < out.length; k++) {
             out[k] = Qobj.expectComplex(oper, states.get(k));
@@ -478,7 +502,8 @@ public final class Lindblad {
 
     /** Expectation values of several operators in several states, {@code out[i][k] = expect(ops[i], states[k])}. */
     public static double[][] expect(List<Qobj> ops, List<Qobj> states) {
-        java.util.Objects.requireNonNull(ops, "ops");
+        Require.elements(ops, "expect", "ops");
+        Require.elements(states, "expect", "states");
         double[][] out = new double[ops.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = expect(ops.get(i), states);
@@ -926,6 +951,8 @@ public final class Lindblad {
 
     /** Tensor product with a time-dependent first factor; see {@link QobjEvo#tensor(QobjLike...)}. */
     public static QobjEvo tensor(QobjEvo first, QobjLike... rest) {
+        Require.nonNull(first, "tensor", "first");
+        Require.elements(rest, "tensor", "rest");
         QobjLike[] all = new QobjLike[rest.length + 1];
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
@@ -934,6 +961,9 @@ public final class Lindblad {
 
     /** Tensor product with a time-dependent second factor; see {@link QobjEvo#tensor(QobjLike...)}. */
     public static QobjEvo tensor(Qobj first, QobjEvo second, QobjLike... rest) {
+        Require.nonNull(first, "tensor", "first");
+        Require.nonNull(second, "tensor", "second");
+        Require.elements(rest, "tensor", "rest");
         QobjLike[] all = new QobjLike[rest.length + 2];
         all[0] = first;
         all[1] = second;

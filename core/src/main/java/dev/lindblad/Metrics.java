@@ -50,6 +50,8 @@ public final class Metrics {
      * @return F in [0, 1] for normalised states
      */
     public static double fidelity(Qobj a, Qobj b) {
+        Require.nonNull(a, "fidelity", "a");
+        Require.nonNull(b, "fidelity", "b");
         boolean aPure = a.isKet() || a.isBra(), bPure = b.isKet() || b.isBra();
         if (aPure && bPure) {
             Qobj ka = asKet(a), kb = asKet(b);
@@ -130,6 +132,8 @@ public final class Metrics {
      * @return T in [0, 1] for normalised states
      */
     public static double tracedist(Qobj a, Qobj b) {
+        Require.nonNull(a, "tracedist", "a");
+        Require.nonNull(b, "tracedist", "b");
         Qobj da = asDm("tracedist", a), db = asDm("tracedist", b);
         if (!da.dims().equals(db.dims())) {
             throw new DimensionMismatchException("tracedist", a.dims(), b.dims());
@@ -146,6 +150,8 @@ public final class Metrics {
      * @return the squared Frobenius norm of the difference
      */
     public static double hilbertDist(Qobj a, Qobj b) {
+        Require.nonNull(a, "hilbertDist", "a");
+        Require.nonNull(b, "hilbertDist", "b");
         Qobj da = asDm("hilbertDist", a), db = asDm("hilbertDist", b);
         if (!da.dims().equals(db.dims())) {
             throw new DimensionMismatchException("hilbertDist", a.dims(), b.dims());
@@ -162,6 +168,7 @@ public final class Metrics {
      * @return S in nats
      */
     public static double entropyVn(Qobj rho) {
+        Require.nonNull(rho, "entropyVn", "rho");
         return entropyVn(rho, Math.E);
     }
 
@@ -173,6 +180,7 @@ public final class Metrics {
      * @return S
      */
     public static double entropyVn(Qobj rho, double base) {
+        Require.nonNull(rho, "entropyVn", "rho");
         if (!(base > 0) || base == 1 || Double.isInfinite(base)) {
             throw new IllegalArgumentException("entropyVn: base must be positive and not 1, got base = " + base);
         }
@@ -193,6 +201,7 @@ public final class Metrics {
      * @return the linear entropy
      */
     public static double entropyLinear(Qobj rho) {
+        Require.nonNull(rho, "entropyLinear", "rho");
         return 1 - purity(rho);
     }
 
@@ -203,6 +212,7 @@ public final class Metrics {
      * @return the purity, 1 for pure states
      */
     public static double purity(Qobj rho) {
+        Require.nonNull(rho, "purity", "rho");
         Qobj d = asDm("purity", rho);
         return Data.expectRho(d.data(), d.data()).re();
     }
@@ -222,6 +232,7 @@ public final class Metrics {
      * @return C in [0, 1]
      */
     public static double concurrence(Qobj rho) {
+        Require.nonNull(rho, "concurrence", "rho");
         Dims ketDims = Dims.ket(2, 2);
         boolean ok = switch (rho.type()) {
             case KET -> rho.dims().equals(ketDims);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Standard operators with QuTiP 4.7's definitions and conventions: Fock-space ladder operators
@@ -93,6 +92,7 @@ public final class Operators {
      * @return the identity with dims {@code [[d1, d2, ...], [d1, d2, ...]]}
      */
     public static Qobj qeye(int... dims) {
+        Require.nonNull(dims, "qeye", "dims");
         if (dims.length == 0) {
             throw new IllegalArgumentException("qeye: no subsystem size given");
         }
@@ -183,7 +183,7 @@ public final class Operators {
     public static Qobj jmat(double j, String axis) {
         int tj = twiceJ(j);
         int n = tj + 1;
-        String ax = axis == null ? "null" : axis.toLowerCase(Locale.ROOT);
+        String ax = Require.nonNull(axis, "jmat", "axis").toLowerCase(Locale.ROOT);
         if (!ax.equals("x") && !ax.equals("y") && !ax.equals("z") && !ax.equals("+") && !ax.equals("-")) {
             throw new IllegalArgumentException("jmat: axis must be one of \"x\", \"y\", \"z\", \"+\", \"-\"; got \""
                     + axis + "\"");
@@ -247,6 +247,7 @@ public final class Operators {
      * @return D(α), dense
      */
     public static Qobj displace(int n, Complex alpha) {
+        Require.finite(alpha, "displace", "alpha");
         requirePositive("displace", "n", n);
         Qobj a = destroy(n);
         return a.dag().times(alpha).minus(a.times(alpha.conj())).expm();
@@ -254,7 +255,7 @@ public final class Operators {
 
     /** @return {@code D(α)} for real α */
     public static Qobj displace(int n, double alpha) {
-        return displace(n, Complex.of(alpha));
+        return displace(n, Complex.of(Require.finite(alpha, "displace", "alpha")));
     }
 
     /**
@@ -266,6 +267,7 @@ public final class Operators {
      * @return S(z), dense
      */
     public static Qobj squeeze(int n, Complex z) {
+        Require.finite(z, "squeeze", "z");
         requirePositive("squeeze", "n", n);
         Qobj a2 = destroy(n).pow(2);
         return a2.times(z.conj().times(0.5)).minus(a2.dag().times(z.times(0.5))).expm();
@@ -273,7 +275,7 @@ public final class Operators {
 
     /** @return {@code S(z)} for real z */
     public static Qobj squeeze(int n, double z) {
-        return squeeze(n, Complex.of(z));
+        return squeeze(n, Complex.of(Require.finite(z, "squeeze", "z")));
     }
 
     /**
@@ -286,6 +288,7 @@ public final class Operators {
      * @return the phase operator, dense
      */
     public static Qobj phase(int n, double phi0) {
+        Require.finite(phi0, "phase", "phi0");
         requirePositive("phase", "n", n);
         double[] a = new double[2 * n * n];
         for (int m = 0; m < n; m++) {
@@ -312,6 +315,8 @@ public final class Operators {
      * @return the commutator {@code [A, B] = A B - B A}
      */
     public static Qobj commutator(Qobj a, Qobj b) {
+        Require.nonNull(a, "commutator", "a");
+        Require.nonNull(b, "commutator", "b");
         return a.times(b).minus(b.times(a));
     }
 
@@ -319,6 +324,8 @@ public final class Operators {
      * @return the anticommutator {@code {A, B} = A B + B A}
      */
     public static Qobj anticommutator(Qobj a, Qobj b) {
+        Require.nonNull(a, "anticommutator", "a");
+        Require.nonNull(b, "anticommutator", "b");
         return a.times(b).plus(b.times(a));
     }
 
@@ -368,6 +375,7 @@ public final class Operators {
      * @return the zero operator with dims {@code [dims, dims]}, sparse (no stored entries)
      */
     public static Qobj qzero(int... dims) {
+        Require.nonNull(dims, "qzero", "dims");
         int n = size("qzero", dims);
         return Qobj.of(CsrMatrix.zeros(n, n), Dims.oper(dims));
     }
@@ -380,13 +388,15 @@ public final class Operators {
      * @return the zero operator with dims {@code [dimsLeft, dimsRight]}
      */
     public static Qobj qzero(int[] dimsLeft, int[] dimsRight) {
+        Require.nonNull(dimsLeft, "qzero", "dimsLeft");
+        Require.nonNull(dimsRight, "qzero", "dimsRight");
         int r = size("qzero", dimsLeft), c = size("qzero", dimsRight);
         return Qobj.of(CsrMatrix.zeros(r, c), Dims.of(dimsLeft, dimsRight));
     }
 
     /** @return the zero object with the dims and shape of q, as QuTiP's {@code qzero_like} */
     public static Qobj qzeroLike(Qobj q) {
-        Objects.requireNonNull(q, "q");
+        Require.nonNull(q, "qzeroLike", "q");
         return Qobj.of(CsrMatrix.zeros(q.shape()[0], q.shape()[1]), q.dims());
     }
 
@@ -395,7 +405,7 @@ public final class Operators {
      * @throws IllegalArgumentException if q is not square
      */
     public static Qobj qeyeLike(Qobj q) {
-        Objects.requireNonNull(q, "q");
+        Require.nonNull(q, "qeyeLike", "q");
         if (q.shape()[0] != q.shape()[1]) {
             throw new IllegalArgumentException("qeyeLike needs a square object, got dims " + q.dims());
         }
@@ -404,6 +414,7 @@ public final class Operators {
 
     /** @return the identity on a composite space, QuTiP's {@code identity}, the same as {@link #qeye(int...)} */
     public static Qobj identity(int... dims) {
+        Require.nonNull(dims, "identity", "dims");
         return qeye(dims);
     }
 
@@ -417,8 +428,8 @@ public final class Operators {
      * @return the operator, sparse, dims {@code [[n], [n]]}
      */
     public static Qobj qdiags(Complex[][] diagonals, int[] offsets) {
-        Objects.requireNonNull(diagonals, "diagonals");
-        Objects.requireNonNull(offsets, "offsets");
+        Require.elements(diagonals, "qdiags", "diagonals");
+        Require.nonNull(offsets, "qdiags", "offsets");
         if (diagonals.length == 0 || diagonals.length != offsets.length) {
             throw new IllegalArgumentException("qdiags: needs as many offsets as diagonals, at least one; got "
                     + diagonals.length + " diagonals and " + offsets.length + " offsets");
@@ -426,7 +437,6 @@ public final class Operators {
         int n = 0;
         int count = 0;
         for (int k = 0; k < diagonals.length; k++) {
-            Objects.requireNonNull(diagonals[k], "diagonals[" + k + "]");
             if (diagonals[k].length == 0) {
                 throw new IllegalArgumentException("qdiags: diagonal " + k + " is empty");
             }
@@ -450,7 +460,7 @@ public final class Operators {
         for (int k = 0; k < diagonals.length; k++) {
             int o = offsets[k];
             for (int e = 0; e < diagonals[k].length; e++) {
-                Complex z = Objects.requireNonNull(diagonals[k][e], "diagonals[" + k + "][" + e + "]");
+                Complex z = Require.finite(diagonals[k][e], "qdiags", "diagonals[" + k + "][" + e + "]");
                 ri[p] = o >= 0 ? e : e - o;
                 ci[p] = o >= 0 ? e + o : e;
                 v[2 * p] = z.re();
@@ -463,13 +473,13 @@ public final class Operators {
 
     /** @return {@link #qdiags(Complex[][], int[])} with real diagonals */
     public static Qobj qdiags(double[][] diagonals, int[] offsets) {
-        Objects.requireNonNull(diagonals, "diagonals");
+        Require.elements(diagonals, "qdiags", "diagonals");
+        Require.nonNull(offsets, "qdiags", "offsets");
         Complex[][] c = new Complex[diagonals.length][];
         for (int k = 0; k < c.length; k++) {
-            Objects.requireNonNull(diagonals[k], "diagonals[" + k + "]");
             c[k] = new Complex[diagonals[k].length];
             for (int e = 0; e < c[k].length; e++) {
-                c[k][e] = Complex.of(diagonals[k][e]);
+                c[k][e] = Complex.of(Require.finite(diagonals[k][e], "qdiags", "diagonals[" + k + "][" + e + "]"));
             }
         }
         return qdiags(c, offsets);
@@ -477,7 +487,8 @@ public final class Operators {
 
     /** @return a matrix with one real diagonal at the given offset; see {@link #qdiags(Complex[][], int[])} */
     public static Qobj qdiags(double[] diagonal, int offset) {
-        return qdiags(new double[][] {Objects.requireNonNull(diagonal, "diagonal")}, new int[] {offset});
+        Require.finite(diagonal, "qdiags", "diagonal");
+        return qdiags(new double[][] {diagonal}, new int[] {offset});
     }
 
     /**
@@ -548,31 +559,37 @@ public final class Operators {
 
     /** @return {@code J_x} of spin j, as QuTiP's {@code spin_Jx(j)}: {@link #jmat(double, String)} "x" */
     public static Qobj spinJx(double j) {
+        Require.finite(j, "spinJx", "j");
         return jmat(j, "x");
     }
 
     /** @return {@code J_y} of spin j, as QuTiP's {@code spin_Jy(j)} */
     public static Qobj spinJy(double j) {
+        Require.finite(j, "spinJy", "j");
         return jmat(j, "y");
     }
 
     /** @return {@code J_z = diag(j, ..., -j)}, as QuTiP's {@code spin_Jz(j)} */
     public static Qobj spinJz(double j) {
+        Require.finite(j, "spinJz", "j");
         return jmat(j, "z");
     }
 
     /** @return the raising operator {@code J_+}, as QuTiP's {@code spin_Jp(j)} */
     public static Qobj spinJp(double j) {
+        Require.finite(j, "spinJp", "j");
         return jmat(j, "+");
     }
 
     /** @return the lowering operator {@code J_-}, as QuTiP's {@code spin_Jm(j)} */
     public static Qobj spinJm(double j) {
+        Require.finite(j, "spinJm", "j");
         return jmat(j, "-");
     }
 
     /** @return {@code {J_x, J_y, J_z}}, as QuTiP's {@code spin_J_set(j)} */
     public static Qobj[] spinJSet(double j) {
+        Require.finite(j, "spinJSet", "j");
         return jmat(j);
     }
 
@@ -586,11 +603,9 @@ public final class Operators {
      * @return the diagonal operator of size {@code nmax - nmin + 1}, sparse
      */
     public static Qobj charge(int nmax, int nmin, double frac) {
+        Require.finite(frac, "charge", "frac");
         if (nmin > nmax) {
             throw new IllegalArgumentException("charge: Nmin = " + nmin + " must not exceed Nmax = " + nmax);
-        }
-        if (!Double.isFinite(frac)) {
-            throw new IllegalArgumentException("charge: frac must be finite, got " + frac);
         }
         int n = nmax - nmin + 1;
         double[] d = new double[2 * n];
@@ -646,15 +661,18 @@ public final class Operators {
      * @return the operator, dense
      */
     public static Qobj squeezing(Qobj a1, Qobj a2, Complex z) {
-        Objects.requireNonNull(a1, "a1");
-        Objects.requireNonNull(a2, "a2");
-        Objects.requireNonNull(z, "z");
+        Require.nonNull(a1, "squeezing", "a1");
+        Require.nonNull(a2, "squeezing", "a2");
+        Require.finite(z, "squeezing", "z");
         Qobj p = a1.times(a2);
         return p.times(z.conj()).minus(a1.dag().times(a2.dag()).times(z)).times(0.5).expm();
     }
 
     /** @return {@link #squeezing(Qobj, Qobj, Complex)} for real z */
     public static Qobj squeezing(Qobj a1, Qobj a2, double z) {
+        Require.nonNull(a1, "squeezing", "a1");
+        Require.nonNull(a2, "squeezing", "a2");
+        Require.finite(z, "squeezing", "z");
         return squeezing(a1, a2, Complex.of(z));
     }
 
@@ -719,8 +737,9 @@ public final class Operators {
      * @return the (anti)commutator
      */
     public static Qobj commutator(Qobj a, Qobj b, String kind) {
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
+        Require.nonNull(a, "commutator", "a");
+        Require.nonNull(b, "commutator", "b");
+        Require.nonNull(kind, "commutator", "kind");
         return switch (kind == null ? "null" : kind) {
             case "normal" -> commutator(a, b);
             case "anti" -> anticommutator(a, b);
@@ -742,7 +761,7 @@ public final class Operators {
      * @return the occupation tuples, index = position in the ENR basis
      */
     public static List<int[]> enrStates(int[] dims, int excitations) {
-        Objects.requireNonNull(dims, "dims");
+        Require.nonNull(dims, "enrStates", "dims");
         if (dims.length == 0) {
             throw new IllegalArgumentException("ENR space: dims list no mode");
         }
@@ -788,7 +807,7 @@ public final class Operators {
      * @return the dimension of the restricted space
      */
     public static long enrNstates(int[] dims, int excitations) {
-        Objects.requireNonNull(dims, "dims");
+        Require.nonNull(dims, "enrNstates", "dims");
         for (int k = 0; k < dims.length; k++) {
             requirePositive("enrNstates", "dims[" + k + "]", dims[k]);
         }
@@ -853,7 +872,7 @@ public final class Operators {
      * @return one operator per mode, sparse
      */
     public static List<Qobj> enrDestroy(int[] dims, int excitations) {
-        Objects.requireNonNull(dims, "dims");
+        Require.nonNull(dims, "enrDestroy", "dims");
         List<int[]> states = enrStates(dims, excitations);
         Map<List<Integer>, Integer> index = enrIndex(states);
         int n = states.size();
@@ -884,7 +903,7 @@ public final class Operators {
      * @return the identity of the ENR space, as QuTiP's {@code enr_identity}, dims {@code [[N], [N]]}
      */
     public static Qobj enrIdentity(int[] dims, int excitations) {
-        Objects.requireNonNull(dims, "dims");
+        Require.nonNull(dims, "enrIdentity", "dims");
         return qeye(enrStates(dims, excitations).size());
     }
 }

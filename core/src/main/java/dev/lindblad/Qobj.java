@@ -14,52 +14,141 @@ import java.util.Locale;
  * superoperators act on column-stacked operators (operator-kets).
  *
  * <p>Every operation returns a new object; the data are never modified and may be shared.
+ *
+ * <p>Every entry of a {@code Qobj} is finite: a constructor refuses a NaN or infinite entry
+ * with an {@link IllegalArgumentException} naming the argument and the entry's row and column,
+ * an operation refuses a non-finite scalar argument, and an operation whose exact result does
+ * not fit in a double (overflow) throws an {@link ArithmeticException} instead of returning
+ * infinities. Each object keeps an upper bound on the modulus of the real and imaginary parts
+ * of its entries, so that a result is scanned for overflow only when its operands' bounds
+ * allow one; a null argument gives a {@link NullPointerException} that names it.
  */
 public final class Qobj implements QobjLike {
 
     /** Absolute tolerance of {@link #isHerm()}, QuTiP's default {@code settings.atol}. */
     public static final double HERMITIAN_TOLERANCE = 1e-12;
 
+    /**
+     * Relative tolerance of {@link #expect(Qobj, Qobj)}: the imaginary part of
+     * {@code <A>} is taken as rounding, and dropped, when
+     * {@code |Im <A>| <= EXPECT_TOLERANCE ||A||_F ||x||^2} for a state vector x, or
+     * {@code <= EXPECT_TOLERANCE ||A||_F ||X||_F} for an operator X (both bound {@code |<A>|}).
+     */
+    public static final double EXPECT_TOLERANCE = 1e-12;
+
+    /**
+     * Below this bound on the operands' entries an operation's result cannot overflow (the
+     * kernels' intermediate values stay below the bound too, far from {@code Double.MAX_VALUE}),
+     * so it is not scanned.
+     */
+    private static final double SAFE_BOUND = 1e300;
+
     private final Matrix data;
     private final Dims dims;
     private volatile Boolean herm;
+    /** An upper bound on {@code |Re a_ij|} and {@code |Im a_ij|} over all entries; always finite. */
+    private final double bound;
+    /** The Frobenius norm once computed (the tolerance of {@link #expect} needs it), else -1. */
+    private volatile double frobenius = -1;
 
-    private Qobj(Matrix data, Dims dims, Boolean herm) {
+    private Qobj(Matrix data, Dims dims, Boolean herm, double bound) {
         this.data = data;
         this.dims = dims;
         this.herm = herm;
+        this.bound = bound;
     }
 
     /**
-     * @param data the matrix
+     * The result of an operation on finite objects: kept as is when {@code bound} (an upper
+     * bound on its entries' parts computed from the operands) shows that nothing overflowed,
+     * else scanned, and refused when an entry is not finite.
+     */
+    private static Qobj made(String op, Matrix m, Dims d, Boolean herm, double bound) {
+        if (bound <= SAFE_BOUND) {
+            return new Qobj(m, d, herm, bound);
+        }
+        double exact = Data.maxComponent(m);
+        if (!(exact <= Double.MAX_VALUE)) {
+            int[] at = Data.firstNonFinite(m);
+            throw new ArithmeticException(op + ": the result does not fit in a double: entry (" + at[0] + ", " + at[1]
+                    + ") is " + m.get(at[0], at[1]) + " (the operands' entries are too large)");
+        }
+        return new Qobj(m, d, herm, exact);
+    }
+
+    /** @return the largest part of an entry of m, refusing a non-finite entry as the user's argument {@code name} */
+    private static double finiteBound(Matrix m, String op, String name) {
+        double b = Data.maxComponent(m);
+        if (!(b <= Double.MAX_VALUE)) {
+            int[] at = Data.firstNonFinite(m);
+            throw new IllegalArgumentException(op + ": " + name + " has a non-finite entry " + m.get(at[0], at[1])
+                    + " at row " + at[0] + ", column " + at[1]);
+        }
+        return b;
+    }
+
+    /**
+     * @param data the matrix; every entry finite
      * @param dims its tensor structure; rows and columns must match the matrix shape
      * @return the quantum object
+     * @throws IllegalArgumentException when an entry of data is NaN or infinite (the message
+     *                                  gives its row and column)
      */
     public static Qobj of(Matrix data, Dims dims) {
+        Require.nonNull(data, "Qobj.of", "data");
+        Require.nonNull(dims, "Qobj.of", "dims");
         if (data.rows() != dims.rows() || data.cols() != dims.cols()) {
             throw new DimensionMismatchException("Qobj: dims " + dims + " describe a " + dims.rows() + "x" + dims.cols()
                     + " matrix, but the data are " + data.rows() + "x" + data.cols());
         }
-        return new Qobj(data, dims, null);
+        return new Qobj(data, dims, null, finiteBound(data, "Qobj.of", "data"));
     }
 
-    /** @return the matrix as a ket (one column) or operator with flat dims {@code [[rows], [cols]]} */
+    /**
+     * @return the matrix as a ket (one column) or operator with flat dims {@code [[rows], [cols]]}
+     * @throws IllegalArgumentException when an entry of data is NaN or infinite
+     */
     public static Qobj of(Matrix data) {
-        return new Qobj(data, Dims.of(new int[] {data.rows()}, new int[] {data.cols()}), null);
+        Require.nonNull(data, "Qobj.of", "data");
+        return new Qobj(data, Dims.of(new int[] {data.rows()}, new int[] {data.cols()}), null,
+                finiteBound(data, "Qobj.of", "data"));
     }
 
-    /** @return the operator or ket given by row-major real entries {@code re[i][j]} */
+    /**
+     * @return the operator or ket given by row-major real entries {@code re[i][j]}
+     * @throws IllegalArgumentException when an entry is NaN or infinite, or the rows are ragged
+     */
     public static Qobj fromArray(double[][] re) {
+        checkRows(re, "re");
         return of(DenseMatrix.fromRows(re, null));
     }
 
-    /** @return the object given by row-major real and imaginary parts */
+    /**
+     * @return the object given by row-major real and imaginary parts
+     * @throws IllegalArgumentException when an entry is NaN or infinite, or the shapes differ
+     */
     public static Qobj fromArray(double[][] re, double[][] im) {
+        checkRows(re, "re");
+        checkRows(im, "im");
         return of(DenseMatrix.fromRows(re, im));
     }
 
-    /** @return the ket with the given real amplitudes (not normalised) */
+    private static void checkRows(double[][] a, String name) {
+        Require.nonNull(a, "fromArray", name);
+        for (int i = 0; i < a.length; i++) {
+            Require.nonNull(a[i], "fromArray", name + "[" + i + "]");
+            for (int j = 0; j < a[i].length; j++) {
+                if (!Double.isFinite(a[i][j])) {
+                    throw new IllegalArgumentException("fromArray: " + name + "[" + i + "][" + j + "] = " + a[i][j]
+                            + " is not finite");
+                }
+            }
+        }
+    }
+
+    /** @return the ket with the given real amplitudes (not normalised); each must be finite */
     public static Qobj ket(double... amplitudes) {
+        Require.finite(amplitudes, "ket", "amplitudes");
         double[] d = new double[2 * amplitudes.length];
         for (int k = 0; k < amplitudes.length; k++) {
             d[2 * k] = amplitudes[k];
@@ -67,10 +156,12 @@ public final class Qobj implements QobjLike {
         return of(DenseMatrix.wrap(amplitudes.length, 1, d));
     }
 
-    /** @return the ket with the given complex amplitudes (not normalised) */
+    /** @return the ket with the given complex amplitudes (not normalised); each must be finite */
     public static Qobj ket(Complex... amplitudes) {
+        Require.elements(amplitudes, "ket", "amplitudes");
         double[] d = new double[2 * amplitudes.length];
         for (int k = 0; k < amplitudes.length; k++) {
+            Require.finite(amplitudes[k], "ket", "amplitudes[" + k + "]");
             d[2 * k] = amplitudes[k].re();
             d[2 * k + 1] = amplitudes[k].im();
         }
@@ -161,81 +252,101 @@ public final class Qobj implements QobjLike {
 
     /** @return the same object stored densely */
     public Qobj toDense() {
-        return data instanceof DenseMatrix ? this : new Qobj(data.toDense(), dims, herm);
+        return data instanceof DenseMatrix ? this : new Qobj(data.toDense(), dims, herm, bound);
     }
 
     /** @return the same object stored as CSR */
     public Qobj toSparse() {
-        return data instanceof CsrMatrix ? this : new Qobj(data.toCsr(), dims, herm);
+        return data instanceof CsrMatrix ? this : new Qobj(data.toCsr(), dims, herm, bound);
     }
 
     // ---------------------------------------------------------------- arithmetic
 
     /** @return the conjugate transpose {@code A^†} */
     public Qobj dag() {
-        return new Qobj(Data.adjoint(data), dims.dag(), herm);
+        return new Qobj(Data.adjoint(data), dims.dag(), herm, bound);
     }
 
     /** @return the transpose {@code A^T} */
     public Qobj trans() {
-        return new Qobj(Data.transpose(data), dims.dag(), herm);
+        return new Qobj(Data.transpose(data), dims.dag(), herm, bound);
     }
 
     /** @return the element-wise conjugate {@code A^*} */
     public Qobj conj() {
-        return new Qobj(Data.conj(data), dims, herm);
+        return new Qobj(Data.conj(data), dims, herm, bound);
     }
 
     /** @return {@code this + other}; dims must be equal */
     public Qobj plus(Qobj other) {
+        Require.nonNull(other, "plus", "other");
         if (!dims.equals(other.dims)) {
             throw new DimensionMismatchException("plus", dims, other.dims);
         }
-        return new Qobj(Data.add(data, other.data), dims, null);
+        return made("plus", Data.add(data, other.data), dims, null, bound + other.bound);
     }
 
     /** @return {@code this - other}; dims must be equal */
     public Qobj minus(Qobj other) {
+        Require.nonNull(other, "minus", "other");
         if (!dims.equals(other.dims)) {
             throw new DimensionMismatchException("minus", dims, other.dims);
         }
-        return new Qobj(Data.sub(data, other.data), dims, null);
+        return made("minus", Data.sub(data, other.data), dims, null, bound + other.bound);
     }
 
-    /** @return {@code A + z 1} for a square operator, as QuTiP's {@code A + z} */
+    /** @return {@code A + z 1} for a square operator, as QuTiP's {@code A + z}; z must be finite */
     public Qobj plus(Complex z) {
+        Require.finite(z, "plus", "z");
+        return plusIdentity(z);
+    }
+
+    private Qobj plusIdentity(Complex z) {
         if (!data.isSquare()) {
             throw new IllegalArgumentException("plus(scalar) adds a multiple of the identity and needs a square object; "
                     + "this one has dims " + dims);
         }
-        return new Qobj(Data.add(data, CsrMatrix.identity(data.rows()), z.re(), z.im()), dims, null);
+        return made("plus", Data.add(data, CsrMatrix.identity(data.rows()), z.re(), z.im()), dims, null,
+                bound + Math.abs(z.re()) + Math.abs(z.im()));
     }
 
-    /** @return {@code A + x 1} for a square operator */
+    /** @return {@code A + x 1} for a square operator; x must be finite */
     public Qobj plus(double x) {
-        return plus(Complex.of(x));
+        return plusIdentity(Complex.of(Require.finite(x, "plus", "x")));
     }
 
     /** @return {@code this · other}: matrix product, the inner dims must agree */
     public Qobj times(Qobj other) {
+        Require.nonNull(other, "times", "other");
         Dims d = dims.product(other.dims, "times");
-        return new Qobj(Data.matmul(data, other.data), d, null);
+        // |Re c_ij|, |Im c_ij| <= sum over the inner index of 2 |parts of a| |parts of b|
+        return made("times", Data.matmul(data, other.data), d, null, 2.0 * data.cols() * bound * other.bound);
     }
 
-    /** @return {@code x · this} */
+    /** @return {@code x · this}; x must be finite */
     public Qobj times(double x) {
+        Require.finite(x, "times", "x");
         // 0 A = 0 is Hermitian even when A is not
-        return new Qobj(Data.scale(data, x, 0), dims, x == 0 ? null : herm);
+        return made("times", Data.scale(data, x, 0), dims, x == 0 ? null : herm, Math.abs(x) * bound);
     }
 
-    /** @return {@code z · this} */
+    /** @return {@code z · this}; z must be finite */
     public Qobj times(Complex z) {
-        return new Qobj(Data.scale(data, z.re(), z.im()), dims, z.im() == 0 && z.re() != 0 ? herm : null);
+        Require.finite(z, "times", "z");
+        return made("times", Data.scale(data, z.re(), z.im()), dims, z.im() == 0 && z.re() != 0 ? herm : null,
+                (Math.abs(z.re()) + Math.abs(z.im())) * bound);
     }
 
-    /** @return {@code this / x} */
+    /**
+     * @return {@code this / x}
+     * @throws IllegalArgumentException when x is zero or not finite
+     */
     public Qobj div(double x) {
-        return times(1 / x);
+        Require.finite(x, "div", "x");
+        if (x == 0) {
+            throw new IllegalArgumentException("div: division by zero (x = " + x + ")");
+        }
+        return made("div", Data.scale(data, 1 / x, 0), dims, herm, bound / Math.abs(x));
     }
 
     /** @return {@code -this} */
@@ -267,15 +378,23 @@ public final class Qobj implements QobjLike {
             }
         }
         // a power of a Hermitian matrix is Hermitian, but a power of a non-Hermitian one may be
-        // (A^0 = 1, a nilpotent A^2 = 0): only "true" carries over
-        return new Qobj(result, dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
+        // (A^0 = 1, a nilpotent A^2 = 0): only "true" carries over; the entries may grow as
+        // (n ||A||)^n, so the result is scanned
+        return made("pow", result, dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null, Double.POSITIVE_INFINITY);
     }
 
     // ---------------------------------------------------------------- scalars
 
     /** @return the trace {@code tr A} */
     public Complex tr() {
-        return Data.trace(data);
+        return finiteValue("tr", Data.trace(data));
+    }
+
+    private static Complex finiteValue(String op, Complex z) {
+        if (!Double.isFinite(z.re()) || !Double.isFinite(z.im())) {
+            throw new ArithmeticException(op + ": the value " + z + " does not fit in a double (the entries are too large)");
+        }
+        return z;
     }
 
     /**
@@ -309,7 +428,12 @@ public final class Qobj implements QobjLike {
 
     /** @return the Frobenius (Hilbert–Schmidt) norm {@code sqrt(tr A^† A)} */
     public double frobeniusNorm() {
-        return Data.frobeniusNorm(data);
+        double f = frobenius;
+        if (f < 0) {
+            f = Data.frobeniusNorm(data);
+            frobenius = f;
+        }
+        return f;
     }
 
     /** @return {@code this / norm()} */
@@ -318,13 +442,15 @@ public final class Qobj implements QobjLike {
         if (n == 0) {
             throw new ArithmeticException("unit: the object has norm 0 and cannot be normalised");
         }
-        return new Qobj(Data.scale(data, 1 / n, 0), dims, herm);
+        return made("unit", Data.scale(data, 1 / n, 0), dims, herm, bound / n);
     }
 
     /**
      * @return {@code <bra|A|ket>}; bra may be given as a bra or as a ket (then its adjoint is used)
      */
     public Complex matrixElement(Qobj bra, Qobj ket) {
+        Require.nonNull(bra, "matrixElement", "bra");
+        Require.nonNull(ket, "matrixElement", "ket");
         Qobj b = bra.isKet() ? bra.dag() : bra;
         if (!b.isBra() || !ket.isKet()) {
             throw new IllegalArgumentException("matrixElement needs a bra (or ket) and a ket, got " + bra.type() + " and "
@@ -334,12 +460,66 @@ public final class Qobj implements QobjLike {
     }
 
     /**
-     * @return the overlap {@code <this|other>} of two kets (or a bra and a ket)
+     * The overlap of two states or operators, as QuTiP 5's {@code Qobj.overlap}. With
+     * {@code |a>} the state of this object (a ket, or the ket whose adjoint is this bra) and
+     * {@code |b>} that of other:
+     * <ul>
+     *   <li>ket or bra with ket or bra: {@code <a|b>}, except a ket with a bra, which gives
+     *       {@code <b|a>} (QuTiP conjugates that case);</li>
+     *   <li>operator A with operator B: the Hilbert–Schmidt product {@code tr(A^† B)};</li>
+     *   <li>ket or bra with operator B: {@code <a|B|a> = tr(|a><a| B)};</li>
+     *   <li>operator A with ket or bra: {@code tr(A^† |b><b|) = <b|A^†|b>}.</li>
+     * </ul>
+     *
+     * @param other a ket, bra or operator on the same space
+     * @return the complex overlap
+     * @throws IllegalArgumentException for superoperators and operator-vectors
      */
     public Complex overlap(Qobj other) {
-        Qobj b = isKet() ? dag() : this;
-        Qobj k = other.isBra() ? other.dag() : other;
-        return b.times(k).get(0, 0);
+        Require.nonNull(other, "overlap", "other");
+        requireOverlapType(this, "this");
+        requireOverlapType(other, "other");
+        boolean vecA = !isOper(), vecB = !other.isOper();
+        if (!vecA && !vecB) {
+            if (!dims.equals(other.dims)) {
+                throw new DimensionMismatchException("overlap", dims, other.dims);
+            }
+            return finiteValue("overlap", Data.expectRho(Data.adjoint(data), other.data));
+        }
+        int[] spaceA = vecA ? dims.subsystems() : dims.in();
+        int[] spaceB = vecB ? other.dims.subsystems() : other.dims.in();
+        if (!Arrays.equals(spaceA, spaceB) || (!vecA && !Arrays.equals(dims.out(), dims.in()))
+                || (!vecB && !Arrays.equals(other.dims.out(), other.dims.in()))) {
+            throw new DimensionMismatchException("overlap", dims, other.dims);
+        }
+        if (!vecA) {
+            return finiteValue("overlap", Data.expectKet(data, other.ketArray()).conj());
+        }
+        if (!vecB) {
+            return finiteValue("overlap", Data.expectKet(other.data, ketArray()));
+        }
+        Complex ab = Data.inner(ketArray(), other.ketArray());
+        return finiteValue("overlap", isKet() && other.isBra() ? ab.conj() : ab);
+    }
+
+    private static void requireOverlapType(Qobj q, String name) {
+        if (!q.isKet() && !q.isBra() && !q.isOper()) {
+            throw new IllegalArgumentException("overlap: only kets, bras and operators have an overlap; " + name + " is a "
+                    + q.type() + " with dims " + q.dims);
+        }
+    }
+
+    /** @return the amplitudes of this ket, or of the ket whose adjoint this bra (or operator-bra) is */
+    private double[] ketArray() {
+        double[] a = data.toDense().array();
+        if (isKet() || isOperKet()) {
+            return a;
+        }
+        double[] c = a.clone();
+        for (int k = 1; k < c.length; k += 2) {
+            c[k] = -c[k];
+        }
+        return c;
     }
 
     // ---------------------------------------------------------------- functions of matrices
@@ -350,7 +530,7 @@ public final class Qobj implements QobjLike {
             throw new IllegalArgumentException("expm needs a square object; dims are " + dims);
         }
         MemoryCheck.expm(data.rows());
-        return new Qobj(Linalg.expm(data), dims, null);
+        return made("expm", Linalg.expm(data), dims, null, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -369,7 +549,7 @@ public final class Qobj implements QobjLike {
         if (!data.isSquare()) {
             throw new IllegalArgumentException("sqrtm needs a square object; dims are " + dims);
         }
-        return new Qobj(Linalg.sqrtmGeneral(data, isHerm()), dims, null);
+        return made("sqrtm", Linalg.sqrtmGeneral(data, isHerm()), dims, null, Double.POSITIVE_INFINITY);
     }
 
     /** @return the eigenvalues of a Hermitian operator, ascending */
@@ -400,7 +580,7 @@ public final class Qobj implements QobjLike {
         for (int k = 0; k < n; k++) {
             double[] col = Arrays.copyOfRange(v, 2 * k * n, 2 * (k + 1) * n);
             fixPhase(col);
-            states[k] = new Qobj(DenseMatrix.wrap(n, 1, col), kd, false);
+            states[k] = made("eigenstates", DenseMatrix.wrap(n, 1, col), kd, false, Double.POSITIVE_INFINITY);
         }
         return new Eigen(es.values(), List.of(states));
     }
@@ -441,17 +621,47 @@ public final class Qobj implements QobjLike {
     // ---------------------------------------------------------------- tensor structure
 
     /**
-     * Partial trace keeping the listed subsystems in the listed order, as QuTiP's
-     * {@code ptrace(sel)}; a ket gives the reduced density matrix of {@code |psi><psi|}.
+     * Partial trace over every subsystem not in {@code keep}, as QuTiP's {@code ptrace(sel)}:
+     * the kept subsystems stay in their original (ascending) order whatever the order of
+     * {@code keep}, so {@code ptrace(2, 0)} equals {@code ptrace(0, 2)}; reorder the result with
+     * {@link #permute(int...)}. A ket or bra gives the reduced density matrix of
+     * {@code |psi><psi|}.
      *
-     * @param keep subsystem indices to keep, distinct and in range
-     * @return the reduced density operator, dims {@code [[kept...], [kept...]]}
+     * @param keep subsystem indices to keep, in any order, each in range and listed once
+     * @return the reduced density operator, dims {@code [[kept...], [kept...]]} in ascending
+     *         subsystem order
+     * @throws IllegalArgumentException when keep is empty, or an index is out of range or repeated
      */
     public Qobj ptrace(int... keep) {
+        Require.nonNull(keep, "ptrace", "keep");
         int[] sub = dims.subsystems();
         if (keep.length == 0) {
             throw new IllegalArgumentException("ptrace: keep at least one subsystem of " + Arrays.toString(sub));
         }
+        int[] given = keep;
+        keep = keep.clone();
+        Arrays.sort(keep);
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k] < 0 || keep[k] >= sub.length) {
+                throw new IllegalArgumentException("ptrace: subsystem index " + keep[k] + " in keep = "
+                        + Arrays.toString(given) + " is out of range: the object has " + sub.length + " subsystems "
+                        + Arrays.toString(sub) + " (indices 0.." + (sub.length - 1) + ")");
+            }
+            if (k > 0 && keep[k] == keep[k - 1]) {
+                throw new IllegalArgumentException("ptrace: subsystem " + keep[k] + " is listed twice in keep = "
+                        + Arrays.toString(given));
+            }
+        }
+        long traced = 1;
+        for (int k = 0, j = 0; k < sub.length; k++) {
+            if (j < keep.length && keep[j] == k) {
+                j++;
+            } else {
+                traced *= sub[k];
+            }
+        }
+        // each entry sums `traced` entries of rho, or of |psi><psi| (parts up to 2 bound^2)
+        double rBound = traced * (isOper() ? bound : 2 * bound * bound);
         DenseMatrix r = switch (type()) {
             case KET -> Data.ptraceKet(data.toDense().array(), sub, keep);
             case BRA -> Data.ptraceKet(Data.conj(data).toDense().array(), sub, keep);
@@ -467,7 +677,7 @@ public final class Qobj implements QobjLike {
         for (int k = 0; k < keep.length; k++) {
             kd[k] = sub[keep[k]];
         }
-        return new Qobj(r, Dims.oper(kd), null);
+        return made("ptrace", r, Dims.oper(kd), null, rBound);
     }
 
     /**
@@ -477,6 +687,7 @@ public final class Qobj implements QobjLike {
      * @return the permuted object
      */
     public Qobj permute(int... order) {
+        Require.nonNull(order, "permute", "order");
         return switch (type()) {
             case KET, BRA, OPER -> {
                 int[] o = dims.out(), i = dims.in();
@@ -491,7 +702,7 @@ public final class Qobj implements QobjLike {
                         ni[k] = i[order[k]];
                     }
                 }
-                yield new Qobj(m, Dims.of(no, ni), herm);
+                yield new Qobj(m, Dims.of(no, ni), herm, bound);
             }
             default -> permuteVectorised(order);
         };
@@ -504,57 +715,114 @@ public final class Qobj implements QobjLike {
      * @return {@code parts[0] ⊗ parts[1] ⊗ ...}
      */
     public static Qobj tensor(Qobj... parts) {
+        Require.elements(parts, "tensor", "parts");
+        return tensorOf(parts);
+    }
+
+    private static Qobj tensorOf(Qobj[] parts) {
         if (parts.length == 0) {
             throw new IllegalArgumentException("tensor needs at least one operand");
         }
         Matrix m = parts[0].data;
         Dims[] ds = new Dims[parts.length];
         ds[0] = parts[0].dims;
+        double b = parts[0].bound;
         for (int k = 1; k < parts.length; k++) {
             m = Data.kron(m, parts[k].data);
             ds[k] = parts[k].dims;
+            b = 2 * b * parts[k].bound;
         }
-        return new Qobj(m, Dims.tensor(ds), null);
+        return made("tensor", m, Dims.tensor(ds), null, b);
     }
 
     /** @return the tensor product of a list */
     public static Qobj tensor(List<Qobj> parts) {
-        return tensor(parts.toArray(Qobj[]::new));
+        Require.elements(parts, "tensor", "parts");
+        return tensorOf(parts.toArray(Qobj[]::new));
     }
 
     /**
-     * Expectation value {@code <psi|A|psi>} for a ket, {@code tr(A rho)} for a density matrix,
-     * computed without forming {@code A psi} or {@code A rho}.
+     * The complex expectation value, as QuTiP's {@code expect} before it drops the imaginary
+     * part: {@code <x|A|x> = x^† A x} for a state vector x (a ket; for a bra {@code <x|} the
+     * ket x), {@code tr(A X)} for an operator X (a density matrix, or any operator, as an
+     * operator evolved in a correlation function). The same holds one level up: A a
+     * superoperator with an operator-ket (or operator-bra) or a superoperator. Computed without
+     * forming {@code A x} or {@code A X}.
      *
-     * @param oper  the operator A
-     * @param state a ket or density matrix with A's dims
+     * @param oper  the operator A (an operator, or a superoperator)
+     * @param state a ket, bra or operator on A's space (operator-ket, operator-bra or
+     *              superoperator for a superoperator A)
      * @return the complex expectation value
+     * @throws DimensionMismatchException when the dims do not fit
      */
     public static Complex expectComplex(Qobj oper, Qobj state) {
-        if (!oper.isOper()) {
-            throw new IllegalArgumentException("expect needs an operator as first argument, got a " + oper.type());
+        return expectValue("expectComplex", oper, state);
+    }
+
+    private static Complex expectValue(String op, Qobj oper, Qobj state) {
+        Require.nonNull(oper, op, "oper");
+        Require.nonNull(state, op, "state");
+        Dims.Type ot = oper.type();
+        if (ot != Dims.Type.OPER && ot != Dims.Type.SUPER || !oper.data.isSquare()) {
+            throw new IllegalArgumentException(op + " needs a square operator or superoperator as oper, got a " + ot
+                    + " with dims " + oper.dims);
         }
-        if (state.isKet()) {
-            if (!Arrays.equals(oper.dims.in(), state.dims.out())) {
-                throw new DimensionMismatchException("expect", oper.dims, state.dims);
+        Complex z = switch (state.type()) {
+            case KET, OPERATOR_KET -> {
+                if (!oper.dims.equals(state.dims.product(state.dims.dag(), op))) {
+                    throw new DimensionMismatchException(op, oper.dims, state.dims);
+                }
+                yield Data.expectKet(oper.data, state.data.toDense().array());
             }
-            return Data.expectKet(oper.data, state.data.toDense().array());
-        }
-        if (state.isOper()) {
-            if (!oper.dims.equals(state.dims)) {
-                throw new DimensionMismatchException("expect", oper.dims, state.dims);
+            case BRA, OPERATOR_BRA -> {
+                if (!oper.dims.equals(state.dims.dag().product(state.dims, op))) {
+                    throw new DimensionMismatchException(op, oper.dims, state.dims);
+                }
+                yield Data.expectKet(oper.data, state.ketArray());
             }
-            return Data.expectRho(oper.data, state.data);
-        }
-        throw new IllegalArgumentException("expect needs a ket or density matrix as state, got a " + state.type());
+            case OPER, SUPER -> {
+                if (!oper.dims.equals(state.dims)) {
+                    throw new DimensionMismatchException(op, oper.dims, state.dims);
+                }
+                yield Data.expectRho(oper.data, state.data);
+            }
+        };
+        return finiteValue(op, z);
     }
 
     /**
-     * @return the real expectation value of a Hermitian operator (QuTiP returns a real number
-     *         for Hermitian operators)
+     * The real expectation value: {@link #expectComplex} when its imaginary part is zero to
+     * rounding, {@code |Im <A>| <= EXPECT_TOLERANCE ||A||_F ||x||^2} for a state vector x, or
+     * {@code <= EXPECT_TOLERANCE ||A||_F ||X||_F} for an operator X. A Hermitian A on a ket or a
+     * Hermitian density matrix always passes (its imaginary part is rounding, far below the
+     * tolerance); a non-Hermitian A, or an operator X that is not Hermitian (as
+     * {@code a rho} evolved in a correlation function), passes only when the value happens to be
+     * real. The tolerance is relative, so the rule is the same at any scale of A or X.
+     *
+     * @param oper  the operator A
+     * @param state a ket, bra or operator on A's space (see {@link #expectComplex})
+     * @return {@code Re <A>}
+     * @throws IllegalArgumentException when the value is complex beyond rounding: use
+     *                                  {@link #expectComplex} then
      */
     public static double expect(Qobj oper, Qobj state) {
-        return expectComplex(oper, state).re();
+        Complex z = expectValue("expect", oper, state);
+        double im = z.im();
+        if (im == 0) {
+            return z.re();
+        }
+        Dims.Type st = state.type();
+        boolean vector = st != Dims.Type.OPER && st != Dims.Type.SUPER;
+        double s = state.frobeniusNorm();
+        double tol = EXPECT_TOLERANCE * oper.frobeniusNorm() * (vector ? s * s : s);
+        if (Math.abs(im) <= tol) {
+            return z.re();
+        }
+        String why = !oper.isHerm() ? "oper is not Hermitian" : !vector && !state.isHerm() ? "the state is not Hermitian"
+                : "the imaginary part exceeds rounding";
+        throw new IllegalArgumentException("expect: the expectation value " + z + " is complex (|Im| = " + Math.abs(im)
+                + " > " + EXPECT_TOLERANCE + " ||oper|| ||state|| = " + tol + "): " + why
+                + "; use expectComplex for the complex value");
     }
 
     // ---------------------------------------------------------------- the QuTiP surface (issue #15)
@@ -571,11 +839,13 @@ public final class Qobj implements QobjLike {
         return switch (type()) {
             case KET -> {
                 Qobj k = toDense();
-                yield new Qobj(Data.matmul(k.data, Data.adjoint(k.data)), Dims.of(dims.out(), dims.out()), true);
+                yield made("proj", Data.matmul(k.data, Data.adjoint(k.data)), Dims.of(dims.out(), dims.out()), true,
+                        2.0 * bound * bound);
             }
             case BRA -> {
                 Qobj b = toDense();
-                yield new Qobj(Data.matmul(Data.adjoint(b.data), b.data), Dims.of(dims.in(), dims.in()), true);
+                yield made("proj", Data.matmul(Data.adjoint(b.data), b.data), Dims.of(dims.in(), dims.in()), true,
+                        2.0 * bound * bound);
             }
             default -> throw new IllegalArgumentException("proj needs a ket or bra, got a " + type() + " with dims " + dims);
         };
@@ -592,7 +862,8 @@ public final class Qobj implements QobjLike {
      */
     public Qobj inv() {
         requireSquare("inv");
-        return new Qobj(Linalg.inverse(data), dims.dag(), herm);
+        // a nearly singular matrix can have an inverse beyond the doubles: scanned
+        return made("inv", Linalg.inverse(data), dims.dag(), herm, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -608,7 +879,7 @@ public final class Qobj implements QobjLike {
      */
     public Qobj logm() {
         requireSquare("logm");
-        return new Qobj(Linalg.logm(data, isHerm()), dims, null);
+        return made("logm", Linalg.logm(data, isHerm()), dims, null, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -622,7 +893,8 @@ public final class Qobj implements QobjLike {
         requireSquare("cosm");
         Matrix p = Linalg.expm(Data.scale(data, 0, 1));
         Matrix m = Linalg.expm(Data.scale(data, 0, -1));
-        return new Qobj(Data.scale(Data.add(p, m), 0.5, 0), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
+        return made("cosm", Data.scale(Data.add(p, m), 0.5, 0), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -635,7 +907,8 @@ public final class Qobj implements QobjLike {
         requireSquare("sinm");
         Matrix p = Linalg.expm(Data.scale(data, 0, 1));
         Matrix m = Linalg.expm(Data.scale(data, 0, -1));
-        return new Qobj(Data.scale(Data.sub(p, m), 0, -0.5), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null);
+        return made("sinm", Data.scale(Data.sub(p, m), 0, -0.5), dims, Boolean.TRUE.equals(herm) ? Boolean.TRUE : null,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -764,6 +1037,7 @@ public final class Qobj implements QobjLike {
      * @throws IllegalArgumentException if the list has the wrong length or holds a non-ket
      */
     public Qobj transform(List<Qobj> basis) {
+        Require.elements(basis, "transform", "basis");
         return transform(basis, false);
     }
 
@@ -774,14 +1048,14 @@ public final class Qobj implements QobjLike {
      * @return the transformed object
      */
     public Qobj transform(List<Qobj> basis, boolean inverse) {
-        java.util.Objects.requireNonNull(basis, "basis");
+        Require.elements(basis, "transform", "basis");
         int n = Math.max(data.rows(), data.cols());
         if (basis.size() != n) {
             throw new IllegalArgumentException("transform: the basis has " + basis.size() + " kets, the object needs " + n);
         }
         double[] s = new double[2 * n * n];   // S[k][i] = conj(b_k[i])
         for (int k = 0; k < n; k++) {
-            Qobj b = java.util.Objects.requireNonNull(basis.get(k), "basis ket " + k);
+            Qobj b = basis.get(k);
             if (!b.isKet() || b.data.rows() != n) {
                 throw new IllegalArgumentException("transform: basis element " + k + " must be a ket of dimension " + n
                         + ", got a " + b.type() + " with dims " + b.dims);
@@ -805,7 +1079,7 @@ public final class Qobj implements QobjLike {
      * @return the transformed object, with the same dims
      */
     public Qobj transform(Qobj s, boolean inverse) {
-        java.util.Objects.requireNonNull(s, "s");
+        Require.nonNull(s, "transform", "s");
         int n = Math.max(data.rows(), data.cols());
         if (!s.isOper() || s.data.rows() != n || s.data.cols() != n) {
             throw new IllegalArgumentException("transform: the transformation must be a " + n + "x" + n
@@ -816,6 +1090,7 @@ public final class Qobj implements QobjLike {
 
     /** @return {@code transform(s, false)}: {@code S psi}, {@code psi S^†} or {@code S A S^†} */
     public Qobj transform(Qobj s) {
+        Require.nonNull(s, "transform", "s");
         return transform(s, false);
     }
 
@@ -828,7 +1103,8 @@ public final class Qobj implements QobjLike {
             case OPER -> Data.matmul(Data.matmul(left, data), right);
             default -> throw new IllegalArgumentException("transform needs a ket, bra or operator, got a " + type());
         };
-        return new Qobj(r, dims, null);
+        // two products with a matrix the caller chose: scanned rather than bounded
+        return made("transform", r, dims, null, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -840,7 +1116,8 @@ public final class Qobj implements QobjLike {
      * @return the variance
      */
     public static double variance(Qobj oper, Qobj state) {
-        java.util.Objects.requireNonNull(oper, "oper");
+        Require.nonNull(oper, "variance", "oper");
+        Require.nonNull(state, "variance", "state");
         double m = expect(oper, state);
         return expect(oper.times(oper), state) - m * m;
     }
@@ -855,11 +1132,11 @@ public final class Qobj implements QobjLike {
      * @return the real expectation values, in order
      */
     public static double[] expect(List<Qobj> ops, Qobj state) {
-        java.util.Objects.requireNonNull(ops, "ops");
-        java.util.Objects.requireNonNull(state, "state");
+        Require.elements(ops, "expect", "ops");
+        Require.nonNull(state, "expect", "state");
         double[] out = new double[ops.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = expect(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+            out[k] = expect(ops.get(k), state);
         }
         return out;
     }
@@ -870,11 +1147,11 @@ public final class Qobj implements QobjLike {
      * @return the complex expectation values {@link #expectComplex(Qobj, Qobj)}, in order
      */
     public static Complex[] expectComplex(List<Qobj> ops, Qobj state) {
-        java.util.Objects.requireNonNull(ops, "ops");
-        java.util.Objects.requireNonNull(state, "state");
+        Require.elements(ops, "expectComplex", "ops");
+        Require.nonNull(state, "expectComplex", "state");
         Complex[] out = new Complex[ops.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = expectComplex(java.util.Objects.requireNonNull(ops.get(k), "operator " + k), state);
+            out[k] = expectComplex(ops.get(k), state);
         }
         return out;
     }
@@ -887,6 +1164,7 @@ public final class Qobj implements QobjLike {
      * @return the product as a {@link QobjEvo}
      */
     public QobjEvo times(QobjEvo other) {
+        Require.nonNull(other, "times", "other");
         return QobjEvo.of(this).times(other);
     }
 
@@ -905,7 +1183,7 @@ public final class Qobj implements QobjLike {
      * @return the permuted object
      */
     public Qobj permute(int[][] order) {
-        java.util.Objects.requireNonNull(order, "order");
+        Require.elements(order, "permute", "order");
         if (order.length != 2 || order[0] == null || order[1] == null || order[0].length != order[1].length) {
             throw new IllegalArgumentException("permute: a nested order must be [[p...], [n + p...]], got "
                     + Arrays.deepToString(order));
@@ -965,7 +1243,8 @@ public final class Qobj implements QobjLike {
             case OPERATOR_KET -> Dims.operatorKetOf(no);
             default -> Dims.operatorKetOf(ni).dag();
         };
-        return new Qobj(m, nd, null);
+        // a permutation moves entries without changing them
+        return new Qobj(m, nd, null, bound);
     }
 
     private static void checkOrder(int[] order, int n) {
@@ -1056,13 +1335,16 @@ public final class Qobj implements QobjLike {
      * @return whether both objects have the same dims and every entry differs by at most tol
      */
     public boolean isClose(Qobj other, double tol) {
+        Require.nonNull(other, "isClose", "other");
+        Require.finite(tol, "isClose", "tol");
         return dims.equals(other.dims) && Data.maxAbs(Data.sub(data, other.data)) <= tol;
     }
 
     /** @return a copy with entries of modulus below atol set to zero */
     public Qobj tidyup(double atol) {
+        Require.finite(atol, "tidyup", "atol");
         // zeroing small entries can make a matrix Hermitian or break its symmetry: recompute
-        return new Qobj(Data.tidyup(data, atol), dims, null);
+        return new Qobj(Data.tidyup(data, atol), dims, null, bound);
     }
 
     @Override

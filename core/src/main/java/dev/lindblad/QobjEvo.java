@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
@@ -71,7 +70,7 @@ public final class QobjEvo implements QobjLike {
 
     /** @return the constant object {@code A_0} as a QobjEvo */
     public static QobjEvo of(Qobj constant) {
-        Objects.requireNonNull(constant, "constant part");
+        Require.nonNull(constant, "QobjEvo.of", "constant");
         return ofTerms(constant.dims(), new ArrayList<>(List.of(new Term(constant, null))));
     }
 
@@ -83,7 +82,8 @@ public final class QobjEvo implements QobjLike {
      * @return {@code f(t) A}
      */
     public static QobjEvo of(Qobj op, DoubleUnaryOperator f) {
-        Objects.requireNonNull(op, "operator");
+        Require.nonNull(op, "QobjEvo.of", "op");
+        Require.nonNull(f, "QobjEvo.of", "f");
         return ofComplex(op, Coefficient.of(f));
     }
 
@@ -93,8 +93,8 @@ public final class QobjEvo implements QobjLike {
      * @return {@code f(t) A}
      */
     public static QobjEvo ofComplex(Qobj op, Coefficient f) {
-        Objects.requireNonNull(op, "operator");
-        Objects.requireNonNull(f, "coefficient");
+        Require.nonNull(op, "QobjEvo.ofComplex", "op");
+        Require.nonNull(f, "QobjEvo.ofComplex", "f");
         return ofTerms(op.dims(), new ArrayList<>(List.of(new Term(op, f))));
     }
 
@@ -109,18 +109,24 @@ public final class QobjEvo implements QobjLike {
      * @return {@code f(t) A}
      */
     public static QobjEvo of(Qobj op, double[] times, double[] values, int order) {
+        Require.nonNull(op, "QobjEvo.of", "op");
+        Require.finite(times, "QobjEvo.of", "times");
+        Require.finite(values, "QobjEvo.of", "values");
         return ofComplex(op, arrayCoefficient(times, values, order));
     }
 
     /** @return {@code f(t) A} with f the cubic spline through the samples (QuTiP's default order 3) */
     public static QobjEvo of(Qobj op, double[] times, double[] values) {
+        Require.nonNull(op, "QobjEvo.of", "op");
+        Require.finite(times, "QobjEvo.of", "times");
+        Require.finite(values, "QobjEvo.of", "values");
         return of(op, times, values, 3);
     }
 
     private static Coefficient arrayCoefficient(double[] times, double[] values, int order) {
         return switch (order) {
             case 0 -> Coefficient.step(times, values);
-            case 3 -> Coefficient.spline(Objects.requireNonNull(times, "times"), Objects.requireNonNull(values, "values"));
+            case 3 -> Coefficient.spline(times, values);
             default -> throw new IllegalArgumentException("array coefficient: order must be 0 (step) or 3 (cubic spline), got "
                     + order);
         };
@@ -136,7 +142,7 @@ public final class QobjEvo implements QobjLike {
      * @return the time-dependent object
      */
     public static QobjEvo of(DoubleFunction<Qobj> f) {
-        Objects.requireNonNull(f, "function");
+        Require.nonNull(f, "QobjEvo.of", "f");
         Qobj first = f.apply(0);
         if (first == null) {
             throw new IllegalArgumentException("QobjEvo.of(function): the function returned null at t = 0");
@@ -149,7 +155,6 @@ public final class QobjEvo implements QobjLike {
     // ---------------------------------------------------------------- sums
 
     private QobjEvo with(Qobj op, Coefficient f) {
-        Objects.requireNonNull(op, "operator");
         if (!op.dims().equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, op.dims());
         }
@@ -160,18 +165,21 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@code this + A} with A constant */
     public QobjEvo plus(Qobj a) {
+        Require.nonNull(a, "plus", "a");
         return with(a, null);
     }
 
     /** @return {@code this + f(t) A} for a real coefficient */
     public QobjEvo plus(Qobj a, DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "coefficient");
+        Require.nonNull(a, "plus", "a");
+        Require.nonNull(f, "plus", "f");
         return with(a, Coefficient.of(f));
     }
 
     /** @return {@code this + f(t) A} for a complex coefficient */
     public QobjEvo plusComplex(Qobj a, Coefficient f) {
-        return with(a, Objects.requireNonNull(f, "coefficient"));
+        Require.nonNull(a, "plusComplex", "a");
+        return with(a, Require.nonNull(f, "plusComplex", "f"));
     }
 
     /**
@@ -192,12 +200,15 @@ public final class QobjEvo implements QobjLike {
      * @return {@code this + f(t) A}
      */
     public QobjEvo plus(Qobj a, double[] times, double[] values, int order) {
+        Require.nonNull(a, "plus", "a");
+        Require.finite(times, "plus", "times");
+        Require.finite(values, "plus", "values");
         return with(a, arrayCoefficient(times, values, order));
     }
 
     /** @return the sum of two time-dependent objects */
     public QobjEvo plus(QobjEvo other) {
-        Objects.requireNonNull(other, "other");
+        Require.nonNull(other, "plus", "other");
         if (!other.dims.equals(dims)) {
             throw new DimensionMismatchException("QobjEvo.plus", dims, other.dims);
         }
@@ -210,13 +221,13 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@code this - A} */
     public QobjEvo minus(Qobj a) {
-        Objects.requireNonNull(a, "operator");
+        Require.nonNull(a, "QobjEvo.minus", "a");
         return plus(a.neg());
     }
 
     /** @return {@code this - other} */
     public QobjEvo minus(QobjEvo other) {
-        Objects.requireNonNull(other, "other");
+        Require.nonNull(other, "QobjEvo.minus", "other");
         return plus(other.neg());
     }
 
@@ -234,23 +245,24 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@code z A(t)} */
     public QobjEvo times(Complex z) {
-        Objects.requireNonNull(z, "z");
+        Require.finite(z, "QobjEvo.times", "z");
         return map(q -> q.times(z), false, dims);
     }
 
     /** @return {@code A(t) / x} */
     public QobjEvo div(double x) {
-        if (x == 0 || !Double.isFinite(x)) {
-            throw new IllegalArgumentException("QobjEvo.div: divisor must be finite and non-zero, got " + x);
+        Require.finite(x, "QobjEvo.div", "x");
+        if (x == 0) {
+            throw new IllegalArgumentException("QobjEvo.div: division by zero");
         }
         return times(1 / x);
     }
 
     /** @return {@code A(t) / z} */
     public QobjEvo div(Complex z) {
-        Objects.requireNonNull(z, "z");
-        if (z.abs() == 0 || !Double.isFinite(z.re()) || !Double.isFinite(z.im())) {
-            throw new IllegalArgumentException("QobjEvo.div: divisor must be finite and non-zero, got " + z);
+        Require.finite(z, "QobjEvo.div", "z");
+        if (z.abs() == 0) {
+            throw new IllegalArgumentException("QobjEvo.div: division by zero");
         }
         return times(Complex.ONE.div(z));
     }
@@ -263,6 +275,7 @@ public final class QobjEvo implements QobjLike {
      * @return {@code g(t) A(t)}
      */
     public QobjEvo times(DoubleUnaryOperator g) {
+        Require.nonNull(g, "QobjEvo.times", "g");
         return timesComplex(Coefficient.of(g));
     }
 
@@ -271,7 +284,7 @@ public final class QobjEvo implements QobjLike {
      * @return {@code g(t) A(t)}
      */
     public QobjEvo timesComplex(Coefficient g) {
-        Objects.requireNonNull(g, "coefficient");
+        Require.nonNull(g, "QobjEvo.timesComplex", "g");
         List<Term> t = new ArrayList<>();
         for (Term term : terms) {
             t.add(new Term(term.operator(), product(term.coefficient(), g)));
@@ -285,7 +298,7 @@ public final class QobjEvo implements QobjLike {
 
     /** @return the product {@code A(t) B} (QuTiP's {@code qobjevo @ qobj}) */
     public QobjEvo times(Qobj b) {
-        Objects.requireNonNull(b, "operator");
+        Require.nonNull(b, "QobjEvo.times", "b");
         Dims d = dims.product(b.dims(), "QobjEvo.times");
         return map(q -> q.times(b), false, d);
     }
@@ -297,7 +310,7 @@ public final class QobjEvo implements QobjLike {
      * @return the product
      */
     public QobjEvo times(QobjEvo other) {
-        Objects.requireNonNull(other, "other");
+        Require.nonNull(other, "QobjEvo.times", "other");
         Dims d = dims.product(other.dims, "QobjEvo.times");
         return bilinear(this, other, Qobj::times, d);
     }
@@ -393,13 +406,13 @@ public final class QobjEvo implements QobjLike {
      * @return {@code parts[0](t) ⊗ parts[1](t) ⊗ ...}
      */
     public static QobjEvo tensor(QobjLike... parts) {
-        Objects.requireNonNull(parts, "parts");
+        Require.elements(parts, "QobjEvo.tensor", "parts");
         if (parts.length == 0) {
             throw new IllegalArgumentException("tensor needs at least one operand");
         }
-        QobjEvo out = Objects.requireNonNull(parts[0], "parts[0]").asEvo();
+        QobjEvo out = parts[0].asEvo();
         for (int k = 1; k < parts.length; k++) {
-            QobjEvo next = Objects.requireNonNull(parts[k], "parts[" + k + "]").asEvo();
+            QobjEvo next = parts[k].asEvo();
             Dims d = Dims.tensor(out.dims, next.dims);
             out = bilinear(out, next, (x, y) -> Qobj.tensor(x, y), d);
         }
@@ -408,7 +421,7 @@ public final class QobjEvo implements QobjLike {
 
     /** @return the tensor product of a list of factors; see {@link #tensor(QobjLike...)} */
     public static QobjEvo tensor(List<? extends QobjLike> parts) {
-        Objects.requireNonNull(parts, "parts");
+        Require.elements(parts, "QobjEvo.tensor", "parts");
         return tensor(parts.toArray(QobjLike[]::new));
     }
 
@@ -418,7 +431,8 @@ public final class QobjEvo implements QobjLike {
      *         {@link Superops#spre} of every term
      */
     public static QobjEvo spre(QobjLike a) {
-        QobjEvo e = Objects.requireNonNull(a, "a").asEvo();
+        Require.nonNull(a, "QobjEvo.spre", "a");
+        QobjEvo e = a.asEvo();
         requireOper("spre", e);
         return e.map(Superops::spre, false, Dims.superOf(e.dims));
     }
@@ -428,7 +442,8 @@ public final class QobjEvo implements QobjLike {
      * @return the right multiplication {@code X -> X A(t)}, {@link Superops#spost} of every term
      */
     public static QobjEvo spost(QobjLike a) {
-        QobjEvo e = Objects.requireNonNull(a, "a").asEvo();
+        Require.nonNull(a, "QobjEvo.spost", "a");
+        QobjEvo e = a.asEvo();
         requireOper("spost", e);
         return e.map(Superops::spost, false, Dims.superOf(e.dims));
     }
@@ -439,7 +454,9 @@ public final class QobjEvo implements QobjLike {
      * @return {@code X -> A(t) X B(t)}, {@link Superops#sprepost} of every pair of terms
      */
     public static QobjEvo sprepost(QobjLike a, QobjLike b) {
-        QobjEvo ea = Objects.requireNonNull(a, "a").asEvo(), eb = Objects.requireNonNull(b, "b").asEvo();
+        Require.nonNull(a, "QobjEvo.sprepost", "a");
+        Require.nonNull(b, "QobjEvo.sprepost", "b");
+        QobjEvo ea = a.asEvo(), eb = b.asEvo();
         requireOper("sprepost", ea);
         requireOper("sprepost", eb);
         Dims to = Dims.of(ea.dims.out(), eb.dims.in());
@@ -457,7 +474,8 @@ public final class QobjEvo implements QobjLike {
      * @return {@code D[c(t)]}
      */
     public static QobjEvo lindbladDissipator(QobjLike c) {
-        QobjEvo e = Objects.requireNonNull(c, "c").asEvo();
+        Require.nonNull(c, "QobjEvo.lindbladDissipator", "c");
+        QobjEvo e = c.asEvo();
         requireOper("lindbladDissipator", e);
         Dims sd = Dims.superOf(e.dims);
         if (!e.functions.isEmpty()) {
@@ -486,7 +504,9 @@ public final class QobjEvo implements QobjLike {
      * @return the time-dependent superoperator
      */
     public static QobjEvo lindbladDissipator(QobjLike a, QobjLike b) {
-        QobjEvo ea = Objects.requireNonNull(a, "a").asEvo(), eb = Objects.requireNonNull(b, "b").asEvo();
+        Require.nonNull(a, "QobjEvo.lindbladDissipator", "a");
+        Require.nonNull(b, "QobjEvo.lindbladDissipator", "b");
+        QobjEvo ea = a.asEvo(), eb = b.asEvo();
         requireOper("lindbladDissipator", ea);
         if (!ea.dims.equals(eb.dims)) {
             throw new DimensionMismatchException("lindbladDissipator", ea.dims, eb.dims);
@@ -503,11 +523,11 @@ public final class QobjEvo implements QobjLike {
      * H and the collapse operators.
      *
      * @param h    Hamiltonian (operator or superoperator, constant or time-dependent), or null
-     * @param cOps collapse operators (constant or time-dependent), may be null or empty
+     * @param cOps collapse operators (constant or time-dependent), may be empty
      * @return the time-dependent Liouvillian
      */
     public static QobjEvo liouvillian(QobjLike h, List<? extends QobjLike> cOps) {
-        List<? extends QobjLike> cs = cOps == null ? List.of() : cOps;
+        List<? extends QobjLike> cs = Require.elements(cOps, "QobjEvo.liouvillian", "cOps");
         QobjEvo l = null;
         if (h != null) {
             QobjEvo e = h.asEvo();
@@ -522,9 +542,6 @@ public final class QobjEvo implements QobjLike {
         }
         for (int k = 0; k < cs.size(); k++) {
             QobjLike c = cs.get(k);
-            if (c == null) {
-                throw new IllegalArgumentException("liouvillian: collapse operator " + k + " is null");
-            }
             QobjEvo d = c.dims().type() == Dims.Type.SUPER ? c.asEvo() : lindbladDissipator(c);
             if (l != null && !l.dims.equals(d.dims)) {
                 throw new DimensionMismatchException("liouvillian: collapse operator " + k + " gives dims " + d.dims
@@ -540,7 +557,7 @@ public final class QobjEvo implements QobjLike {
 
     /** @return {@link #liouvillian(QobjLike, List)} of a Hamiltonian alone */
     public static QobjEvo liouvillian(QobjLike h) {
-        Objects.requireNonNull(h, "h");
+        Require.nonNull(h, "QobjEvo.liouvillian", "h");
         return liouvillian(h, List.of());
     }
 
@@ -642,11 +659,18 @@ public final class QobjEvo implements QobjLike {
     /**
      * @param t the time
      * @return {@code A(t)}, QuTiP's {@code H(t)}
+     * @throws IllegalArgumentException when t is not finite, or a coefficient is NaN or
+     *                                  infinite (or null) at t
      */
     public Qobj at(double t) {
+        Require.finite(t, "QobjEvo.at", "t");
         Matrix m = null;
-        for (Term term : terms) {
+        for (int k = 0; k < terms.size(); k++) {
+            Term term = terms.get(k);
             Complex c = term.isConstant() ? Complex.ONE : term.coefficient().at(t);
+            if (c == null || !Double.isFinite(c.re()) || !Double.isFinite(c.im())) {
+                throw new IllegalArgumentException("QobjEvo.at: the coefficient of term " + k + " is " + c + " at t = " + t);
+            }
             Matrix d = term.operator().data();
             m = m == null ? Data.scale(d, c) : Data.add(m, d, c.re(), c.im());
         }
@@ -667,22 +691,31 @@ public final class QobjEvo implements QobjLike {
     /**
      * The expectation value at time t, as QuTiP's {@code QobjEvo.expect(t, state)}:
      * {@link Qobj#expect(Qobj, Qobj)} of {@code A(t)}; for a superoperator S and a density
-     * matrix rho, {@code tr(S(rho))}.
+     * matrix rho, {@code tr(S(rho))}, real when its imaginary part is rounding by the rule of
+     * {@link Qobj#expect(Qobj, Qobj)}: {@code |Im| <= EXPECT_TOLERANCE sqrt(n) ||S||_F ||rho||_F}
+     * (a bound on {@code |tr(S(rho))|} for n x n rho).
      *
      * @param t     the time
      * @param state a ket or density matrix
      * @return the real expectation value
+     * @throws IllegalArgumentException when the value is complex beyond rounding (use
+     *                                  {@link #expectComplex(double, Qobj)})
      */
     public double expect(double t, Qobj state) {
-        Objects.requireNonNull(state, "state");
+        Require.finite(t, "QobjEvo.expect", "t");
+        Require.nonNull(state, "QobjEvo.expect", "state");
+        Qobj a = at(t);
         if (isSuper()) {
-            Complex z = expectComplex(t, state);
-            if (Math.abs(z.im()) > 1e-12 * Math.max(1, Math.abs(z.re()))) {
-                throw new IllegalArgumentException("QobjEvo.expect: tr(S(rho)) = " + z + " is not real; use expectComplex");
+            Complex z = superExpect(a, state);
+            Qobj rho = state.isOperKet() ? Superops.vectorToOperator(state) : state;
+            double tol = Qobj.EXPECT_TOLERANCE * Math.sqrt(rho.shape()[0]) * a.frobeniusNorm() * rho.frobeniusNorm();
+            if (Math.abs(z.im()) > tol) {
+                throw new IllegalArgumentException("QobjEvo.expect: tr(S(rho)) = " + z + " is complex (|Im| > " + tol
+                        + "); use expectComplex");
             }
             return z.re();
         }
-        return Qobj.expect(at(t), state);
+        return Qobj.expect(a, state);
     }
 
     /**
@@ -692,16 +725,19 @@ public final class QobjEvo implements QobjLike {
      *         or {@code tr(S(rho))} for a superoperator
      */
     public Complex expectComplex(double t, Qobj state) {
-        Objects.requireNonNull(state, "state");
+        Require.finite(t, "QobjEvo.expectComplex", "t");
+        Require.nonNull(state, "QobjEvo.expectComplex", "state");
         Qobj a = at(t);
-        if (isSuper()) {
-            Qobj v = state.isOperKet() ? state : Superops.operatorToVector(state);
-            if (!v.dims().equals(Dims.operatorKetOf(dims.inSpace()))) {
-                throw new DimensionMismatchException("QobjEvo.expect", dims, state.dims());
-            }
-            return Superops.vectorToOperator(a.times(v)).tr();
+        return isSuper() ? superExpect(a, state) : Qobj.expectComplex(a, state);
+    }
+
+    /** @return {@code tr(S(rho))} of the superoperator S = this at some time */
+    private Complex superExpect(Qobj s, Qobj state) {
+        Qobj v = state.isOperKet() ? state : Superops.operatorToVector(state);
+        if (!v.dims().equals(Dims.operatorKetOf(dims.inSpace()))) {
+            throw new DimensionMismatchException("QobjEvo.expect", dims, state.dims());
         }
-        return Qobj.expectComplex(a, state);
+        return Superops.vectorToOperator(s.times(v)).tr();
     }
 
     // ---------------------------------------------------------------- internals

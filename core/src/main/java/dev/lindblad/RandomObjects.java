@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -70,8 +69,11 @@ public final class RandomObjects {
      * @return the unitary
      */
     public static Qobj randUnitary(int[] dims, double density, String distribution, RandomGenerator rng) {
+        Require.nonNull(dims, "randUnitary", "dims");
+        Require.finite(density, "randUnitary", "density");
+        Require.nonNull(distribution, "randUnitary", "distribution");
+        Require.nonNull(rng, "randUnitary", "rng");
         int n = Operators.size("randUnitary", dims);
-        Objects.requireNonNull(rng, "rng");
         requireDensity("randUnitary", density);
         String d = lower(distribution);
         if (!d.equals("haar") && !d.equals("exp")) {
@@ -145,8 +147,11 @@ public final class RandomObjects {
      * @return the normalised ket, dense, dims {@code [dims, [1, ...]]}
      */
     public static Qobj randKet(int[] dims, double density, String distribution, RandomGenerator rng) {
+        Require.nonNull(dims, "randKet", "dims");
+        Require.finite(density, "randKet", "density");
+        Require.nonNull(distribution, "randKet", "distribution");
+        Require.nonNull(rng, "randKet", "rng");
         int n = Operators.size("randKet", dims);
-        Objects.requireNonNull(rng, "rng");
         requireDensity("randKet", density);
         String d = lower(distribution);
         double[] v = new double[2 * n];
@@ -217,8 +222,10 @@ public final class RandomObjects {
      * @return the density matrix, dense: Hermitian, unit trace, positive semidefinite
      */
     public static Qobj randDm(int[] dims, String distribution, int rank, RandomGenerator rng) {
+        Require.nonNull(dims, "randDm", "dims");
+        Require.nonNull(distribution, "randDm", "distribution");
+        Require.nonNull(rng, "randDm", "rng");
         int n = Operators.size("randDm", dims);
-        Objects.requireNonNull(rng, "rng");
         String d = lower(distribution);
         return switch (d) {
             case "ginibre", "hs" -> {
@@ -253,7 +260,8 @@ public final class RandomObjects {
      * @return the density matrix, dense
      */
     public static Qobj randDmEigen(double[] eigenvalues, RandomGenerator rng) {
-        Objects.requireNonNull(eigenvalues, "eigenvalues");
+        Require.finite(eigenvalues, "randDmEigen", "eigenvalues");
+        Require.nonNull(rng, "randDmEigen", "rng");
         double sum = 0;
         for (double e : eigenvalues) {
             if (!(e >= 0) || Double.isInfinite(e)) {
@@ -279,6 +287,7 @@ public final class RandomObjects {
      * @return the Hermitian operator
      */
     public static Qobj randHerm(int n, double density, long seed) {
+        Require.finite(density, "randHerm", "density");
         return randHerm(new int[] {n}, density, "fill", generator(seed));
     }
 
@@ -300,8 +309,11 @@ public final class RandomObjects {
      * @return the Hermitian operator, dense
      */
     public static Qobj randHerm(int[] dims, double density, String distribution, RandomGenerator rng) {
+        Require.nonNull(dims, "randHerm", "dims");
+        Require.finite(density, "randHerm", "density");
+        Require.nonNull(distribution, "randHerm", "distribution");
+        Require.nonNull(rng, "randHerm", "rng");
         int n = Operators.size("randHerm", dims);
-        Objects.requireNonNull(rng, "rng");
         if (!(density >= 0 && density <= 1)) {
             throw new IllegalArgumentException("randHerm: density must lie in [0, 1], got " + density);
         }
@@ -329,15 +341,10 @@ public final class RandomObjects {
      * @return the operator, dense
      */
     public static Qobj randHermEigen(double[] eigenvalues, RandomGenerator rng) {
-        Objects.requireNonNull(eigenvalues, "eigenvalues");
-        Objects.requireNonNull(rng, "rng");
+        Require.finite(eigenvalues, "randHermEigen", "eigenvalues");
+        Require.nonNull(rng, "randHermEigen", "rng");
         int n = eigenvalues.length;
         Operators.requirePositive("randHermEigen", "number of eigenvalues", n);
-        for (double e : eigenvalues) {
-            if (!Double.isFinite(e)) {
-                throw new IllegalArgumentException("randHermEigen: eigenvalues must be finite, got " + Arrays.toString(eigenvalues));
-            }
-        }
         double[] u = haar(n, n, rng);
         double[] out = new double[2 * n * n];
         for (int k = 0; k < n; k++) {
@@ -396,8 +403,11 @@ public final class RandomObjects {
      * @return the stochastic matrix, dense
      */
     public static Qobj randStochastic(int[] dims, double density, String kind, RandomGenerator rng) {
+        Require.nonNull(dims, "randStochastic", "dims");
+        Require.finite(density, "randStochastic", "density");
+        Require.nonNull(kind, "randStochastic", "kind");
+        Require.nonNull(rng, "randStochastic", "rng");
         int n = Operators.size("randStochastic", dims);
-        Objects.requireNonNull(rng, "rng");
         requireDensity("randStochastic", density);
         String k = lower(kind);
         if (!k.equals("left") && !k.equals("right")) {
@@ -446,8 +456,9 @@ public final class RandomObjects {
      * @return the N² Kraus operators, dense
      */
     public static List<Qobj> randKrausMap(int[] dims, RandomGenerator rng) {
+        Require.nonNull(dims, "randKrausMap", "dims");
+        Require.nonNull(rng, "randKrausMap", "rng");
         int n = Operators.size("randKrausMap", dims);
-        Objects.requireNonNull(rng, "rng");
         if ((long) n * n * n > 1 << 20) {
             throw new IllegalArgumentException("randKrausMap: N = " + n + " needs an N^3 = " + (long) n * n * n
                     + " dimensional isometry, too large");
@@ -490,8 +501,9 @@ public final class RandomObjects {
      * @return the superoperator, dense, dims {@code [[dims, dims], [dims, dims]]}
      */
     public static Qobj randSuperBcsz(int[] dims, boolean enforceTp, int rank, RandomGenerator rng) {
+        Require.nonNull(dims, "randSuperBcsz", "dims");
+        Require.nonNull(rng, "randSuperBcsz", "rng");
         int n = Operators.size("randSuperBcsz", dims);
-        Objects.requireNonNull(rng, "rng");
         int n2 = n * n;
         if (rank < 1 || rank > n2) {
             throw new IllegalArgumentException("randSuperBcsz: rank must satisfy 1 <= rank <= N^2 = " + n2 + ", got " + rank);
@@ -561,8 +573,9 @@ public final class RandomObjects {
      * @return the superoperator, dims {@code [[dims, dims], [dims, dims]]}
      */
     public static Qobj randSuper(int[] dims, RandomGenerator rng) {
+        Require.nonNull(dims, "randSuper", "dims");
+        Require.nonNull(rng, "randSuper", "rng");
         int n = Operators.size("randSuper", dims);
-        Objects.requireNonNull(rng, "rng");
         Qobj h = randHerm(new int[] {n}, 0.3, "fill", rng);
         double t = rng.nextDouble();
         Qobj s = dev.lindblad.solver.Solvers.propagator(h, t,

@@ -5,7 +5,6 @@ import dev.lindblad.data.DenseMatrix;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Standard states with QuTiP 4.7's definitions and defaults. Kets and density matrices are
@@ -44,6 +43,8 @@ public final class States {
      * @return the ket with dims {@code [[d0, d1, ...], [1, 1, ...]]}
      */
     public static Qobj basis(int[] dims, int[] k) {
+        Require.nonNull(dims, "basis", "dims");
+        Require.nonNull(k, "basis", "k");
         if (dims.length == 0 || dims.length != k.length) {
             throw new IllegalArgumentException("basis: dims " + Arrays.toString(dims) + " and indices " + Arrays.toString(k)
                     + " must be non-empty and of equal length");
@@ -80,12 +81,13 @@ public final class States {
      * @return the coherent ket
      */
     public static Qobj coherent(int n, Complex alpha) {
+        Require.finite(alpha, "coherent", "alpha");
         return coherent(n, alpha, "operator");
     }
 
     /** @return {@link #coherent(int, Complex)} for real α */
     public static Qobj coherent(int n, double alpha) {
-        return coherent(n, Complex.of(alpha));
+        return coherent(n, Complex.of(Require.finite(alpha, "coherent", "alpha")));
     }
 
     /**
@@ -102,8 +104,13 @@ public final class States {
      * @return the coherent ket
      */
     public static Qobj coherent(int n, Complex alpha, String method) {
-        Operators.requirePositive("coherent", "n", n);
-        String m = method == null ? "null" : method.toLowerCase(Locale.ROOT);
+        return coherentOf("coherent", n, alpha, method);
+    }
+
+    private static Qobj coherentOf(String op, int n, Complex alpha, String method) {
+        Require.finite(alpha, op, "alpha");
+        String m = Require.nonNull(method, op, "method").toLowerCase(Locale.ROOT);
+        Operators.requirePositive(op, "n", n);
         switch (m) {
             case "operator" -> {
                 return Operators.displace(n, alpha).times(basis(n, 0));
@@ -123,24 +130,24 @@ public final class States {
                 }
                 return Qobj.of(DenseMatrix.wrap(n, 1, d), Dims.ket(n));
             }
-            default -> throw new IllegalArgumentException("coherent: method must be \"operator\" or \"analytic\", got \""
+            default -> throw new IllegalArgumentException(op + ": method must be \"operator\" or \"analytic\", got \""
                     + method + "\"");
         }
     }
 
     /** @return the coherent density matrix {@code |α><α|} (method "operator") */
     public static Qobj coherentDm(int n, Complex alpha) {
-        return ketToDm(coherent(n, alpha));
+        return ketToDm(coherentOf("coherentDm", n, alpha, "operator"));
     }
 
     /** @return the coherent density matrix for real α */
     public static Qobj coherentDm(int n, double alpha) {
-        return ketToDm(coherent(n, alpha));
+        return ketToDm(coherentOf("coherentDm", n, Complex.of(Require.finite(alpha, "coherentDm", "alpha")), "operator"));
     }
 
     /** @return the coherent density matrix {@code |α><α|} by the given method */
     public static Qobj coherentDm(int n, Complex alpha, String method) {
-        return ketToDm(coherent(n, alpha, method));
+        return ketToDm(coherentOf("coherentDm", n, alpha, method));
     }
 
     /**
@@ -172,7 +179,7 @@ public final class States {
         if (!(nMean >= 0) || Double.isInfinite(nMean)) {
             throw new IllegalArgumentException("thermalDm: mean occupation must be finite and >= 0, got nMean = " + nMean);
         }
-        String m = method == null ? "null" : method.toLowerCase(Locale.ROOT);
+        String m = Require.nonNull(method, "thermalDm", "method").toLowerCase(Locale.ROOT);
         if (!m.equals("operator") && !m.equals("analytic")) {
             throw new IllegalArgumentException("thermalDm: method must be \"operator\" or \"analytic\", got \"" + method
                     + "\"");
@@ -212,6 +219,7 @@ public final class States {
      * @return the density matrix, dense, with the ket's tensor structure on both sides
      */
     public static Qobj ketToDm(Qobj psi) {
+        Require.nonNull(psi, "ketToDm", "psi");
         Qobj ket = switch (psi.type()) {
             case KET -> psi;
             case BRA -> psi.dag();
@@ -236,7 +244,7 @@ public final class States {
      */
     public static Qobj bellState(String state) {
         double h = 1 / Math.sqrt(2);
-        double[] amp = switch (state == null ? "null" : state) {
+        double[] amp = switch (Require.nonNull(state, "bellState", "state")) {
             case "00" -> new double[] {h, 0, 0, h};
             case "01" -> new double[] {h, 0, 0, -h};
             case "10" -> new double[] {0, h, h, 0};
@@ -345,9 +353,9 @@ public final class States {
      * @return {@code |k0> ⊗ |k1> ⊗ ...}, dims {@code [dims, [1, ...]]}
      */
     public static Qobj basis(int[] dims, int[] k, int[] offset) {
-        Objects.requireNonNull(dims, "dims");
-        Objects.requireNonNull(k, "k");
-        Objects.requireNonNull(offset, "offset");
+        Require.nonNull(dims, "basis", "dims");
+        Require.nonNull(k, "basis", "k");
+        Require.nonNull(offset, "basis", "offset");
         if (offset.length != dims.length || k.length != dims.length) {
             throw new IllegalArgumentException("basis: dims " + Arrays.toString(dims) + ", indices " + Arrays.toString(k)
                     + " and offsets " + Arrays.toString(offset) + " must have equal lengths");
@@ -361,11 +369,16 @@ public final class States {
 
     /** @return the composite Fock ket, the same as {@link #basis(int[], int[])} */
     public static Qobj fock(int[] dims, int[] k) {
+        Require.nonNull(dims, "fock", "dims");
+        Require.nonNull(k, "fock", "k");
         return basis(dims, k);
     }
 
     /** @return the composite Fock ket with offsets, the same as {@link #basis(int[], int[], int[])} */
     public static Qobj fock(int[] dims, int[] k, int[] offset) {
+        Require.nonNull(dims, "fock", "dims");
+        Require.nonNull(k, "fock", "k");
+        Require.nonNull(offset, "fock", "offset");
         return basis(dims, k, offset);
     }
 
@@ -376,6 +389,8 @@ public final class States {
 
     /** @return the composite Fock density matrix {@code |k><k|}, k one index per subsystem */
     public static Qobj fockDm(int[] dims, int[] k) {
+        Require.nonNull(dims, "fockDm", "dims");
+        Require.nonNull(k, "fockDm", "k");
         return ketToDm(basis(dims, k));
     }
 
@@ -386,6 +401,9 @@ public final class States {
 
     /** @return the composite Fock density matrix with offsets */
     public static Qobj fockDm(int[] dims, int[] k, int[] offset) {
+        Require.nonNull(dims, "fockDm", "dims");
+        Require.nonNull(k, "fockDm", "k");
+        Require.nonNull(offset, "fockDm", "offset");
         return ketToDm(basis(dims, k, offset));
     }
 
@@ -398,11 +416,18 @@ public final class States {
      * @return the operator with dims {@code [dims, dims]}
      */
     public static Qobj projection(int[] dims, int[] i, int[] j) {
+        Require.nonNull(dims, "projection", "dims");
+        Require.nonNull(i, "projection", "i");
+        Require.nonNull(j, "projection", "j");
         return basis(dims, i).times(basis(dims, j).dag());
     }
 
     /** @return {@code |i><j|} of a composite space with offsets, as QuTiP's {@code projection(dims, n, m, offset)} */
     public static Qobj projection(int[] dims, int[] i, int[] j, int[] offset) {
+        Require.nonNull(dims, "projection", "dims");
+        Require.nonNull(i, "projection", "i");
+        Require.nonNull(j, "projection", "j");
+        Require.nonNull(offset, "projection", "offset");
         return basis(dims, i, offset).times(basis(dims, j, offset).dag());
     }
 
@@ -418,6 +443,7 @@ public final class States {
      * @return the ket of zeros with dims {@code [dims, [1, ...]]}, dense
      */
     public static Qobj zeroKet(int... dims) {
+        Require.nonNull(dims, "zeroKet", "dims");
         int n = Operators.size("zeroKet", dims);
         return Qobj.of(DenseMatrix.zeros(n, 1), Dims.ket(dims));
     }
@@ -468,6 +494,9 @@ public final class States {
      * @return {@code |j, m>} as a ket, bra or density matrix, as QuTiP's {@code spin_state(j, m, type)}
      */
     public static Qobj spinState(double j, double m, String type) {
+        Require.finite(j, "spinState", "j");
+        Require.finite(m, "spinState", "m");
+        Require.nonNull(type, "spinState", "type");
         return asType("spinState", spinState(j, m), type);
     }
 
@@ -511,6 +540,10 @@ public final class States {
 
     /** @return the spin coherent state as a ket, bra or density matrix ({@code type} "ket", "bra", "dm") */
     public static Qobj spinCoherent(double j, double theta, double phi, String type) {
+        Require.finite(j, "spinCoherent", "j");
+        Require.finite(theta, "spinCoherent", "theta");
+        Require.finite(phi, "spinCoherent", "phi");
+        Require.nonNull(type, "spinCoherent", "type");
         return asType("spinCoherent", spinCoherent(j, theta, phi), type);
     }
 
@@ -524,10 +557,8 @@ public final class States {
      * @return the ket, dense
      */
     public static Qobj phaseBasis(int n, int m, double phi0) {
+        Require.finite(phi0, "phaseBasis", "phi0");
         Operators.requirePositive("phaseBasis", "N", n);
-        if (!Double.isFinite(phi0)) {
-            throw new IllegalArgumentException("phaseBasis: phi0 must be finite, got " + phi0);
-        }
         double phim = phi0 + 2.0 * Math.PI * m / n;
         double[] d = new double[2 * n];
         for (int k = 0; k < n; k++) {
@@ -576,7 +607,8 @@ public final class States {
      * @throws IllegalArgumentException if the state is not in the restricted space
      */
     public static Qobj enrFock(int[] dims, int excitations, int[] state) {
-        Objects.requireNonNull(state, "state");
+        Require.nonNull(dims, "enrFock", "dims");
+        Require.nonNull(state, "enrFock", "state");
         List<int[]> states = Operators.enrStates(dims, excitations);
         for (int k = 0; k < states.size(); k++) {
             if (Arrays.equals(states.get(k), state)) {
@@ -598,7 +630,8 @@ public final class States {
      * @return the density matrix, sparse, dims {@code [[N], [N]]}
      */
     public static Qobj enrThermalDm(int[] dims, int excitations, double[] nMean) {
-        Objects.requireNonNull(nMean, "nMean");
+        Require.nonNull(dims, "enrThermalDm", "dims");
+        Require.finite(nMean, "enrThermalDm", "nMean");
         List<int[]> states = Operators.enrStates(dims, excitations);
         if (nMean.length != dims.length) {
             throw new IllegalArgumentException("enrThermalDm: " + nMean.length + " mean occupations for " + dims.length
@@ -631,7 +664,8 @@ public final class States {
 
     /** @return {@link #enrThermalDm(int[], int, double[])} with the same mean occupation for every mode */
     public static Qobj enrThermalDm(int[] dims, int excitations, double nMean) {
-        Objects.requireNonNull(dims, "dims");
+        Require.nonNull(dims, "enrThermalDm", "dims");
+        Require.finite(nMean, "enrThermalDm", "nMean");
         double[] n = new double[dims.length];
         Arrays.fill(n, nMean);
         return enrThermalDm(dims, excitations, n);

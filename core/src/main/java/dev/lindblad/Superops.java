@@ -18,7 +18,8 @@ public final class Superops {
     private Superops() {
     }
 
-    private static void requireOper(String function, Qobj a) {
+    private static void requireOper(String function, String name, Qobj a) {
+        Require.nonNull(a, function, name);
         if (!a.isOper()) {
             throw new IllegalArgumentException(function + " needs an operator, got a " + a.type() + " with dims " + a.dims());
         }
@@ -31,7 +32,7 @@ public final class Superops {
      * @return {@code spre(A)}, dims {@code [[A.dims], [A.dims]]}
      */
     public static Qobj spre(Qobj a) {
-        requireOper("spre", a);
+        requireOper("spre", "a", a);
         Matrix m = Data.kron(CsrMatrix.identity(a.shape()[1]), a.data());
         return Qobj.of(m, Dims.superOf(a.dims()));
     }
@@ -43,7 +44,7 @@ public final class Superops {
      * @return {@code spost(A)}
      */
     public static Qobj spost(Qobj a) {
-        requireOper("spost", a);
+        requireOper("spost", "a", a);
         Matrix m = Data.kron(Data.transpose(a.data()), CsrMatrix.identity(a.shape()[0]));
         return Qobj.of(m, Dims.superOf(a.dims()));
     }
@@ -57,8 +58,8 @@ public final class Superops {
      * @return {@code sprepost(A, B)}
      */
     public static Qobj sprepost(Qobj a, Qobj b) {
-        requireOper("sprepost", a);
-        requireOper("sprepost", b);
+        requireOper("sprepost", "a", a);
+        requireOper("sprepost", "b", b);
         Matrix m = Data.kron(Data.transpose(b.data()), a.data());
         Dims to = Dims.of(a.dims().out(), b.dims().in());
         Dims from = Dims.of(a.dims().in(), b.dims().out());
@@ -73,6 +74,7 @@ public final class Superops {
      * @return the superoperator {@code D[c]}
      */
     public static Qobj lindbladDissipator(Qobj c) {
+        requireOper("lindbladDissipator", "c", c);
         return lindbladDissipator(c, c);
     }
 
@@ -87,8 +89,8 @@ public final class Superops {
      * @return the superoperator
      */
     public static Qobj lindbladDissipator(Qobj a, Qobj b) {
-        requireOper("lindbladDissipator", a);
-        requireOper("lindbladDissipator", b);
+        requireOper("lindbladDissipator", "a", a);
+        requireOper("lindbladDissipator", "b", b);
         if (!a.dims().equals(b.dims())) {
             throw new DimensionMismatchException("lindbladDissipator", a.dims(), b.dims());
         }
@@ -109,7 +111,7 @@ public final class Superops {
      * @return the Liouvillian superoperator
      */
     public static Qobj liouvillian(Qobj h, List<Qobj> cOps) {
-        List<Qobj> cs = cOps == null ? List.of() : cOps;
+        List<Qobj> cs = Require.elements(cOps, "liouvillian", "cOps");
         Qobj l = null;
         if (h != null) {
             if (h.isSuper()) {
@@ -123,9 +125,6 @@ public final class Superops {
         }
         for (int k = 0; k < cs.size(); k++) {
             Qobj c = cs.get(k);
-            if (c == null) {
-                throw new IllegalArgumentException("liouvillian: collapse operator " + k + " is null");
-            }
             Qobj d;
             if (c.isSuper()) {
                 d = c;
@@ -154,7 +153,7 @@ public final class Superops {
 
     /** @return {@link #liouvillian(Qobj, List)} with collapse operators given inline */
     public static Qobj liouvillian(Qobj h, Qobj... cOps) {
-        return liouvillian(h, List.of(cOps));
+        return liouvillian(h, List.of(Require.elements(cOps, "liouvillian", "cOps")));
     }
 
     /**
@@ -165,7 +164,7 @@ public final class Superops {
      * @return the operator-ket with dims {@code [op.dims, [1]]}
      */
     public static Qobj operatorToVector(Qobj op) {
-        requireOper("operatorToVector", op);
+        requireOper("operatorToVector", "op", op);
         return Qobj.of(Data.vec(op.data()), Dims.operatorKetOf(op.dims()));
     }
 
@@ -177,6 +176,7 @@ public final class Superops {
      * @return the operator with the dims recorded in v
      */
     public static Qobj vectorToOperator(Qobj v) {
+        Require.nonNull(v, "vectorToOperator", "v");
         if (!v.isOperKet()) {
             throw new IllegalArgumentException("vectorToOperator needs an operator-ket, got a " + v.type() + " with dims "
                     + v.dims());
@@ -197,6 +197,8 @@ public final class Superops {
      * @return the superoperator on the composite space
      */
     public static Qobj superTensor(Qobj s1, Qobj s2) {
+        Require.nonNull(s1, "superTensor", "s1");
+        Require.nonNull(s2, "superTensor", "s2");
         if (!s1.isSuper() || !s2.isSuper()) {
             throw new IllegalArgumentException("superTensor needs two superoperators, got a " + s1.type() + " and a "
                     + s2.type());

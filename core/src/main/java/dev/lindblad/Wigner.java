@@ -57,6 +57,9 @@ public final class Wigner {
      * @return {@code W[i][j] = W(xvec[j], pvec[i])}
      */
     public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, double g) {
+        Require.nonNull(state, "wigner", "state");
+        Require.finite(xvec, "wigner", "xvec");
+        Require.finite(pvec, "wigner", "pvec");
         if (!(g > 0) || Double.isInfinite(g)) {
             throw new IllegalArgumentException("wigner: g must be positive and finite, got g = " + g);
         }

@@ -33,7 +33,7 @@ class QutipReferenceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ptrace_dm_222", "ptrace_ket_222", "ptrace_dm_232", "ptrace_ket_232"})
-    void partialTraceKeepsSubsystemsInListedOrder(String name) {
+    void partialTraceNeverReorders(String name) {
         Reference.Case c = ref.get(name);
         int[] dims = c.ints("dims");
         boolean ket = name.contains("ket");
@@ -42,9 +42,12 @@ class QutipReferenceTest {
         for (int k = 0; k < count; k++) {
             int[] sel = c.ints("sel" + k);
             Qobj r = state.ptrace(sel);
+            // QuTiP never reorders: the kept subsystems come in ascending order
+            int[] sorted = sel.clone();
+            java.util.Arrays.sort(sorted);
             int[] kept = new int[sel.length];
             for (int s = 0; s < sel.length; s++) {
-                kept[s] = dims[sel[s]];
+                kept[s] = dims[sorted[s]];
             }
             assertEquals(Dims.oper(kept), r.dims(), "dims of ptrace" + k);
             assertArrayClose(c.complexes("ptrace" + k), r.toArray(), 1e-14, name + " sel " + java.util.Arrays.toString(sel));

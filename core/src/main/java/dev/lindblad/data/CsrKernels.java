@@ -49,8 +49,8 @@ final class CsrKernels {
     }
 
     static CsrMatrix scale(CsrMatrix a, double sr, double si) {
-        if (sr == 0 && si == 0) {
-            return CsrMatrix.zeros(a.rows, a.cols);
+        if (sr == 0 && si == 0 && DenseKernels.allFinite(a.values, 0, 2 * (int) a.nnz())) {
+            return CsrMatrix.zeros(a.rows, a.cols);   // 0 · finite = 0; a non-finite entry gives NaN below
         }
         int nnz = (int) a.nnz();
         double[] v = new double[2 * nnz];

@@ -530,6 +530,67 @@ public final class Data {
         return m;
     }
 
+    /**
+     * The largest real or imaginary part in modulus, {@code max_ij max(|Re a_ij|, |Im a_ij|)},
+     * over the stored entries. It is finite exactly when every entry is finite, so one pass
+     * both checks finiteness and gives a bound for the overflow estimates of later operations.
+     *
+     * @return the largest component modulus; NaN when an entry has a NaN part, infinity when
+     *         one has an infinite part and none is NaN
+     */
+    public static double maxComponent(Matrix a) {
+        double[] v = switch (a) {
+            case DenseMatrix d -> d.data;
+            case CsrMatrix s -> s.values;
+            case DiaMatrix g -> g.data;   // padding is zero (DiaMatrix.of zeroes it)
+        };
+        int len = a instanceof CsrMatrix s ? 2 * (int) s.nnz() : v.length;
+        double m = 0;
+        for (int k = 0; k < len; k++) {
+            // Math.max returns NaN when either argument is NaN, so a NaN is never lost
+            m = Math.max(m, Math.abs(v[k]));
+        }
+        return m;
+    }
+
+    /**
+     * @return {@code {row, column}} of the first stored entry (in storage order) with a NaN or
+     *         infinite part, or null when every entry is finite
+     */
+    public static int[] firstNonFinite(Matrix a) {
+        switch (a) {
+            case DenseMatrix d -> {
+                for (int k = 0; k < d.data.length; k++) {
+                    if (!Double.isFinite(d.data[k])) {
+                        int e = k / 2;
+                        return new int[] {e % d.rows, e / d.rows};
+                    }
+                }
+            }
+            case CsrMatrix s -> {
+                for (int i = 0; i < s.rows; i++) {
+                    for (int p = s.rowPtr[i]; p < s.rowPtr[i + 1]; p++) {
+                        if (!Double.isFinite(s.values[2 * p]) || !Double.isFinite(s.values[2 * p + 1])) {
+                            return new int[] {i, s.colIdx[p]};
+                        }
+                    }
+                }
+            }
+            case DiaMatrix g -> {
+                for (int d = 0; d < g.offsets.length; d++) {
+                    int off = g.offsets[d];
+                    for (int l = Math.max(0, -off); l < Math.min(g.rows, g.cols - off); l++) {
+                        int k = 2 * (d * g.rows + l);
+                        if (!Double.isFinite(g.data[k]) || !Double.isFinite(g.data[k + 1])) {
+                            return new int[] {l, l + off};
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** @return the Frobenius norm {@code sqrt(sum |a_ij|^2)} */
     public static double frobeniusNorm(Matrix a) {
         double[] v = switch (a) {
@@ -592,7 +653,8 @@ public final class Data {
     /**
      * Partial trace: keeps the subsystems listed in {@code keep}, in that order, and traces out
      * the others. For a density matrix rho on subsystems of sizes {@code dims},
-     * {@code out[a][b] = sum_t rho[idx(a, t)][idx(b, t)]}.
+     * {@code out[a][b] = sum_t rho[idx(a, t)][idx(b, t)]}. (This data-layer kernel can also
+     * reorder; {@code Qobj.ptrace}, as QuTiP's, always passes the selection sorted.)
      *
      * @param rho  square operator on the composite space
      * @param dims subsystem sizes, product = rho.rows()

@@ -48,6 +48,7 @@ final class DenseKernels {
      */
     static void gemm(int m, int k, int n, double[] a, double[] b, double[] c,
                      double ar, double ai, double br, double bi) {
+        byte[] finiteColumn = null;
         for (int j = 0; j < n; j++) {
             int cj = 2 * j * m;
             scaleRange(c, cj, m, br, bi);
@@ -55,10 +56,15 @@ final class DenseKernels {
                 int bk = 2 * (l + j * k);
                 double xr = ar * b[bk] - ai * b[bk + 1];
                 double xi = ar * b[bk + 1] + ai * b[bk];
-                if (xr == 0 && xi == 0) {
-                    continue;
-                }
                 int al = 2 * l * m;
+                if (xr == 0 && xi == 0) {
+                    if (finiteColumn == null) {
+                        finiteColumn = new byte[k];
+                    }
+                    if (skipsZeroWeight(finiteColumn, l, a, al, al + 2 * m)) {
+                        continue;
+                    }
+                }
                 for (int i = 0; i < 2 * m; i += 2) {
                     double vr = a[al + i], vi = a[al + i + 1];
                     c[cj + i] += vr * xr - vi * xi;
@@ -66,6 +72,30 @@ final class DenseKernels {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code a[from, to)} is all finite. A product may skip a zero weight only then:
+     * {@code 0 · inf} and {@code 0 · NaN} are NaN, and skipping them would hide a non-finite
+     * entry that the same product in another format (or without the zero) reports.
+     */
+    static boolean allFinite(double[] a, int from, int to) {
+        double s = 0;
+        for (int k = from; k < to; k++) {
+            s += a[k] * 0.0;   // 0 for every finite entry, NaN as soon as one is not
+        }
+        return s == 0;
+    }
+
+    /**
+     * {@link #allFinite} of column l of a product's left factor, computed at most once per call
+     * ({@code state[l]}: 0 unknown, 1 finite, 2 not).
+     */
+    static boolean skipsZeroWeight(byte[] state, int l, double[] a, int from, int to) {
+        if (state[l] == 0) {
+            state[l] = allFinite(a, from, to) ? (byte) 1 : (byte) 2;
+        }
+        return state[l] == 1;
     }
 
     static void scaleRange(double[] c, int off, int len, double br, double bi) {
@@ -92,10 +122,10 @@ final class DenseKernels {
         for (int j = 0; j < n; j++) {
             double xr = x[xOff + 2 * j], xi = x[xOff + 2 * j + 1];
             double tr = ar * xr - ai * xi, ti = ar * xi + ai * xr;
-            if (tr == 0 && ti == 0) {
+            int aj = 2 * j * m;
+            if (tr == 0 && ti == 0 && allFinite(d, aj, aj + 2 * m)) {
                 continue;
             }
-            int aj = 2 * j * m;
             for (int i = 0; i < 2 * m; i += 2) {
                 double vr = d[aj + i], vi = d[aj + i + 1];
                 y[yOff + i] += vr * tr - vi * ti;
@@ -139,11 +169,17 @@ final class DenseKernels {
     static void kronColumns(DenseMatrix a, DenseMatrix b, double[] c, int j1From, int j1To) {
         int m1 = a.rows, m2 = b.rows, n2 = b.cols;
         int m = m1 * m2;
+        int bFinite = 0;   // 0 unknown, 1 every entry of b finite, 2 not: a zero of a skips its block only if 1
         for (int j1 = j1From; j1 < j1To; j1++) {
             for (int i1 = 0; i1 < m1; i1++) {
                 double ar = a.data[2 * (i1 + j1 * m1)], ai = a.data[2 * (i1 + j1 * m1) + 1];
                 if (ar == 0 && ai == 0) {
-                    continue;
+                    if (bFinite == 0) {
+                        bFinite = allFinite(b.data, 0, b.data.length) ? 1 : 2;
+                    }
+                    if (bFinite == 1) {
+                        continue;   // c is zero-filled, and 0 · finite = 0
+                    }
                 }
                 for (int j2 = 0; j2 < n2; j2++) {
                     int dst = 2 * (i1 * m2 + (j1 * n2 + j2) * m);

@@ -99,6 +99,8 @@ final class DiaKernels {
                 double vr = a.data[2 * (d * rows + l)], vi = a.data[2 * (d * rows + l) + 1];
                 double xr = ar * vr - ai * vi, xi = ar * vi + ai * vr;
                 if (xr == 0 && xi == 0) {
+                    // a stored zero is a structural zero, as an absent CSR entry: the sparse
+                    // product of the same matrix in CSR does not multiply it either
                     continue;
                 }
                 int bl = 2 * l * m, cj = 2 * (l + off) * m;

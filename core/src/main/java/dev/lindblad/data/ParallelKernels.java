@@ -344,10 +344,10 @@ final class ParallelKernels {
         for (int j = 0; j < n; j++) {
             double xr = x[xOff + 2 * j], xi = x[xOff + 2 * j + 1];
             double tr = ar * xr - ai * xi, ti = ar * xi + ai * xr;
-            if (tr == 0 && ti == 0) {
+            int aj = 2 * j * m;
+            if (tr == 0 && ti == 0 && DenseKernels.allFinite(d, aj + 2 * i0, aj + 2 * i1)) {
                 continue;
             }
-            int aj = 2 * j * m;
             for (int i = 2 * i0; i < 2 * i1; i += 2) {
                 double vr = d[aj + i], vi = d[aj + i + 1];
                 y[yOff + i] += vr * tr - vi * ti;
@@ -380,6 +380,7 @@ final class ParallelKernels {
     /** {@link DenseKernels#gemm} restricted to rows [i0, i1) and columns [j0, j1) of c. */
     static void gemmRange(int m, int k, double[] a, double[] b, double[] c, double ar, double ai,
                           double br, double bi, int i0, int i1, int j0, int j1) {
+        byte[] finiteColumn = null;
         for (int j = j0; j < j1; j++) {
             int cj = 2 * j * m;
             DenseKernels.scaleRange(c, cj + 2 * i0, i1 - i0, br, bi);
@@ -387,10 +388,15 @@ final class ParallelKernels {
                 int bk = 2 * (l + j * k);
                 double xr = ar * b[bk] - ai * b[bk + 1];
                 double xi = ar * b[bk + 1] + ai * b[bk];
-                if (xr == 0 && xi == 0) {
-                    continue;
-                }
                 int al = 2 * l * m;
+                if (xr == 0 && xi == 0) {
+                    if (finiteColumn == null) {
+                        finiteColumn = new byte[k];
+                    }
+                    if (DenseKernels.skipsZeroWeight(finiteColumn, l, a, al + 2 * i0, al + 2 * i1)) {
+                        continue;
+                    }
+                }
                 for (int i = 2 * i0; i < 2 * i1; i += 2) {
                     double vr = a[al + i], vi = a[al + i + 1];
                     c[cj + i] += vr * xr - vi * xi;

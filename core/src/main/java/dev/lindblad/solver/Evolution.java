@@ -70,15 +70,8 @@ final class Evolution {
                       int cols, List<Qobj> eOps, List<ExpectFunction> eFuncs, SolverOptions opt, String rhsName,
                       long startNanos, double setupSeconds) {
         int ne = eOps.size() + eFuncs.size();
-        boolean[] herm = new boolean[ne];
-        for (int k = 0; k < eOps.size(); k++) {
-            herm[k] = eOps.get(k).isHerm();
-        }
-        for (int k = eOps.size(); k < ne; k++) {
-            herm[k] = true;
-        }
         boolean storeStates = opt.storeStates() != null ? opt.storeStates() : ne == 0;
-        Result.Builder out = new Result.Builder(tlist, herm, storeStates);
+        Result.Builder out = new Result.Builder(tlist, eOps, eFuncs.size(), storeStates);
         double[] y = new double[y0.length];
         double[] values = new double[2 * ne];
         // as QuTiP 5: only a state normalised at the start is kept normalised (an operator of
@@ -97,6 +90,14 @@ final class Evolution {
                 } else {
                     prop.advance(tlist[i], y);
                 }
+                // before any Qobj is built from y (Qobj.of refuses a non-finite entry with a message
+                // about its own argument): a NaN or infinity from any propagation is a failure of the solve
+                for (int k = 0; k < y.length; k++) {
+                    if (!Double.isFinite(y[k])) {
+                        throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tlist[i], "the state has the "
+                                + "non-finite component " + y[k] + " at t = " + tlist[i] + " (real array index " + k + ")");
+                    }
+                }
                 double scale = normalize ? normalization(kind, y, rows) : 1;
                 Qobj state = null;
                 boolean last = i == tlist.length - 1;
@@ -114,7 +115,7 @@ final class Evolution {
                             : Data.expectRho(eOps.get(k).data(), y);
                     double s = kind == Kind.KET ? scale * scale : scale;
                     values[2 * k] = e.re() / s;
-                    values[2 * k + 1] = herm[k] ? 0 : e.im() / s;
+                    values[2 * k + 1] = e.im() / s;   // zeroed by the builder only for a Hermitian e-op and state
                 }
                 for (int k = 0; k < eFuncs.size(); k++) {
                     double v;
@@ -134,7 +135,7 @@ final class Evolution {
                     throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tlist[i],
                             "the state's " + (kind == Kind.KET ? "norm" : "trace") + " became " + scale);
                 }
-                out.record(i, values, state, opt.storeFinalState());
+                out.record(i, values, y, kind == Kind.KET, rows, scale, state, opt.storeFinalState());
                 bar.update(i + 1);
             }
         } catch (IntegrationFailure f) {

@@ -478,6 +478,8 @@ public final class MeSolver {
     /**
      * @return the Liouvillian as a superoperator when it is constant (built on demand), for
      *         steady states and propagators
+     * @throws IllegalArgumentException when an entry is NaN or infinite (an operator's entries so
+     *                                  large that {@code c^†c} overflows)
      */
     public Qobj liouvillianSuperoperator() {
         if (functional) {
@@ -487,8 +489,16 @@ public final class MeSolver {
         if (!l.isConstant()) {
             throw new IllegalStateException("the Liouvillian is time-dependent");
         }
-        return Qobj.of(l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart().toCsr(),
-                Dims.superOf(operDims));
+        Matrix m = l.constantPart() == null ? CsrMatrix.zeros(n * n, n * n) : l.constantPart().toCsr();
+        // checked here, before Qobj.of (which would name its own argument): finite operators can still
+        // overflow in c^dag c
+        double max = Data.maxAbs(m);
+        if (!(max < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(operation + ": the Liouvillian built from the Hamiltonian and the "
+                    + "collapse operators has a non-finite entry (max |L_ij| = " + max + "): an entry of "
+                    + "them is NaN or infinite, or so large that c^†c overflows");
+        }
+        return Qobj.of(m, Dims.superOf(operDims));
     }
 
     /**

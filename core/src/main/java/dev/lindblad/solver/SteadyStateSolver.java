@@ -55,12 +55,6 @@ public final class SteadyStateSolver {
         this.liouvillian = me.liouvillianSuperoperator();
         this.operDims = liouvillian.dims().outSpace();
         this.n = operDims.rows();
-        Matrix l = liouvillian.data();
-        if (!(Data.maxAbs(l) < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("steadystate: the Liouvillian built from the Hamiltonian and the "
-                    + "collapse operators has a non-finite entry (max |L_ij| = " + Data.maxAbs(l) + "): an entry of "
-                    + "them is NaN or infinite, or so large that c^†c overflows");
-        }
     }
 
     /** Stops between the phases of a solve (and in every iteration) when the thread is interrupted. */
