@@ -79,6 +79,10 @@ public final class HierarchyAdos {
      * @return the number of ADOs
      */
     public static long count(List<BathExponent> exponents, int maxDepth) {
+        Objects.requireNonNull(exponents, "exponents");
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("maxDepth must be >= 0, got " + maxDepth);
+        }
         int[] d = new int[exponents.size()];
         for (int k = 0; k < d.length; k++) {
             int dim = exponents.get(k).dim();

@@ -23,6 +23,10 @@ final class SuperBlock {
     final double[] re;
     final double[] im;
     final Kind kind;
+    /** Entries one by one (twice the row, twice the column), used when rows hold about one entry each. */
+    final int[] entryRows;
+    final int[] entryColumns;
+    final boolean flat;
 
     private SuperBlock(int size, int[] rows, int[] pointers, int[] columns, double[] re, double[] im) {
         this.size = size;
@@ -38,6 +42,16 @@ final class SuperBlock {
             imaginary &= re[p] == 0;
         }
         kind = real ? Kind.REAL : imaginary ? Kind.IMAGINARY : Kind.COMPLEX;
+        entryRows = new int[columns.length];
+        entryColumns = new int[columns.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int p = pointers[r]; p < pointers[r + 1]; p++) {
+                entryRows[p] = 2 * rows[r];
+                entryColumns[p] = 2 * columns[p];
+            }
+        }
+        // a loop per row costs more than its one or two entries (projector commutators have one)
+        flat = columns.length <= 2 * rows.length;
     }
 
     /** @return the superoperator's entries, exact zeros dropped */
@@ -99,6 +113,10 @@ final class SuperBlock {
      * @param o   the offset of the target ADO in out
      */
     void accumulate(double[] x, int xo, double[] out, int o, double mr, double mi) {
+        if (flat) {
+            accumulateFlat(x, xo, out, o, mr, mi);
+            return;
+        }
         int[] rw = rows;
         int[] ptr = pointers;
         int[] col = columns;
@@ -154,6 +172,137 @@ final class SuperBlock {
                     int e = o + 2 * rw[r];
                     out[e] += mr * tr - mi * ti;
                     out[e + 1] += mr * ti + mi * tr;
+                }
+            }
+        }
+    }
+
+    /** As {@link #accumulate}, entry by entry: {@code out[row] += (m s) x[col]}. */
+    private void accumulateFlat(double[] x, int xo, double[] out, int o, double mr, double mi) {
+        int[] er = entryRows;
+        int[] ec = entryColumns;
+        switch (kind) {
+            case REAL -> {
+                double[] s = re;
+                for (int p = 0; p < er.length; p++) {
+                    double vr = mr * s[p];
+                    double vi = mi * s[p];
+                    int c = xo + ec[p];
+                    int e = o + er[p];
+                    double xr = x[c];
+                    double xi = x[c + 1];
+                    out[e] += vr * xr - vi * xi;
+                    out[e + 1] += vr * xi + vi * xr;
+                }
+            }
+            case IMAGINARY -> {
+                double[] s = im;
+                for (int p = 0; p < er.length; p++) {
+                    // m (i s) = (-mi s) + i (mr s)
+                    double vr = -mi * s[p];
+                    double vi = mr * s[p];
+                    int c = xo + ec[p];
+                    int e = o + er[p];
+                    double xr = x[c];
+                    double xi = x[c + 1];
+                    out[e] += vr * xr - vi * xi;
+                    out[e + 1] += vr * xi + vi * xr;
+                }
+            }
+            case COMPLEX -> {
+                double[] sr = re;
+                double[] si = im;
+                for (int p = 0; p < er.length; p++) {
+                    double vr = mr * sr[p] - mi * si[p];
+                    double vi = mr * si[p] + mi * sr[p];
+                    int c = xo + ec[p];
+                    int e = o + er[p];
+                    double xr = x[c];
+                    double xi = x[c + 1];
+                    out[e] += vr * xr - vi * xi;
+                    out[e + 1] += vr * xi + vi * xr;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #accumulate} for four ADOs at once, {@code out[o + q stride ..] += m S x[o + q stride ..]}
+     * for q = 0..3 (the same ADO as source and target, as the system part): each entry's
+     * column and value are loaded once for the four. Every ADO sees exactly the operations of
+     * {@link #accumulate}, in the same order, so the bits do not depend on the grouping.
+     */
+    void accumulate4(double[] x, double[] out, int o, int stride, double mr, double mi) {
+        if (flat) {
+            for (int q = 0; q < 4; q++) {
+                accumulateFlat(x, o + q * stride, out, o + q * stride, mr, mi);
+            }
+            return;
+        }
+        int[] rw = rows;
+        int[] ptr = pointers;
+        int[] col = columns;
+        int o1 = o + stride;
+        int o2 = o1 + stride;
+        int o3 = o2 + stride;
+        switch (kind) {
+            case IMAGINARY -> {
+                double[] s = im;
+                for (int r = 0; r < rw.length; r++) {
+                    double ar0 = 0, ai0 = 0, ar1 = 0, ai1 = 0, ar2 = 0, ai2 = 0, ar3 = 0, ai3 = 0;
+                    for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+                        int c = 2 * col[p];
+                        double v = s[p];
+                        ar0 += v * x[o + c];
+                        ai0 += v * x[o + c + 1];
+                        ar1 += v * x[o1 + c];
+                        ai1 += v * x[o1 + c + 1];
+                        ar2 += v * x[o2 + c];
+                        ai2 += v * x[o2 + c + 1];
+                        ar3 += v * x[o3 + c];
+                        ai3 += v * x[o3 + c + 1];
+                    }
+                    int e = 2 * rw[r];
+                    out[o + e] += -mr * ai0 - mi * ar0;
+                    out[o + e + 1] += mr * ar0 - mi * ai0;
+                    out[o1 + e] += -mr * ai1 - mi * ar1;
+                    out[o1 + e + 1] += mr * ar1 - mi * ai1;
+                    out[o2 + e] += -mr * ai2 - mi * ar2;
+                    out[o2 + e + 1] += mr * ar2 - mi * ai2;
+                    out[o3 + e] += -mr * ai3 - mi * ar3;
+                    out[o3 + e + 1] += mr * ar3 - mi * ai3;
+                }
+            }
+            case REAL -> {
+                double[] s = re;
+                for (int r = 0; r < rw.length; r++) {
+                    double tr0 = 0, ti0 = 0, tr1 = 0, ti1 = 0, tr2 = 0, ti2 = 0, tr3 = 0, ti3 = 0;
+                    for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+                        int c = 2 * col[p];
+                        double v = s[p];
+                        tr0 += v * x[o + c];
+                        ti0 += v * x[o + c + 1];
+                        tr1 += v * x[o1 + c];
+                        ti1 += v * x[o1 + c + 1];
+                        tr2 += v * x[o2 + c];
+                        ti2 += v * x[o2 + c + 1];
+                        tr3 += v * x[o3 + c];
+                        ti3 += v * x[o3 + c + 1];
+                    }
+                    int e = 2 * rw[r];
+                    out[o + e] += mr * tr0 - mi * ti0;
+                    out[o + e + 1] += mr * ti0 + mi * tr0;
+                    out[o1 + e] += mr * tr1 - mi * ti1;
+                    out[o1 + e + 1] += mr * ti1 + mi * tr1;
+                    out[o2 + e] += mr * tr2 - mi * ti2;
+                    out[o2 + e + 1] += mr * ti2 + mi * tr2;
+                    out[o3 + e] += mr * tr3 - mi * ti3;
+                    out[o3 + e + 1] += mr * ti3 + mi * tr3;
+                }
+            }
+            case COMPLEX -> {
+                for (int q = 0; q < 4; q++) {
+                    accumulate(x, o + q * stride, out, o + q * stride, mr, mi);
                 }
             }
         }
