@@ -72,7 +72,8 @@ final class BenchCommand implements Command {
                 Checks that both give the same final value (1e-4). Problems (size):
                   nho-mesolve (levels 20, 50, 100), nho-mcsolve (100 trajectories; 20, 50, 100),
                   ising-mesolve (spins 2..8), nho-steadystate (50, 100, 200, 400; with memory),
-                  ptrace, expect, spmm (dimension 50..1000), wigner (10..100, 101 x 101 grid).
+                  ptrace, expect, spmm (dimension 50..1000), wigner (10..100, 101 x 101 grid),
+                  fmo-heom (HEOM of the FMO complex, 7 sites and baths; depth 4, 5; build included).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse

@@ -67,6 +67,9 @@ final class SideBySide {
         for (int n : new int[] {10, 20, 50, 100}) {
             s.add(new Spec("wigner", n));
         }
+        for (int depth : new int[] {4, 5}) {
+            s.add(new Spec("fmo-heom", depth));
+        }
         return s;
     }
 
