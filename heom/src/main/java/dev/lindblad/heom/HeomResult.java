@@ -42,8 +42,8 @@ public final class HeomResult {
     }
 
     /**
-     * @param k the e-op's index
-     * @return {@code tr(rho(t) e_k)} at every output time, real
+     * @param k the e-op's index (operators first, then the {@link HeomExpectFunction}s)
+     * @return {@code tr(rho(t) e_k)} (or the function's value) at every output time, real
      * @throws IllegalStateException when e-op k is not Hermitian (use {@link #expectComplex})
      */
     public double[] expect(int k) {

@@ -48,7 +48,6 @@ public final class HeomSolver {
     private final int n;
     private final HeomOptions options;
     private final double setupSeconds;
-    private final List<Qobj> systemTerms;
 
     /** A solver with one bath and the default options. */
     public HeomSolver(Qobj H, Bath bath, int maxDepth) {
@@ -101,7 +100,7 @@ public final class HeomSolver {
                         + k + " has " + exponents.get(k).Q().dims() + ", exponent 0 has " + dims);
             }
         }
-        systemTerms = new ArrayList<>();
+        List<Qobj> systemTerms = new ArrayList<>();
         List<HierarchyGenerator.TimeCoefficient> coefficients = new ArrayList<>();
         systemTerms.add(null);
         coefficients.add(null);
@@ -249,6 +248,16 @@ public final class HeomSolver {
      * @throws HeomIntegrationException when the integration fails; it holds the partial result
      */
     public HeomResult run(Qobj rho0, double[] tlist, List<Qobj> eOps) {
+        return run(rho0, tlist, eOps, List.of());
+    }
+
+    /**
+     * As {@link #run(Qobj, double[], List)}, also recording functions of the whole hierarchy
+     * (QuTiP's callable e-ops); their values follow the operators' in {@link HeomResult#expect}.
+     *
+     * @param eFuncs functions {@code f(t, adoState)} evaluated at every output time
+     */
+    public HeomResult run(Qobj rho0, double[] tlist, List<Qobj> eOps, List<HeomExpectFunction> eFuncs) {
         Objects.requireNonNull(rho0, "rho0");
         Qobj rho = rho0.isKet() ? rho0.times(rho0.dag()) : rho0;
         if (!rho.isOper() || !rho.dims().equals(dims)) {
@@ -258,7 +267,7 @@ public final class HeomSolver {
         double[] y0 = new double[dimension()];
         double[] r = rho.data().toDense().array();
         System.arraycopy(r, 0, y0, 0, 2 * n * n);
-        return evolve(y0, tlist, eOps);
+        return evolve(y0, tlist, eOps, eFuncs);
     }
 
     /**
@@ -272,15 +281,25 @@ public final class HeomSolver {
      * @return the result
      */
     public HeomResult run(HierarchyAdosState initial, double[] tlist, List<Qobj> eOps) {
+        return run(initial, tlist, eOps, List.of());
+    }
+
+    /**
+     * As {@link #run(HierarchyAdosState, double[], List)}, also recording functions of the whole
+     * hierarchy after the operators.
+     *
+     * @param eFuncs functions {@code f(t, adoState)} evaluated at every output time
+     */
+    public HeomResult run(HierarchyAdosState initial, double[] tlist, List<Qobj> eOps, List<HeomExpectFunction> eFuncs) {
         Objects.requireNonNull(initial, "initial");
         if (initial.ados().size() != ados.size() || !initial.dims().equals(dims)) {
             throw new IllegalArgumentException("the initial hierarchy has " + initial.ados().size() + " ADOs of dims "
                     + initial.dims() + ", this solver's has " + ados.size() + " of dims " + dims);
         }
-        return evolve(initial.array().clone(), tlist, eOps);
+        return evolve(initial.array().clone(), tlist, eOps, eFuncs);
     }
 
-    private HeomResult evolve(double[] y0, double[] tlist, List<Qobj> eOps) {
+    private HeomResult evolve(double[] y0, double[] tlist, List<Qobj> eOps, List<HeomExpectFunction> eFuncs) {
         long start = System.nanoTime();
         double[] times = checkTimes(tlist);
         Objects.requireNonNull(eOps, "eOps");
@@ -290,11 +309,16 @@ public final class HeomSolver {
                 throw new IllegalArgumentException("e-op " + k + " has dims " + e.dims() + ", the system has " + dims);
             }
         }
+        Objects.requireNonNull(eFuncs, "eFuncs");
+        for (int k = 0; k < eFuncs.size(); k++) {
+            Objects.requireNonNull(eFuncs.get(k), "e-function " + k);
+        }
         SolverOptions so = options.solver();
-        int ne = eOps.size();
+        int nOps = eOps.size();
+        int ne = nOps + eFuncs.size();
         boolean[] hermitian = new boolean[ne];
         for (int k = 0; k < ne; k++) {
-            hermitian[k] = eOps.get(k).isHerm();
+            hermitian[k] = k >= nOps || eOps.get(k).isHerm();
         }
         boolean storeStates = so.storeStates() != null ? so.storeStates() : ne == 0;
         double[][] expect = new double[ne][2 * times.length];
@@ -314,10 +338,13 @@ public final class HeomSolver {
                     integrator.integrate(times[i], y);
                 }
                 System.arraycopy(y, 0, rho, 0, rho.length);
-                for (int k = 0; k < ne; k++) {
+                for (int k = 0; k < nOps; k++) {
                     Complex v = Data.expectRho(eOps.get(k).data(), rho);
                     expect[k][2 * i] = v.re();
                     expect[k][2 * i + 1] = hermitian[k] ? 0 : v.im();
+                }
+                for (int k = nOps; k < ne; k++) {
+                    expect[k][2 * i] = eFuncs.get(k - nOps).apply(times[i], new HierarchyAdosState(ados, dims, y.clone()));
                 }
                 Qobj state = null;
                 if (storeStates || (i == times.length - 1 && so.storeFinalState())) {

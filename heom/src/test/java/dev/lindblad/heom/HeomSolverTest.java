@@ -281,9 +281,16 @@ class HeomSolverTest {
                 new LorentzianBath(d, 0.01, 1.0, -1.0, 0.5, 2, "R"));
         HeomSolver solver = new HeomSolver(d.dag().times(d), leads, 2, TIGHT);
         assertEquals(c.ints("n_ados")[0], solver.ados().size());
-        HeomResult r = solver.run(basis(2, 0), c.reals("tlist"), List.of(d.dag().times(d)));
+        HeomResult r = solver.run(basis(2, 0), c.reals("tlist"), List.of(d.dag().times(d)),
+                List.of((t, ados) -> current(ados, "L").re(), (t, ados) -> t));
         assertClose(c.reals("expect_0"), r.expect(0), 1e-9, "occupation of the dot");
         assertClose(c.complexes("final_state"), r.finalState().toArray(), 1e-9, "final state");
+        assertClose(c.reals("tlist"), r.expect(2), 0, "a function of the hierarchy sees the output times");
+        // the currents: what flows out of the leads fills the dot, d<n>/dt = -(I_L + I_R); at
+        // the start of the filling the current out of the high-bias lead L is negative
+        double[] il = r.expect(1);
+        assertEquals(0, il[0], 0, "no current before the leads act");
+        assertTrue(il[1] < 0, "the dot fills from the left lead first: " + il[1]);
     }
 
     @Test
