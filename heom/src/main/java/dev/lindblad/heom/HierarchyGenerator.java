@@ -55,7 +55,6 @@ final class HierarchyGenerator implements OdeSystem {
     private final int[] linkOperator;
     private final double[] linkScalar; // interleaved
     private final long[] cumulativeWork;
-    private final double[] coefficientValues;
 
     /** A complex time-dependent coefficient of a system term. */
     @FunctionalInterface
@@ -79,8 +78,6 @@ final class HierarchyGenerator implements OdeSystem {
             system[i] = SuperBlock.of(systemTerms.get(i));
         }
         this.coefficients = coefficients.toArray(new TimeCoefficient[0]);
-        coefficientValues = new double[2 * system.length];
-        coefficientValues[0] = 1;
 
         List<BathExponent> exps = hierarchy.exponents();
         int kCount = exps.size();
@@ -270,8 +267,14 @@ final class HierarchyGenerator implements OdeSystem {
         return ados;
     }
 
+    /**
+     * {@code out = f(t, y)}. The time-dependent coefficients are evaluated once per call into an
+     * array of the call's own, so that one generator serves several runs at once.
+     */
     @Override
     public void apply(double t, double[] y, double[] out) {
+        double[] coefficientValues = new double[2 * system.length];
+        coefficientValues[0] = 1;
         for (int i = 1; i < system.length; i++) {
             Complex c = coefficients[i].at(t);
             coefficientValues[2 * i] = c.re();
@@ -279,11 +282,11 @@ final class HierarchyGenerator implements OdeSystem {
         }
         int threads = Parallelism.chunksFor(work());
         if (threads <= 1) {
-            applyRange(y, out, 0, ados);
+            applyRange(y, out, 0, ados, coefficientValues);
             return;
         }
         int chunks = Math.min(ados, threads * CHUNKS_PER_THREAD);
-        IntConsumer body = c -> applyRange(y, out, boundary(c, chunks), boundary(c + 1, chunks));
+        IntConsumer body = c -> applyRange(y, out, boundary(c, chunks), boundary(c + 1, chunks), coefficientValues);
         Parallelism.forEachChunk(chunks, body);
     }
 
@@ -423,7 +426,7 @@ final class HierarchyGenerator implements OdeSystem {
     }
 
     /** out for ADOs [from, to). */
-    private void applyRange(double[] y, double[] out, int from, int to) {
+    private void applyRange(double[] y, double[] out, int from, int to, double[] coefficientValues) {
         int w = block;
         int a = from;
         // the system part four ADOs at a time (its entries loaded once for the four); the

@@ -119,7 +119,24 @@ class HeomSolverTest {
         double wd = c.scalar("wd");
         QobjEvo h = QobjEvo.of(hamiltonian()).plus(sigmax(), t -> amp * Math.cos(wd * t));
         HeomSolver solver = new HeomSolver(h, List.of(new DrudeLorentzPadeBath(sigmaz(), 0.1, 0.5, 0.5, 1)), 4, TIGHT);
-        check("spin_boson_driven", solver, 1e-8);
+        HeomResult alone = check("spin_boson_driven", solver, 1e-8);
+        // one solver, two runs at once (each evaluates the drive at its own times): the same bits
+        java.util.concurrent.ConcurrentLinkedQueue<double[]> results = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable run = () -> results.add(solver.run(basis(2, 0), c.reals("tlist"), List.of(p11())).expect(0));
+        Thread a = new Thread(run);
+        Thread b = new Thread(run);
+        a.start();
+        b.start();
+        try {
+            a.join();
+            b.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(2, results.size());
+        for (double[] r : results) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(alone.expect(0), r);
+        }
     }
 
     @Test
