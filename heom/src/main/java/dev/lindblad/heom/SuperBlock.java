@@ -184,15 +184,35 @@ final class SuperBlock {
         switch (kind) {
             case REAL -> {
                 double[] s = re;
-                for (int p = 0; p < er.length; p++) {
-                    double vr = mr * s[p];
-                    double vi = mi * s[p];
-                    int c = xo + ec[p];
-                    int e = o + er[p];
-                    double xr = x[c];
-                    double xi = x[c + 1];
-                    out[e] += vr * xr - vi * xi;
-                    out[e + 1] += vr * xi + vi * xr;
+                if (mi == 0) {
+                    // a real scalar (bosonic I and RI couplings): two multiply-adds per entry
+                    for (int p = 0; p < er.length; p++) {
+                        double v = mr * s[p];
+                        int c = xo + ec[p];
+                        int e = o + er[p];
+                        out[e] += v * x[c];
+                        out[e + 1] += v * x[c + 1];
+                    }
+                } else if (mr == 0) {
+                    // an imaginary scalar (-i [Q, .] and the R couplings of real ck)
+                    for (int p = 0; p < er.length; p++) {
+                        double v = mi * s[p];
+                        int c = xo + ec[p];
+                        int e = o + er[p];
+                        out[e] -= v * x[c + 1];
+                        out[e + 1] += v * x[c];
+                    }
+                } else {
+                    for (int p = 0; p < er.length; p++) {
+                        double vr = mr * s[p];
+                        double vi = mi * s[p];
+                        int c = xo + ec[p];
+                        int e = o + er[p];
+                        double xr = x[c];
+                        double xi = x[c + 1];
+                        out[e] += vr * xr - vi * xi;
+                        out[e + 1] += vr * xi + vi * xr;
+                    }
                 }
             }
             case IMAGINARY -> {
