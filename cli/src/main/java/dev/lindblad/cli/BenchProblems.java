@@ -16,6 +16,10 @@ import static dev.lindblad.Lindblad.tensor;
 import dev.lindblad.Complex;
 import dev.lindblad.Lindblad;
 import dev.lindblad.Qobj;
+import dev.lindblad.heom.Bath;
+import dev.lindblad.heom.HeomOptions;
+import dev.lindblad.heom.HeomResult;
+import dev.lindblad.heom.HeomSolver;
 import dev.lindblad.solver.McResult;
 import dev.lindblad.solver.Result;
 import java.util.ArrayList;
@@ -59,6 +63,11 @@ import java.util.function.ToDoubleFunction;
  *       the Liouvillians of X1, Y1, X2, Y2, T = 6, start the identity superoperator); both at
  *       {@code u_kj = sin(0.37 k + 1.1 j + 0.3)}, alternately shifted by 1e-12 so that no side
  *       reuses the last evaluation; the value is the fidelity error.</li>
+ *   <li>{@code fmo-heom} (size = hierarchy depth): the FMO complex of QuTiP's HEOM tutorial
+ *       (Ishizaki &amp; Fleming, 7 sites) in rad/ps and ps, one Drude–Lorentz bath per site
+ *       (λ = 35 cm⁻¹, 1/γ = 166 fs, T = 300 K, Matsubara Nk = 1: 14 exponents), from site 1,
+ *       {@code tlist = linspace(0, 1, 101)} ps, e-ops the site populations; building the solver
+ *       is part of the call; the value is the population of site 1 at 1 ps.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -68,7 +77,8 @@ final class BenchProblems {
 
     /** Every problem name, in the order of a full run. */
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
-            "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q");
+            "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
+            "fmo-heom");
 
     private BenchProblems() {
     }
@@ -184,6 +194,14 @@ final class BenchProblems {
             }
             case "grape-cnot", "grape-grad-3q", "grape-grad-open2q" -> {
                 return ControlBench.prepare(name, size);
+            }
+            case "fmo-heom" -> {
+                Qobj h = FmoModel.hamiltonian();
+                List<Bath> baths = FmoModel.baths();
+                List<Qobj> pops = FmoModel.populations();
+                double[] ps = linspace(0, 1, 101);
+                return new Prepared(true, () -> new HeomSolver(h, baths, size, HeomOptions.defaults()).run(pops.get(0), ps, pops),
+                        r -> last(((HeomResult) r).expect(0)), null);
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

@@ -71,6 +71,9 @@ final class SideBySide {
         s.add(new Spec("grape-cnot", 400));
         s.add(new Spec("grape-grad-3q", 1000));
         s.add(new Spec("grape-grad-open2q", 200));
+        for (int depth : new int[] {4, 5}) {
+            s.add(new Spec("fmo-heom", depth));
+        }
         return s;
     }
 

@@ -1,5 +1,8 @@
 package dev.lindblad.ode;
 
+import dev.lindblad.parallel.Parallelism;
+import java.util.function.IntConsumer;
+
 /**
  * Explicit embedded Runge–Kutta pair with adaptive steps, given by its Butcher tableau.
  *
@@ -46,6 +49,17 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
     final double[] yStage;
     /** the error vector of the last attempt, kept so the norm allocates nothing */
     private final double[] errorScratch;
+    /** Number of {@link #BLOCK}-sized blocks of the state, and per block the error's sum of squares and finite check. */
+    private final int blocks;
+    private final double[] blockSquares;
+    /** The operands of the current vector pass, read by its chunks (which may run on kernel threads). */
+    private final double[] passCoefficients;
+    private final double[][] passStages;
+    private double[] passTarget;
+    private int passCount;
+    private int passChunks;
+    private final IntConsumer combinePass;
+    private final IntConsumer errorPass;
 
     /** Index of the stage array holding {@code f(tEnd, yEnd)}, or -1 when not evaluated. */
     int endDerivative = -1;
@@ -85,6 +99,20 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
         this.yEnd = new double[dimension];
         this.yStage = new double[dimension];
         this.errorScratch = new double[dimension];
+        this.blocks = Math.max(1, (dimension + BLOCK - 1) / BLOCK);
+        this.blockSquares = new double[2 * blocks];
+        this.passCoefficients = new double[stages + extraStages];
+        this.passStages = new double[stages + extraStages][];
+        this.combinePass = chunk -> {
+            for (int block = firstBlock(chunk); block < firstBlock(chunk + 1); block++) {
+                combineBlock(block * BLOCK, Math.min(dimension, (block + 1) * BLOCK));
+            }
+        };
+        this.errorPass = chunk -> {
+            for (int block = firstBlock(chunk); block < firstBlock(chunk + 1); block++) {
+                errorBlock(block, block * BLOCK, Math.min(dimension, (block + 1) * BLOCK));
+            }
+        };
     }
 
     /** Package-private hook: take steps of exactly {@code h} (the last one shortened to hit the target). */
@@ -198,53 +226,104 @@ abstract sealed class RungeKuttaIntegrator extends AbstractIntegrator
         return errorNorm(h);
     }
 
+    /** Components per block of the vector passes: a block of every input stays in the first-level cache. */
+    private static final int BLOCK = 512;
+
     /**
-     * {@code target = yStart + h sum_{j < count} coefficients[j] k[j]}, as one copy and one
-     * axpy per stage: each pass runs down contiguous memory and vectorises, where a sum over
-     * the stages inside the loop over components would be bound by the latency of its adds.
+     * {@code target = yStart + h sum_{j < count} coefficients[j] k[j]}, block by block: each
+     * block of the target is written once after reading that block of every stage, so a step
+     * streams each vector once instead of once per stage (the HEOM's states, megabytes long,
+     * made the per-stage passes as costly as the right-hand side). Within a block every
+     * component sees the same operations in the same order (copy, then one multiply-add per
+     * stage in stage order), so blocks may run on the kernel threads with the same bits.
      */
     final void combine(double[] target, double[] coefficients, int count, double h) {
-        System.arraycopy(yStart, 0, target, 0, dimension);
+        int m = 0;
         for (int j = 0; j < count; j++) {
             double c = h * coefficients[j];
-            if (c == 0) {
-                continue;
+            if (c != 0) {
+                passCoefficients[m] = c;
+                passStages[m] = k[j];
+                m++;
             }
-            double[] kj = k[j];
-            for (int i = 0; i < dimension; i++) {
+        }
+        passTarget = target;
+        passCount = m;
+        // work in complex multiply-adds (Parallelism's unit): m real multiply-adds per component
+        passChunks = Math.min(blocks, Parallelism.chunksFor((long) dimension * (m + 1) / 4));
+        Parallelism.forEachChunk(passChunks, combinePass);
+        passTarget = null;
+        java.util.Arrays.fill(passStages, 0, m, null);
+    }
+
+    private void combineBlock(int b0, int b1) {
+        double[] target = passTarget;
+        System.arraycopy(yStart, b0, target, b0, b1 - b0);
+        for (int j = 0; j < passCount; j++) {
+            double c = passCoefficients[j];
+            double[] kj = passStages[j];
+            for (int i = b0; i < b1; i++) {
                 target[i] += c * kj[i];
             }
         }
     }
 
+    /** The first block of chunk {@code c} of {@link #passChunks}. */
+    private int firstBlock(int c) {
+        return (int) ((long) c * blocks / passChunks);
+    }
+
     /**
      * Weighted RMS norm of {@code h sum_s e_s k_s} (Hairer's DOPRI5 error); NaN when a value
-     * is not finite. DOP853 overrides this with its combined 5th/3rd-order estimate.
+     * is not finite. Computed block by block (see {@link #combine}); each block's sum of squares
+     * is kept and the sums are added in block order, so the norm has the same bits on any
+     * number of threads. DOP853 overrides this with its combined 5th/3rd-order estimate.
      */
     double errorNorm(double h) {
+        int m = 0;
+        for (int s = 0; s < stages; s++) {
+            double c = h * e[s];
+            if (c != 0) {
+                passCoefficients[m] = c;
+                passStages[m] = k[s];
+                m++;
+            }
+        }
+        passCount = m;
+        passChunks = Math.min(blocks, Parallelism.chunksFor((long) dimension * (m + 2) / 4));
+        Parallelism.forEachChunk(passChunks, errorPass);
+        java.util.Arrays.fill(passStages, 0, m, null);
+        double sum = 0;
+        double finiteCheck = 0;
+        for (int b = 0; b < blocks; b++) {
+            sum += blockSquares[2 * b];
+            finiteCheck += blockSquares[2 * b + 1];
+        }
+        return Math.sqrt(sum / dimension) + finiteCheck;
+    }
+
+    private void errorBlock(int b, int b0, int b1) {
         double atol = options.atol();
         double rtol = options.rtol();
         double[] err = errorScratch;
-        java.util.Arrays.fill(err, 0.0);
-        for (int s = 0; s < stages; s++) {
-            double c = h * e[s];
-            if (c == 0) {
-                continue;
-            }
-            double[] ks = k[s];
-            for (int i = 0; i < dimension; i++) {
+        java.util.Arrays.fill(err, b0, b1, 0.0);
+        for (int j = 0; j < passCount; j++) {
+            double c = passCoefficients[j];
+            double[] ks = passStages[j];
+            for (int i = b0; i < b1; i++) {
                 err[i] += c * ks[i];
             }
         }
         double sum = 0;
         double finiteCheck = 0;
-        for (int i = 0; i < dimension; i++) {
+        for (int i = b0; i < b1; i++) {
             double sk = atol + rtol * Math.max(Math.abs(yStart[i]), Math.abs(yEnd[i]));
             double r = err[i] / sk;
             sum += r * r;
             finiteCheck += yEnd[i] * 0.0;
         }
-        return Math.sqrt(sum / dimension) + finiteCheck;
+        blockSquares[2 * b] = sum;
+        blockSquares[2 * b + 1] = finiteCheck;
     }
 
     @Override

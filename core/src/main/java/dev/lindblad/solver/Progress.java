@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * A text progress bar with ETA on standard error. It stays silent for the first second, so
  * short runs print nothing; on a terminal it redraws one line, elsewhere it prints a line every
- * tenth of the run.
+ * tenth of the run. Public so that solvers in other modules (the HEOM) report the same way.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     private static final long QUIET_NANOS = 1_000_000_000L;
 
     private final boolean enabled;
@@ -20,19 +20,24 @@ final class Progress implements AutoCloseable {
     private boolean shown;
     private long lastDecile = -1;
 
-    Progress(boolean enabled, long total, String label) {
+    /**
+     * @param enabled whether to show anything at all
+     * @param total   the number of units of the whole run
+     * @param label   the text in front of the bar
+     */
+    public Progress(boolean enabled, long total, String label) {
         this(enabled, total, label, System.err);
     }
 
     Progress(boolean enabled, long total, String label, PrintStream out) {
         this.enabled = enabled && total > 0;
         this.total = total;
-        this.label = label;
+        this.label = java.util.Objects.requireNonNull(label, "Progress: label is null");
         this.out = out;
     }
 
     /** Reports that {@code done} of {@code total} units are finished. */
-    synchronized void update(long done) {
+    public synchronized void update(long done) {
         if (!enabled) {
             return;
         }
