@@ -32,7 +32,8 @@ import time
 
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
-            "fmo-heom"]
+            "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm",
+            "nho-steadystate-direct", "jc3-steadystate-direct"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -65,6 +66,36 @@ def build(qutip, problem, size):
             return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, [n_op])), (lambda r: r.expect[0][-1])
         return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, [n_op], ntraj=100, progress_bar=None)),
                 (lambda r: r.expect[0][-1]))
+    if problem == "nho-steadystate-direct":
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.1 * ad * a + 0.025 * ad * ad * a * a + 2 * (a + ad)
+        c_ops = [np.sqrt(1.2) * a, np.sqrt(0.2) * ad]
+        return (lambda: qutip.steadystate(h, c_ops, method="direct")), (lambda rho: qutip.expect(ad * a, rho))
+    if problem == "jc3-steadystate-direct":
+        # a driven Jaynes-Cummings system with a three-level ladder atom (BenchProblems.jaynesCummings3)
+        s = qutip.Qobj(np.array([[0, 1, 0], [0, 0, np.sqrt(2)], [0, 0, 0]], dtype=complex))
+        e = qutip.Qobj(np.diag([0, 1, 1.8]).astype(complex))
+        pf = qutip.Qobj(np.diag([0, 0, 1]).astype(complex))
+        a = qutip.tensor(qutip.destroy(size), qutip.qeye(3))
+        sm = qutip.tensor(qutip.qeye(size), s)
+        h = a.dag() * a + qutip.tensor(qutip.qeye(size), e) + 0.1 * (a.dag() * sm + a * sm.dag()) + 0.2 * (a + a.dag())
+        c_ops = [np.sqrt(0.1) * a, np.sqrt(0.05) * sm, np.sqrt(0.02) * qutip.tensor(qutip.qeye(size), pf)]
+        n_op = qutip.tensor(qutip.num(size), qutip.qeye(3))
+        return (lambda: qutip.steadystate(h, c_ops, method="direct")), (lambda rho: qutip.expect(n_op, rho))
+    if problem in ("herm-eigenenergies", "herm-eigenstates", "herm-expm"):
+        # the dense Hermitian matrix of BenchProblems.denseHermitian: pseudo-random entries by formula
+        j, k = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")
+        upper = np.sin(0.7 * j + 1.3 * k + 0.01 * j * k) + 1j * np.cos(0.3 * j + 0.9 * k + 0.02 * j * k)
+        m = np.triu(upper, 1)
+        m = m + m.conj().T + np.diag(np.sin(1.1 * np.arange(size)))
+        h = qutip.Qobj(m)
+        if problem == "herm-eigenenergies":
+            return (lambda: h.eigenenergies()), (lambda v: v[-1])
+        if problem == "herm-eigenstates":
+            return (lambda: h.eigenstates()), (lambda r: abs(r[1][0].full()[0, 0]) ** 2)
+        minus_ih = -1j * h
+        return (lambda: minus_ih.expm()), (lambda u: u.full()[0, 0].real)
     if problem == "ising-mesolve":
         # H = 50 Σ sz_i + 25 Σ sx_i sx_{i+1} (open chain), c_i = sm_i, |0...0>, e-op sz of the last site
         def site(op, i):
@@ -244,7 +275,7 @@ def main(argv):
         if reps == 0:
             print("value=%.12g" % float(numpy.real(value_of(result))))
             return 0
-        solver = problem.startswith(("nho-", "ising-", "grape-cnot", "fmo-"))
+        solver = problem.startswith(("nho-", "ising-", "grape-cnot", "fmo-", "herm-", "jc3-"))
         inner = 1
         if not solver:
             # the first call carries one-off costs; size the repetition on a second one

@@ -5,9 +5,12 @@
  */
 module dev.lindblad {
     exports dev.lindblad;
+    exports dev.lindblad.backend;
     exports dev.lindblad.data;
     exports dev.lindblad.linalg;
     exports dev.lindblad.ode;
     exports dev.lindblad.parallel;
     exports dev.lindblad.solver;
+
+    uses dev.lindblad.backend.Backend;
 }

@@ -22,6 +22,7 @@ import dev.lindblad.heom.HeomResult;
 import dev.lindblad.heom.HeomSolver;
 import dev.lindblad.solver.McResult;
 import dev.lindblad.solver.Result;
+import dev.lindblad.solver.SteadyStateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -68,6 +69,16 @@ import java.util.function.ToDoubleFunction;
  *       (λ = 35 cm⁻¹, 1/γ = 166 fs, T = 300 K, Matsubara Nk = 1: 14 exponents), from site 1,
  *       {@code tlist = linspace(0, 1, 101)} ps, e-ops the site populations; building the solver
  *       is part of the call; the value is the population of site 1 at 1 ps.</li>
+ *   <li>The dense set of the native backends (size n = dimension), on the Hermitian matrix
+ *       {@code H_jk = sin(0.7 j + 1.3 k + 0.01 j k) + i cos(0.3 j + 0.9 k + 0.02 j k)} for
+ *       j &lt; k, {@code H_kj = conj(H_jk)}, {@code H_jj = sin(1.1 j)} (entries spread like random
+ *       ones, but the same numbers on both sides): {@code herm-eigenenergies} (value: the largest
+ *       eigenvalue), {@code herm-eigenstates} (value: {@code |<0|v_0>|²} of the lowest eigenvector),
+ *       {@code herm-expm} of {@code -i H} (value: {@code Re U_00}).</li>
+ *   <li>{@code nho-steadystate-direct}: the nho steady state with method {@code "direct"} (QuTiP's
+ *       sparse LU, SuperLU); {@code jc3-steadystate-direct} (size N = cavity levels): a driven
+ *       Jaynes–Cummings system with a three-level ladder atom ({@link #jaynesCummings3}), method
+ *       {@code "direct"}, value {@code <a†a>}.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -78,7 +89,8 @@ final class BenchProblems {
     /** Every problem name, in the order of a full run. */
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
-            "fmo-heom");
+            "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm", "nho-steadystate-direct",
+            "jc3-steadystate-direct");
 
     private BenchProblems() {
     }
@@ -203,6 +215,35 @@ final class BenchProblems {
                 return new Prepared(true, () -> new HeomSolver(h, baths, size, HeomOptions.defaults()).run(pops.get(0), ps, pops),
                         r -> last(((HeomResult) r).expect(0)), null);
             }
+            case "herm-eigenenergies", "herm-eigenstates", "herm-expm" -> {
+                Qobj h = denseHermitian(size);
+                return switch (name) {
+                    case "herm-eigenenergies" -> new Prepared(true, h::eigenenergies, r -> last((double[]) r), null);
+                    case "herm-eigenstates" -> new Prepared(true, h::eigenstates, r -> {
+                        Qobj v = ((Qobj.Eigen) r).states().get(0);
+                        return v.get(0, 0).abs() * v.get(0, 0).abs();
+                    }, null);
+                    default -> {
+                        Qobj minusIH = h.times(new Complex(0, -1));
+                        yield new Prepared(true, minusIH::expm, r -> ((Qobj) r).get(0, 0).re(), null);
+                    }
+                };
+            }
+            case "nho-steadystate-direct" -> {
+                Qobj a = destroy(size);
+                List<Qobj> cOps = List.of(a.times(Math.sqrt(1.2)), a.dag().times(Math.sqrt(0.2)));
+                Qobj h = nhoHamiltonian(size);
+                Qobj n = a.dag().times(a);
+                SteadyStateOptions direct = SteadyStateOptions.defaults().withMethod("direct");
+                return new Prepared(true, () -> Lindblad.steadystate(h, cOps, direct), r -> expect(n, (Qobj) r), null);
+            }
+            case "jc3-steadystate-direct" -> {
+                List<Qobj> sys = jaynesCummings3(size);
+                Qobj n = tensor(num(size), qeye(3));
+                SteadyStateOptions direct = SteadyStateOptions.defaults().withMethod("direct");
+                return new Prepared(true, () -> Lindblad.steadystate(sys.get(0), sys.subList(1, sys.size()), direct),
+                        r -> expect(n, (Qobj) r), null);
+            }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));
         }
@@ -213,6 +254,47 @@ final class BenchProblems {
         Qobj a = destroy(n);
         Qobj ad = a.dag();
         return ad.times(a).times(0.1).plus(ad.times(ad).times(a).times(a).times(0.025)).plus(a.plus(ad).times(2));
+    }
+
+    /** @return the dense Hermitian matrix of the herm-* problems (see the class comment) */
+    static Qobj denseHermitian(int n) {
+        double[] a = new double[2 * n * n];
+        for (int j = 0; j < n; j++) {
+            a[2 * (j + j * n)] = Math.sin(1.1 * j);
+            for (int k = j + 1; k < n; k++) {
+                double re = Math.sin(0.7 * j + 1.3 * k + 0.01 * j * k), im = Math.cos(0.3 * j + 0.9 * k + 0.02 * j * k);
+                a[2 * (j + k * n)] = re;
+                a[2 * (j + k * n) + 1] = im;
+                a[2 * (k + j * n)] = re;
+                a[2 * (k + j * n) + 1] = -im;
+            }
+        }
+        return Qobj.of(dev.lindblad.data.DenseMatrix.wrap(n, n, a), dev.lindblad.Dims.oper(n));
+    }
+
+    /**
+     * A driven Jaynes–Cummings system with a three-level ladder atom: cavity of N levels, atom
+     * levels g, e, f at 0, 1, 1.8, lowering {@code s = |g><e| + sqrt(2) |e><f|},
+     * {@code H = a†a + Σ E_k |k><k| + 0.1 (a† s + a s†) + 0.2 (a + a†)}, collapse operators
+     * {@code sqrt(0.1) a}, {@code sqrt(0.05) s}, {@code sqrt(0.02) |f><f|}.
+     *
+     * @return H followed by the collapse operators
+     */
+    static List<Qobj> jaynesCummings3(int levels) {
+        double[] lower = new double[18], energy = new double[18], pf = new double[18];   // 3x3, column-major
+        lower[2 * (0 + 3 * 1)] = 1;
+        lower[2 * (1 + 3 * 2)] = Math.sqrt(2);
+        energy[2 * (1 + 3 * 1)] = 1;
+        energy[2 * (2 + 3 * 2)] = 1.8;
+        pf[2 * (2 + 3 * 2)] = 1;
+        Qobj s = Qobj.of(dev.lindblad.data.DenseMatrix.wrap(3, 3, lower));
+        Qobj e = Qobj.of(dev.lindblad.data.DenseMatrix.wrap(3, 3, energy));
+        Qobj f = Qobj.of(dev.lindblad.data.DenseMatrix.wrap(3, 3, pf));
+        Qobj a = tensor(destroy(levels), qeye(3));
+        Qobj sm = tensor(qeye(levels), s);
+        Qobj h = a.dag().times(a).plus(tensor(qeye(levels), e)).plus(a.dag().times(sm).plus(a.times(sm.dag())).times(0.1))
+                .plus(a.plus(a.dag()).times(0.2));
+        return List.of(h, a.times(Math.sqrt(0.1)), sm.times(Math.sqrt(0.05)), tensor(qeye(levels), f).times(Math.sqrt(0.02)));
     }
 
     /** @return the operator on site i of an N-spin chain, identity elsewhere */

@@ -81,14 +81,25 @@ final class ChildProcess {
     }
 
     /**
-     * @return the JVM options to hand on: the launcher's start-up cache (see {@link #aotCache()}),
-     *         the tokens of {@value #JAVA_OPTS_ENVIRONMENT}, and {@code -Dlindblad.threads} when
-     *         this JVM was given it
+     * @return the JVM options to hand on: {@value #NATIVE_ACCESS}, the launcher's start-up cache
+     *         (see {@link #aotCache()}), the tokens of {@value #JAVA_OPTS_ENVIRONMENT}, and
+     *         {@code -Dlindblad.threads} and {@code -Dlindblad.backend} when this JVM was given them
      */
     static List<String> inheritedJvmOptions() {
-        return inheritedJvmOptions(aotCache(), System.getenv(JAVA_OPTS_ENVIRONMENT),
-                System.getProperty(dev.lindblad.parallel.Parallelism.PROPERTY));
+        List<String> opts = new ArrayList<>(inheritedJvmOptions(aotCache(), System.getenv(JAVA_OPTS_ENVIRONMENT),
+                System.getProperty(dev.lindblad.parallel.Parallelism.PROPERTY)));
+        // the native backends load libraries through FFM: without this JDK 25 prints a warning
+        // (and a JVM run with --illegal-native-access=deny runs the Java kernels instead)
+        opts.addFirst(NATIVE_ACCESS);
+        String backend = System.getProperty(dev.lindblad.backend.Backends.PROPERTY);
+        if (backend != null && opts.stream().noneMatch(o -> o.startsWith("-D" + dev.lindblad.backend.Backends.PROPERTY + "="))) {
+            opts.add("-D" + dev.lindblad.backend.Backends.PROPERTY + "=" + backend);
+        }
+        return opts;
     }
+
+    /** The option that lets the class path's code load native libraries without a warning. */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     static List<String> inheritedJvmOptions(java.util.Optional<Path> aotCache, String javaOpts, String threads) {
         List<String> opts = new ArrayList<>();

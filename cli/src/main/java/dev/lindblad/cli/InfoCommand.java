@@ -12,7 +12,7 @@ final class InfoCommand implements Command {
 
     @Override
     public String summary() {
-        return "print versions, processors, thread count, SIMD width and native libraries";
+        return "print versions, processors, thread count, SIMD width, native libraries and backends";
     }
 
     @Override
@@ -21,7 +21,11 @@ final class InfoCommand implements Command {
                 Like qutip.about(): the Lindblad and Java versions, the operating system, the
                 processors, the number of threads Lindblad's parallel kernels use (set it with
                 -Dlindblad.threads=N in LINDBLAD_JAVA_OPTS or LINDBLAD_THREADS=N), the SIMD width
-                of the Vector API and the native libraries found on this machine.
+                of the Vector API, the native libraries present and the native backends:
+                each library loaded (path, version) or why not, and for each kernel the size
+                from which it runs natively, with the Java and native times it was measured from
+                (measured once per machine and cached; -Dlindblad.backend or LINDBLAD_BACKEND =
+                auto|java|native|mkl|openblas forces a choice).
                 """;
     }
 

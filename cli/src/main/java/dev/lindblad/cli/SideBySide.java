@@ -44,7 +44,10 @@ final class SideBySide {
     record Setup(List<Spec> specs, int reps, String python, String pythonNote, Path peerScript, long timeoutSeconds) {
     }
 
-    /** Everything in full runs: the QuantumToolbox.jl set, steadystate and the QuantumOptics.jl micro set. */
+    /**
+     * Everything in full runs: the QuantumToolbox.jl set, steadystate, the QuantumOptics.jl micro
+     * set, and the dense and sparse-direct problems of the native backends.
+     */
     static List<Spec> fullSpecs() {
         List<Spec> s = new ArrayList<>();
         for (int n : new int[] {20, 50, 100}) {
@@ -73,6 +76,17 @@ final class SideBySide {
         s.add(new Spec("grape-grad-open2q", 200));
         for (int depth : new int[] {4, 5}) {
             s.add(new Spec("fmo-heom", depth));
+        }
+        for (String p : List.of("herm-eigenenergies", "herm-eigenstates", "herm-expm")) {   // the native backends' set
+            for (int n : new int[] {500, 1000, 2000}) {
+                s.add(new Spec(p, n));
+            }
+        }
+        for (int n : new int[] {50, 100, 200, 400}) {
+            s.add(new Spec("nho-steadystate-direct", n));
+        }
+        for (int n : new int[] {20, 40, 80}) {
+            s.add(new Spec("jc3-steadystate-direct", n));
         }
         return s;
     }

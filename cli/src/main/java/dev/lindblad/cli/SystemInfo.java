@@ -256,10 +256,20 @@ final class SystemInfo {
         boolean first = true;
         for (NativeLibrary lib : libs) {
             String where = lib.location() == null ? "not found" : lib.location().toString();
-            line(b, first ? "Native libraries" : "", String.format("%-20s %s", lib.name(), where));
+            line(b, first ? "Libraries present" : "", String.format("%-20s %s", lib.name(), where));
             first = false;
         }
-        line(b, "", "(presence only: the native backends are not built yet; Lindblad runs in pure Java)");
+        String backends;
+        try {
+            backends = dev.lindblad.backend.Backends.describe(true);
+        } catch (RuntimeException | LinkageError e) {
+            backends = "could not be described: " + e;
+        }
+        boolean firstBackend = true;
+        for (String l : backends.split("\n")) {
+            line(b, firstBackend ? "Native backends" : "", l);
+            firstBackend = false;
+        }
         return b.toString();
     }
 

@@ -199,10 +199,17 @@ public final class Data {
      * the system property {@code lindblad.sliced} is {@code false}, for A/B measurements). A split
      * product sums each row's real parts before its imaginary parts, so it agrees with the CSR
      * product to rounding, not bit for bit (likewise the split DIA product against the DIA one).
+     * When a native backend is chosen for the matrix's stored entries ({@code dev.lindblad.backend.Backends},
+     * by a threshold measured against these storages), the library keeps its own copy and runs the
+     * products ({@link LinearMap#storage()} names it).
      *
      * @return a linear map holding a in the chosen storage
      */
     public static LinearMap prepareProduct(Matrix a) {
+        LinearMap viaBackend = NativeProducts.prepare(a);   // MKL's sparse product, when chosen for its size
+        if (viaBackend != null) {
+            return viaBackend;
+        }
         Matrix best = toBestFormat(a);
         if (best instanceof CsrMatrix s && s.nnz() > 0) {
             long parts = SplitCsrMatrix.splitEntries(s);
@@ -237,6 +244,10 @@ public final class Data {
             case SplitDiaMatrix g -> {
                 checkMatvec(g, x, xOff, y, yOff);
                 ParallelKernels.gemv(g, x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
+            }
+            case NativeProductMap p -> {
+                checkMatvec(p, x, xOff, y, yOff);
+                p.apply(x, xOff, y, yOff, alphaRe, alphaIm, betaRe, betaIm);
             }
         }
     }

@@ -7,7 +7,8 @@ package dev.lindblad.data;
  * {@link Data#matvec(LinearMap, double[], int, double[], int, double, double, double, double)}.
  * Instances are immutable.
  */
-public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplitMatrix, SplitDiaMatrix {
+public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplitMatrix, SplitDiaMatrix,
+        NativeProductMap {
 
     /** @return the number of rows of A */
     int rows();
@@ -27,7 +28,7 @@ public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplit
     /**
      * @return the storage {@link Data#prepareProduct} chose, for people and reports:
      *         {@code "csr"}, {@code "dense"}, {@code "dia"}, {@code "split-csr"},
-     *         {@code "sliced-split"} or {@code "split-dia"}
+     *         {@code "sliced-split"}, {@code "split-dia"}, or a native library's (e.g. {@code "mkl-csr"})
      */
     String storage();
 

@@ -108,6 +108,10 @@ final class ParallelKernels {
                 Data.matvec(m.matrix(), x, 0, y, 0, ar, 0, br, 0);
                 return false;
             }
+            case NativeProductMap p -> {   // the library computes every row
+                p.apply(x, 0, y, 0, ar, 0, br, 0);
+                return false;
+            }
         }
         int chunks = Math.min(n, Parallelism.chunksFor(work));
         if (a instanceof SplitDiaMatrix g) {
@@ -151,6 +155,7 @@ final class ParallelKernels {
                 }
             }
             case SlicedSplitMatrix s -> throw new AssertionError("sliced storage has its own upper product");
+            case NativeProductMap p -> throw new AssertionError("a native product computes every row");
             case MatrixMap m -> {
                 CsrMatrix c = (CsrMatrix) m.matrix();
                 for (int j = j0; j < j1; j++) {
@@ -362,6 +367,9 @@ final class ParallelKernels {
      */
     static void gemm(int m, int k, int n, double[] a, double[] b, double[] c,
                      double ar, double ai, double br, double bi) {
+        if (NativeProducts.gemm(m, k, n, a, b, c, ar, ai, br, bi)) {   // zgemm, when chosen
+            return;
+        }
         int chunks = Parallelism.chunksFor((long) m * k * n);
         if (chunks <= 1) {
             DenseKernels.gemm(m, k, n, a, b, c, ar, ai, br, bi);

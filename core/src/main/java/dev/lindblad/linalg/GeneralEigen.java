@@ -223,6 +223,10 @@ public final class GeneralEigen {
     public static Result decompose(int n, double[] a, boolean wantVectors) {
         Kernels.checkSquare("matrix a", n, a);
         Kernels.checkFinite("matrix a", n, a);
+        Result viaBackend = NativeDispatch.general(n, a, wantVectors);   // LAPACK zgeev, when chosen
+        if (viaBackend != null) {
+            return viaBackend;
+        }
         double[] h = a.clone();
         double[] tau = new double[2 * Math.max(n, 1)];
         reduceToHessenberg(n, h, tau);

@@ -89,6 +89,10 @@ public final class HermitianEigen {
     public static Result decompose(int n, double[] a, boolean wantVectors) {
         Kernels.checkSquare("matrix a", n, a);
         Kernels.checkFinite("matrix a", n, a);
+        Result viaBackend = NativeDispatch.hermitian(n, a, wantVectors);   // LAPACK zheevd, when chosen
+        if (viaBackend != null) {
+            return viaBackend;
+        }
         double[] work = a.clone();
         // Scale by a power of two (exact) to a largest entry in [1, 2): no square formed on
         // the way can overflow or underflow, whatever the range of the input.

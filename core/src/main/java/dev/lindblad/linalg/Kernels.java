@@ -51,6 +51,9 @@ final class Kernels {
      * j-k-i loop order streams contiguous columns of {@code a} and {@code c}.
      */
     static void multiply(int n, double[] a, double[] b, double[] c) {
+        if (NativeDispatch.multiply(n, a, b, c)) {   // zgemm, when chosen
+            return;
+        }
         java.util.Arrays.fill(c, 0.0);
         for (int j = 0; j < n; j++) {
             int cj = 2 * j * n;

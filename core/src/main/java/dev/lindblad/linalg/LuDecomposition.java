@@ -54,6 +54,10 @@ public final class LuDecomposition {
     public static LuDecomposition factor(int n, double[] a) {
         Kernels.checkSquare("matrix a", n, a);
         Kernels.checkFinite("matrix a", n, a);
+        LuDecomposition viaBackend = NativeDispatch.lu(n, a);   // zgetrf, when chosen
+        if (viaBackend != null) {
+            return viaBackend;
+        }
         double[] lu = a.clone();
         int[] pivots = new int[n];
         boolean odd = false;
@@ -125,6 +129,27 @@ public final class LuDecomposition {
         return new LuDecomposition(n, lu, pivots, odd, singularColumn, singularMagnitude, threshold);
     }
 
+    /**
+     * The factorisation from packed factors computed elsewhere (LAPACK's {@code zgetrf} layout,
+     * which is this class's), with the same singularity rule as {@link #factor}.
+     *
+     * @param threshold the pivot magnitude at or below which the matrix is numerically singular
+     */
+    static LuDecomposition fromFactors(int n, double[] lu, int[] pivots, double threshold) {
+        boolean odd = false;
+        int singularColumn = -1;
+        double singularMagnitude = 0.0;
+        for (int k = 0; k < n; k++) {
+            odd ^= pivots[k] != k;
+            double magnitude = Math.hypot(lu[2 * (k + k * n)], lu[2 * (k + k * n) + 1]);
+            if (magnitude <= threshold && singularColumn < 0) {
+                singularColumn = k;
+                singularMagnitude = magnitude;
+            }
+        }
+        return new LuDecomposition(n, lu, pivots, odd, singularColumn, singularMagnitude, threshold);
+    }
+
     /** @return the dimension n */
     public int dimension() {
         return n;
@@ -163,6 +188,9 @@ public final class LuDecomposition {
     /** Overwrites the n×columns block {@code x} with {@code A^{-1} x}. */
     void solveInPlace(double[] x, int columns) {
         checkNonsingular();
+        if (NativeDispatch.luSolve(n, lu, pivots, x, columns)) {   // zgetrs for many columns, when chosen
+            return;
+        }
         for (int c = 0; c < columns; c++) {
             int base = 2 * c * n;
             for (int k = 0; k < n; k++) {

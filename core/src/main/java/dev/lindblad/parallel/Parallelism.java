@@ -336,6 +336,21 @@ public final class Parallelism {
         }
     }
 
+    /**
+     * @return the directory where measurements are cached between runs (property
+     *         {@code lindblad.cache}, variable {@code LINDBLAD_CACHE}, else
+     *         {@code $XDG_CACHE_HOME/lindblad} or {@code ~/.cache/lindblad}), or null when
+     *         caching is off; the native backends keep their thresholds and unpacked libraries here
+     */
+    public static java.nio.file.Path cacheDirectory() {
+        return Calibrator.cacheDirectory();
+    }
+
+    /** @return what must match for a cached measurement to be reused: processor, cores, Java version */
+    public static String machineKey() {
+        return Calibrator.machineKey();
+    }
+
     /** @return a human-readable account of the thread count, the threshold and how it was measured */
     public static String describe() {
         Calibration c = calibration();

@@ -16,7 +16,7 @@ import java.util.Locale;
  * sparse matrix–vector bandwidth for the Liouvillians of the transverse-field Ising chain
  * (N = 4..9 spins) and the driven Kerr resonator (N = 20..200 levels), at each requested
  * thread count. For each case it prints one line
- * <pre>spmv &lt;name&gt; &lt;dim&gt; &lt;nnz&gt; &lt;threads&gt; &lt;GB/s&gt; &lt;triad GB/s&gt; &lt;fraction&gt;</pre>
+ * <pre>spmv &lt;name&gt; &lt;dim&gt; &lt;nnz&gt; &lt;threads&gt; &lt;GB/s&gt; &lt;triad GB/s&gt; &lt;fraction&gt; &lt;us&gt;</pre>
  * where GB/s counts the bytes the kernel must move once: CSR values (16 bytes per entry),
  * column indices (4), row pointers (4 per row + 4), x (16 per column) and y (16 per row).
  * Lines named {@code <name>:dia} are the same product with the matrix in {@link DiaMatrix}
@@ -28,9 +28,14 @@ import java.util.Locale;
  * the gathers from x cost. Lines named {@code <name>:split-csr} and {@code <name>:sliced-split}
  * (Ising) are the products the solvers run, on the matrix as {@link Data#prepareProduct} stores
  * it: its real and imaginary parts apart, in CSR rows (the storage before the sliced one, taken
- * with {@code lindblad.sliced=false}) and in slices of eight rows (the default); their GB/s
- * count that storage's own bytes ({@link LinearMap#storedBytes()}, x and y). Lines starting
- * with {@code #} are comments for people (time per product).
+ * with {@code lindblad.sliced=false}) and in slices of eight rows (the default); for the Kerr
+ * matrices the line named after the solvers' storage ({@code :split-dia}) is theirs; their GB/s
+ * count that storage's own bytes ({@link LinearMap#storedBytes()}, x and y). Lines named
+ * {@code <name>:mkl} are Intel MKL's {@code mkl_sparse_z_mv} (inspector–executor with the
+ * product hint and {@code mkl_sparse_optimize}) on the same complex CSR matrix at the same thread
+ * count, when the native backend and MKL are present. The last field of every line is the best
+ * time of one product in microseconds: the yardstick between kernels (the fraction of the triad
+ * measures the machine's balance, not the kernel). Lines starting with {@code #} are comments.
  */
 public final class SpmvBenchmark {
     private SpmvBenchmark() {
@@ -88,11 +93,23 @@ public final class SpmvBenchmark {
                     lines.add(print(out, names.get(c) + ":local", a.rows(), a.nnz(), t, bytes / ls / 1e9, triad, ls));
                 }
                 if (names.get(c).startsWith("ising")) {
-                    for (LinearMap m : new LinearMap[] {prepareSplitCsr(a), Data.prepareProduct(a)}) {
+                    for (LinearMap m : new LinearMap[] {prepareSplitCsr(a),
+                            dev.lindblad.backend.Backends.with("java", () -> Data.prepareProduct(a))}) {
                         long mb = m.storedBytes() + 16L * a.cols() + 16L * a.rows();
                         double ms = time(m);
                         lines.add(print(out, names.get(c) + ":" + m.storage(), a.rows(), a.nnz(), t, mb / ms / 1e9, triad, ms));
                     }
+                }
+                if (!names.get(c).startsWith("ising")) {
+                    // the solvers' own storage of this matrix (the Java one, whatever a backend would pick)
+                    LinearMap m = dev.lindblad.backend.Backends.with("java", () -> Data.prepareProduct(a));
+                    long mb = m.storedBytes() + 16L * a.cols() + 16L * a.rows();
+                    double ms = time(m);
+                    lines.add(print(out, names.get(c) + ":" + m.storage(), a.rows(), a.nnz(), t, mb / ms / 1e9, triad, ms));
+                }
+                String mkl = mklLine(out, names.get(c), a, t, triad);
+                if (mkl != null) {
+                    lines.add(mkl);
                 }
                 DiaMatrix g = DiaMatrix.fromCsr(a);
                 long stored = (long) g.diagonals() * g.rows();
@@ -112,7 +129,7 @@ public final class SpmvBenchmark {
         String old = System.getProperty("lindblad.sliced");
         System.setProperty("lindblad.sliced", "false");
         try {
-            return Data.prepareProduct(a);
+            return dev.lindblad.backend.Backends.with("java", () -> Data.prepareProduct(a));
         } finally {
             if (old == null) {
                 System.clearProperty("lindblad.sliced");
@@ -136,12 +153,35 @@ public final class SpmvBenchmark {
 
     private static String print(PrintStream out, String name, int dim, long nnz, int threads, double gbs, double triad,
                                 double seconds) {
-        String line = String.format(Locale.ROOT, "spmv %s %d %d %d %.2f %.2f %.3f", name, dim, nnz, threads, gbs, triad,
-                gbs / triad);
+        String line = String.format(Locale.ROOT, "spmv %s %d %d %d %.2f %.2f %.3f %.2f", name, dim, nnz, threads, gbs,
+                triad, gbs / triad, seconds * 1e6);
         out.println(line);
-        out.printf(Locale.ROOT, "#   %s: %.1f us per product%n", name, seconds * 1e6);
         return line;
     }
+
+    /**
+     * The {@code <name>:mkl} line: MKL's {@code mkl_sparse_z_mv} (inspector–executor, optimised) on
+     * the same complex CSR matrix at the same thread count, when the MKL backend is available;
+     * its GB/s count the CSR bytes as the plain line does. Null (and a comment saying why) without MKL.
+     */
+    private static String mklLine(PrintStream out, String name, CsrMatrix a, int threads, double triad) {
+        dev.lindblad.backend.Backend mkl = dev.lindblad.backend.Backends.find("mkl").orElse(null);
+        if (mkl == null || !mkl.available()) {
+            if (MKL_NOTE.compareAndSet(false, true)) {
+                out.println("# no :mkl lines: " + (mkl == null ? "the native backend is not on the class path"
+                        : "MKL is not available (" + mkl.unavailableReason() + ")"));
+            }
+            return null;
+        }
+        try (dev.lindblad.backend.SparseProduct p = mkl.prepareSparseProduct(a.rows(), a.cols(), a.rowPointers(),
+                a.columnIndices(), a.valueArray())) {
+            long bytes = a.nnz() * 20 + 4L * (a.rows() + 1) + 16L * a.cols() + 16L * a.rows();
+            double seconds = time((x, y) -> p.matvec(x, 0, y, 0, 1, 0, 0, 0, threads), a.rows(), a.cols());
+            return print(out, name + ":mkl", a.rows(), a.nnz(), threads, bytes / seconds / 1e9, triad, seconds);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean MKL_NOTE = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** One product {@code y = A x}. */
     private interface Product {

@@ -1,0 +1,360 @@
+package dev.lindblad.backend;
+
+import dev.lindblad.parallel.Parallelism;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Which path runs a kernel: the pure-Java kernel or a native {@link Backend}, decided per call.
+ *
+ * <h2>The choice</h2>
+ * The first of these that is set wins: {@link #with(String, Supplier)} (for the calling thread,
+ * within a block), {@link #use(String)}, the system property {@code lindblad.backend}, the
+ * environment variable {@code LINDBLAD_BACKEND}; otherwise {@code auto}. Values:
+ * <ul>
+ *   <li>{@code auto}: the best available backend (lowest {@link Backend#rank()}, MKL before
+ *       OpenBLAS) runs a kernel when the problem's size is at least the threshold measured on
+ *       this machine ({@link #threshold}); smaller problems run in Java;</li>
+ *   <li>{@code java}: always the Java kernels;</li>
+ *   <li>{@code native}: the best available backend whatever the size;</li>
+ *   <li>a backend's name ({@code mkl}, {@code openblas}): that backend whatever the size.</li>
+ * </ul>
+ * A backend that is missing, failed to load, or lacks the kernel leaves the call to Java: a
+ * missing library never fails a run, and {@link #describe(boolean)} ({@code lindblad info}) says
+ * why. A kernel whose native call throws anything but {@link ArithmeticException} is marked
+ * broken for the rest of the run ({@link #failed}) and Java takes over.
+ *
+ * <h2>Threads</h2>
+ * A native call uses {@link Parallelism#threads()} threads, and one inside a serial region (every
+ * {@code TaskMap} task): {@link #callThreads()}. A backend that cannot limit one call's threads
+ * ({@link Backend#threadLocalThreads()} false, OpenBLAS) is skipped inside serial regions when
+ * more than one thread is configured, so N tasks never start N×N threads.
+ */
+public final class Backends {
+
+    /** System property naming the backend choice. */
+    public static final String PROPERTY = "lindblad.backend";
+    /** Environment variable naming the backend choice. */
+    public static final String ENVIRONMENT = "LINDBLAD_BACKEND";
+    /** The choices that are not a backend's name. */
+    public static final List<String> GENERAL_CHOICES = List.of("auto", "java", "native");
+
+    private static final ScopedValue<String> SCOPED = ScopedValue.newInstance();
+    private static volatile String programmatic;
+    private static volatile String defaultSetting;      // property/environment, read once
+    private static volatile Discovery discovery;
+    private static final Map<String, String> BROKEN = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> WARNED = new ConcurrentHashMap<>();
+
+    private Backends() {
+    }
+
+    /**
+     * The backends found by {@link ServiceLoader}, and the providers that could not be
+     * instantiated.
+     */
+    private record Discovery(List<Backend> backends, List<String> errors) {
+    }
+
+    private static Discovery discovery() {
+        Discovery d = discovery;
+        if (d == null) {
+            synchronized (Backends.class) {
+                d = discovery;
+                if (d == null) {
+                    List<Backend> found = new ArrayList<>();
+                    List<String> errors = new ArrayList<>();
+                    try {
+                        var it = ServiceLoader.load(Backend.class, Backends.class.getClassLoader()).iterator();
+                        while (true) {
+                            try {
+                                if (!it.hasNext()) {
+                                    break;
+                                }
+                                found.add(it.next());
+                            } catch (ServiceConfigurationError | LinkageError e) {
+                                errors.add(String.valueOf(e));
+                            }
+                        }
+                    } catch (ServiceConfigurationError e) {
+                        errors.add(String.valueOf(e));
+                    }
+                    found.sort(Comparator.comparingInt(Backend::rank).thenComparing(Backend::name));
+                    d = new Discovery(List.copyOf(found), List.copyOf(errors));
+                    discovery = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** @return every backend found on the class path or module path, best first (available or not) */
+    public static List<Backend> all() {
+        return discovery().backends();
+    }
+
+    /** @return the backend of that name, if one was found (available or not) */
+    public static Optional<Backend> find(String name) {
+        return all().stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @return the choice in effect for the calling thread: {@code auto}, {@code java},
+     *         {@code native} or a backend's name (see the class comment for the precedence)
+     */
+    public static String setting() {
+        if (SCOPED.isBound()) {
+            return SCOPED.get();
+        }
+        String p = programmatic;
+        if (p != null) {
+            return p;
+        }
+        String d = defaultSetting;
+        if (d == null) {
+            d = resolve(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+            defaultSetting = d;
+        }
+        return d;
+    }
+
+    /**
+     * The precedence of the property over the environment variable, separated for testing.
+     *
+     * @throws IllegalArgumentException when the value is not a known choice, naming its source
+     */
+    static String resolve(String property, String environment) {
+        if (property != null && !property.isBlank()) {
+            return check(property, "system property " + PROPERTY);
+        }
+        if (environment != null && !environment.isBlank()) {
+            return check(environment, "environment variable " + ENVIRONMENT);
+        }
+        return "auto";
+    }
+
+    private static String check(String value, String source) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (GENERAL_CHOICES.contains(v) || v.equals("mkl") || v.equals("openblas") || find(v).isPresent()) {
+            return v;
+        }
+        throw new IllegalArgumentException(source + " must be one of auto, java, native, mkl, openblas"
+                + (all().isEmpty() ? "" : " or " + all().stream().map(Backend::name).toList()) + ", got \"" + value + "\"");
+    }
+
+    /**
+     * Sets the choice for every thread (taking precedence over the property and the
+     * environment), or forgets it.
+     *
+     * @param choice {@code auto}, {@code java}, {@code native}, a backend's name, or null to forget
+     */
+    public static void use(String choice) {
+        programmatic = choice == null ? null : check(choice, "backend choice");
+    }
+
+    /**
+     * Runs {@code body} with the choice in effect on the calling thread only (for A/B
+     * measurements and tests: {@code Backends.with("java", () -> H.eigenenergies())}).
+     *
+     * @param choice {@code auto}, {@code java}, {@code native} or a backend's name
+     * @param body   what to run
+     * @return what body returned
+     */
+    public static <T> T with(String choice, Supplier<T> body) {
+        String c = check(choice, "backend choice");
+        return ScopedValue.where(SCOPED, c).call(body::get);
+    }
+
+    /** As {@link #with(String, Supplier)}, for a body without a result. */
+    public static void with(String choice, Runnable body) {
+        String c = check(choice, "backend choice");
+        ScopedValue.where(SCOPED, c).run(body);
+    }
+
+    /**
+     * The decision each dispatching kernel makes.
+     *
+     * @param kernel the kernel
+     * @param size   the problem's size in the kernel's {@linkplain Kernel#sizeMeasure() measure}
+     * @return the backend to run it on, or null for the Java kernel
+     */
+    public static Backend select(Kernel kernel, long size) {
+        String s = setting();
+        if (s.equals("java")) {
+            return null;
+        }
+        List<Backend> backends = all();
+        if (backends.isEmpty()) {
+            if (!s.equals("auto")) {
+                warnOnce(s, "no native backend on the class path (module lindblad-native)");
+            }
+            return null;
+        }
+        boolean named = !GENERAL_CHOICES.contains(s);
+        for (Backend b : backends) {
+            if (named && !b.name().equals(s)) {
+                continue;
+            }
+            boolean auto = s.equals("auto");
+            if (auto && size < BackendThresholds.smallestCandidate(kernel)) {
+                return null;    // never load or measure for a tiny problem (the cold first call of a script)
+            }
+            if (BROKEN.containsKey(key(b, kernel))
+                    || (Parallelism.inSerialRegion() && !b.threadLocalThreads() && Parallelism.threads() > 1)) {
+                continue;
+            }
+            BackendThresholds.Threshold cached = auto ? BackendThresholds.cached(b, kernel) : null;
+            if (cached != null && size < cached.value()) {
+                return null;    // decided from the cache: the library is not even loaded
+            }
+            if (!b.available()) {
+                if (named) {
+                    warnOnce(s, b.unavailableReason());
+                }
+                continue;
+            }
+            if (!b.kernels().contains(kernel)) {
+                continue;
+            }
+            if (!auto) {
+                return b;
+            }
+            return size >= (cached != null ? cached : threshold(b, kernel)).value() ? b : null;
+        }
+        if (named && find(s).isEmpty()) {
+            warnOnce(s, "no backend named " + s + " was found");
+        }
+        return null;
+    }
+
+    /** @return threads a native call made now may use: 1 in a serial region, else {@link Parallelism#threads()} */
+    public static int callThreads() {
+        return Parallelism.inSerialRegion() ? 1 : Parallelism.threads();
+    }
+
+    /**
+     * @return threads a native call of the kernel on the backend uses now: 1 in a serial region,
+     *         else the count its measured threshold found faster ({@link BackendThresholds.Threshold#nativeThreads()},
+     *         when measured in this JVM), else {@link Parallelism#threads()}
+     */
+    public static int callThreads(Kernel kernel, Backend backend) {
+        if (Parallelism.inSerialRegion()) {
+            return 1;
+        }
+        BackendThresholds.Threshold t = BackendThresholds.inMemory(backend, kernel);
+        return t == null ? Parallelism.threads() : t.nativeThreads();
+    }
+
+    /**
+     * Records that a backend's kernel failed (anything but a numerical failure): the kernel is
+     * not used again in this JVM, and {@link #describe(boolean)} shows the reason.
+     *
+     * @param backend the backend
+     * @param kernel  the kernel
+     * @param failure what it threw
+     */
+    public static void failed(Backend backend, Kernel kernel, Throwable failure) {
+        BROKEN.putIfAbsent(key(backend, kernel), String.valueOf(failure));
+    }
+
+    /** @return why the kernel of that backend was disabled in this run, if it was */
+    public static Optional<String> brokenReason(Backend backend, Kernel kernel) {
+        return Optional.ofNullable(BROKEN.get(key(backend, kernel)));
+    }
+
+    private static String key(Backend b, Kernel k) {
+        return b.name() + "/" + k.name();
+    }
+
+    private static void warnOnce(String choice, String reason) {
+        if (WARNED.putIfAbsent(choice, Boolean.TRUE) == null) {
+            System.err.println("lindblad: backend '" + choice + "' requested but not usable (" + reason
+                    + "); the Java kernels run instead (lindblad info says more)");
+        }
+    }
+
+    /**
+     * The size from which {@code auto} runs the kernel on the backend, measured on first use on
+     * this machine (Java against native at a few sizes, alternating) and cached in
+     * {@link Parallelism#cacheDirectory()}, as the parallel threshold is.
+     *
+     * @param backend an available backend providing the kernel
+     * @param kernel  the kernel
+     * @return the threshold and how it was found
+     */
+    public static BackendThresholds.Threshold threshold(Backend backend, Kernel kernel) {
+        return BackendThresholds.get(backend, kernel);
+    }
+
+    /**
+     * A report for {@code lindblad info}: the choice in effect, every backend found with its
+     * libraries (path, version) or why it is unusable, and each kernel's threshold with how it
+     * was measured.
+     *
+     * @param measure whether to measure thresholds not measured yet (takes up to a few seconds)
+     * @return lines of text
+     */
+    public static String describe(boolean measure) {
+        StringBuilder b = new StringBuilder();
+        String setting;
+        try {
+            setting = setting();
+        } catch (IllegalArgumentException e) {
+            setting = "invalid: " + e.getMessage();
+        }
+        String from = SCOPED.isBound() ? "Backends.with" : programmatic != null ? "Backends.use"
+                : System.getProperty(PROPERTY) != null ? "-D" + PROPERTY
+                : System.getenv(ENVIRONMENT) != null ? ENVIRONMENT : "default";
+        b.append("choice: ").append(setting).append(" (from ").append(from)
+                .append("; -Dlindblad.backend or LINDBLAD_BACKEND = auto|java|native|mkl|openblas)\n");
+        Discovery d = discovery();
+        if (d.backends().isEmpty()) {
+            b.append("no native backend on the class path: every kernel runs in Java\n");
+        }
+        for (String e : d.errors()) {
+            b.append("provider failed: ").append(e).append('\n');
+        }
+        for (Backend be : d.backends()) {
+            boolean ok;
+            try {
+                ok = be.available();
+            } catch (RuntimeException | LinkageError e) {
+                ok = false;
+            }
+            b.append("backend ").append(be.name()).append(": ")
+                    .append(ok ? "available" : "not available (" + be.unavailableReason() + "); Java runs instead")
+                    .append('\n');
+            for (NativeLibrary l : be.libraries()) {
+                b.append(String.format(Locale.ROOT, "  %-22s %s%s%s%n", l.name(),
+                        l.path() == null ? "not found" : l.path().toString(),
+                        l.version() == null ? "" : " (" + l.version() + ")",
+                        l.note() == null ? "" : "; " + l.note()));
+            }
+            if (!ok) {
+                continue;
+            }
+            for (Kernel k : Kernel.values()) {
+                if (!be.kernels().contains(k)) {
+                    continue;
+                }
+                Optional<String> broken = brokenReason(be, k);
+                if (broken.isPresent()) {
+                    b.append(String.format(Locale.ROOT, "  %-32s broken in this run: %s%n", k.description(), broken.get()));
+                    continue;
+                }
+                BackendThresholds.Threshold t = measure ? threshold(be, k) : BackendThresholds.known(be, k);
+                b.append(String.format(Locale.ROOT, "  %-32s %s%n", k.description(),
+                        t == null ? "threshold not measured yet (measured on first use)" : t.describe()));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.lindblad.foreign;
+
+import static dev.lindblad.foreign.Native.ADDRESS;
+import static dev.lindblad.foreign.Native.INT;
+import static dev.lindblad.foreign.Native.LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The dense kernels over a BLAS/LAPACK library (MKL or OpenBLAS): {@code cblas_zgemm} and the
+ * Fortran LAPACK routines {@code zheevd_}, {@code zgeev_}, {@code zgetrf_}, {@code zgetrs_}
+ * (every argument by reference, LP64 integers; the hidden lengths of the character arguments
+ * that gfortran-built LAPACKs expect are passed as 1). Matrices cross as copies in a confined
+ * arena: the kernels cost O(n³) against the O(n²) copy, and the Java heap is not held while a
+ * long factorisation runs. Only {@code zgemm} below {@link #CRITICAL_WORK} reads and writes the
+ * heap arrays in place (a critical call), because a small product is dominated by the copy.
+ */
+final class DenseLapack {
+
+    /** Largest product work (m k n) passed in place as heap arrays (about 3 ms of zgemm). */
+    static final long CRITICAL_WORK = 1L << 24;
+    private static final int COL_MAJOR = 102, NO_TRANS = 111;
+
+    private final String library;
+    private final ThreadControl threads;
+    private final boolean bigStack;
+    private final MethodHandle zgemm, zgemmCritical, zheevd, zgeev, zgetrf, zgetrs;
+
+    /**
+     * @param bigStack whether the LAPACK calls must run on {@link BigStack}'s threads (OpenBLAS)
+     */
+    DenseLapack(SymbolLookup lookup, String library, ThreadControl threads, boolean bigStack) {
+        this.library = library;
+        this.threads = threads;
+        this.bigStack = bigStack;
+        FunctionDescriptor gemm = FunctionDescriptor.ofVoid(INT, INT, INT, INT, INT, INT, ADDRESS, ADDRESS, INT, ADDRESS,
+                INT, ADDRESS, ADDRESS, INT);
+        zgemm = Native.bind(lookup, library, "cblas_zgemm", gemm);
+        zgemmCritical = Native.bind(lookup, library, "cblas_zgemm", gemm, Linker.Option.critical(true));
+        zheevd = Native.bind(lookup, library, "zheevd_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG));
+        zgeev = Native.bind(lookup, library, "zgeev_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG));
+        zgetrf = Native.bind(lookup, library, "zgetrf_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS));
+        zgetrs = Native.bind(lookup, library, "zgetrs_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG));
+    }
+
+    private static MemorySegment ints(Arena arena, int... v) {
+        return arena.allocateFrom(INT, v);
+    }
+
+    private static MemorySegment chars(Arena arena, char c) {
+        return arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) c);
+    }
+
+    private static MemorySegment copy(Arena arena, double[] a, int length) {
+        MemorySegment s = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, length));
+        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_DOUBLE, 0, length);
+        return s;
+    }
+
+    private static MemorySegment complex(Arena arena, double re, double im) {
+        return arena.allocateFrom(ValueLayout.JAVA_DOUBLE, re, im);
+    }
+
+    /** {@code C = alpha A B + beta C}. */
+    void gemm(int m, int k, int n, double[] a, double[] b, double[] c, double ar, double ai, double br, double bi,
+              int nThreads) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int token = threads.enter(nThreads);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment alpha = complex(arena, ar, ai), beta = complex(arena, br, bi);
+            int lda = Math.max(1, m), ldb = Math.max(1, k);
+            if ((long) m * k * n <= CRITICAL_WORK) {
+                zgemmCritical.invokeExact(COL_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha, MemorySegment.ofArray(a), lda,
+                        MemorySegment.ofArray(b), ldb, beta, MemorySegment.ofArray(c), lda);
+            } else {
+                MemorySegment sa = copy(arena, a, 2 * m * k), sb = copy(arena, b, 2 * k * n);
+                MemorySegment sc = br == 0 && bi == 0 ? arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * m * n)
+                        : copy(arena, c, 2 * m * n);
+                zgemm.invokeExact(COL_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha, sa, lda, sb, ldb, beta, sc, lda);
+                MemorySegment.copy(sc, ValueLayout.JAVA_DOUBLE, 0, c, 0, 2 * m * n);
+            }
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            threads.exit(token);
+        }
+    }
+
+    /** Hermitian eigen-decomposition by {@code zheevd} (divide and conquer), lower triangle read. */
+    double[] hermitianEigen(int n, double[] a, double[] vectors, int nThreads) {
+        return bigStack ? BigStack.call(() -> hermitianEigenHere(n, a, vectors, nThreads))
+                : hermitianEigenHere(n, a, vectors, nThreads);
+    }
+
+    private double[] hermitianEigenHere(int n, double[] a, double[] vectors, int nThreads) {
+        double[] w = new double[n];
+        if (n == 0) {
+            return w;
+        }
+        int token = threads.enter(nThreads);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = copy(arena, a, 2 * n * n);
+            MemorySegment jobz = chars(arena, vectors == null ? 'N' : 'V'), uplo = chars(arena, 'L');
+            MemorySegment sn = ints(arena, n), sw = arena.allocate(ValueLayout.JAVA_DOUBLE, n);
+            MemorySegment info = ints(arena, 0);
+            MemorySegment qWork = arena.allocate(ValueLayout.JAVA_DOUBLE, 2), qRwork = arena.allocate(ValueLayout.JAVA_DOUBLE, 1);
+            MemorySegment qIwork = ints(arena, 0), minusOne = ints(arena, -1);
+            zheevd.invokeExact(jobz, uplo, sn, sa, sn, sw, qWork, minusOne, qRwork, minusOne, qIwork, minusOne, info, 1L, 1L);
+            check("zheevd (workspace query)", info);
+            int lwork = (int) Math.ceil(qWork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
+            int lrwork = (int) Math.ceil(qRwork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
+            int liwork = qIwork.getAtIndex(INT, 0);
+            MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * Math.max(1, lwork));
+            MemorySegment rwork = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, lrwork));
+            MemorySegment iwork = arena.allocate(INT, Math.max(1, liwork));
+            zheevd.invokeExact(jobz, uplo, sn, sa, sn, sw, work, ints(arena, lwork), rwork, ints(arena, lrwork), iwork,
+                    ints(arena, liwork), info, 1L, 1L);
+            check("zheevd", info);
+            MemorySegment.copy(sw, ValueLayout.JAVA_DOUBLE, 0, w, 0, n);
+            if (vectors != null) {
+                MemorySegment.copy(sa, ValueLayout.JAVA_DOUBLE, 0, vectors, 0, 2 * n * n);
+            }
+            return w;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            threads.exit(token);
+        }
+    }
+
+    /** General eigen-decomposition by {@code zgeev} (right vectors, unit 2-norm). */
+    double[] generalEigen(int n, double[] a, double[] vectors, int nThreads) {
+        return bigStack ? BigStack.call(() -> generalEigenHere(n, a, vectors, nThreads))
+                : generalEigenHere(n, a, vectors, nThreads);
+    }
+
+    private double[] generalEigenHere(int n, double[] a, double[] vectors, int nThreads) {
+        double[] w = new double[2 * n];
+        if (n == 0) {
+            return w;
+        }
+        int token = threads.enter(nThreads);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = copy(arena, a, 2 * n * n);
+            MemorySegment jobvl = chars(arena, 'N'), jobvr = chars(arena, vectors == null ? 'N' : 'V');
+            MemorySegment sn = ints(arena, n), one = ints(arena, 1), info = ints(arena, 0);
+            MemorySegment sw = arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * n);
+            MemorySegment vl = arena.allocate(ValueLayout.JAVA_DOUBLE, 2);
+            MemorySegment vr = arena.allocate(ValueLayout.JAVA_DOUBLE, vectors == null ? 2 : 2L * n * n);
+            MemorySegment ldvr = vectors == null ? one : sn;
+            MemorySegment rwork = arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * n);
+            MemorySegment qWork = arena.allocate(ValueLayout.JAVA_DOUBLE, 2);
+            zgeev.invokeExact(jobvl, jobvr, sn, sa, sn, sw, vl, one, vr, ldvr, qWork, ints(arena, -1), rwork, info, 1L, 1L);
+            check("zgeev (workspace query)", info);
+            int lwork = (int) Math.ceil(qWork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
+            MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * Math.max(1, lwork));
+            zgeev.invokeExact(jobvl, jobvr, sn, sa, sn, sw, vl, one, vr, ldvr, work, ints(arena, lwork), rwork, info, 1L, 1L);
+            check("zgeev", info);
+            MemorySegment.copy(sw, ValueLayout.JAVA_DOUBLE, 0, w, 0, 2 * n);
+            if (vectors != null) {
+                MemorySegment.copy(vr, ValueLayout.JAVA_DOUBLE, 0, vectors, 0, 2 * n * n);
+            }
+            return w;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            threads.exit(token);
+        }
+    }
+
+    /** {@code zgetrf} in place; pivots returned 0-based. An exactly zero pivot is not an error here. */
+    int[] luFactor(int n, double[] lu, int nThreads) {
+        return bigStack ? BigStack.call(() -> luFactorHere(n, lu, nThreads))
+                : luFactorHere(n, lu, nThreads);
+    }
+
+    private int[] luFactorHere(int n, double[] lu, int nThreads) {
+        int[] pivots = new int[n];
+        if (n == 0) {
+            return pivots;
+        }
+        int token = threads.enter(nThreads);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = copy(arena, lu, 2 * n * n);
+            MemorySegment sn = ints(arena, n), ipiv = arena.allocate(INT, n), info = ints(arena, 0);
+            zgetrf.invokeExact(sn, sn, sa, sn, ipiv, info);
+            int i = info.getAtIndex(INT, 0);
+            if (i < 0) {
+                throw new IllegalStateException(library + ": zgetrf rejected argument " + (-i));
+            }
+            MemorySegment.copy(sa, ValueLayout.JAVA_DOUBLE, 0, lu, 0, 2 * n * n);
+            for (int k = 0; k < n; k++) {
+                pivots[k] = ipiv.getAtIndex(INT, k) - 1;
+            }
+            return pivots;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            threads.exit(token);
+        }
+    }
+
+    /** {@code zgetrs}: {@code A X = B} in place with the factors of {@link #luFactor}. */
+    void luSolve(int n, double[] lu, int[] pivots, double[] b, int columns, int nThreads) {
+        if (bigStack) {
+            BigStack.call(() -> {
+                luSolveHere(n, lu, pivots, b, columns, nThreads);
+                return null;
+            });
+        } else {
+            luSolveHere(n, lu, pivots, b, columns, nThreads);
+        }
+    }
+
+    private void luSolveHere(int n, double[] lu, int[] pivots, double[] b, int columns, int nThreads) {
+        if (n == 0 || columns == 0) {
+            return;
+        }
+        int token = threads.enter(nThreads);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = copy(arena, lu, 2 * n * n);
+            MemorySegment ipiv = arena.allocate(INT, n);
+            for (int k = 0; k < n; k++) {
+                ipiv.setAtIndex(INT, k, pivots[k] + 1);
+            }
+            MemorySegment sb = copy(arena, b, 2 * n * columns);
+            MemorySegment sn = ints(arena, n), info = ints(arena, 0);
+            zgetrs.invokeExact(chars(arena, 'N'), sn, ints(arena, columns), sa, sn, ipiv, sb, sn, info, 1L);
+            check("zgetrs", info);
+            MemorySegment.copy(sb, ValueLayout.JAVA_DOUBLE, 0, b, 0, 2 * n * columns);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            threads.exit(token);
+        }
+    }
+
+    /** info > 0 is a numerical failure (ArithmeticException: Java takes over); info < 0 a bad argument. */
+    private void check(String routine, MemorySegment info) {
+        int i = info.getAtIndex(INT, 0);
+        if (i > 0) {
+            throw new ArithmeticException(library + ": " + routine + " did not converge (info = " + i + ")");
+        }
+        if (i < 0) {
+            throw new IllegalStateException(library + ": " + routine + " rejected argument " + (-i));
+        }
+    }
+}
