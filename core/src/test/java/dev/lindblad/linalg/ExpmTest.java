@@ -121,9 +121,64 @@ class ExpmTest {
         int n = 60;
         double[] h = randomHermitian(n, new Random(23));
         h = scale(h, 100.0 / Kernels.norm1(n, h), 0);
-        double[] e = Expm.expm(n, scale(h, 0, -1));
+        double[] e = Expm.pade(n, scale(h, 0, -1));   // n = 60 would take the spectral road
         double[] reference = unitaryFromEigen(n, h, 1.0);
         assertTrue(distance(e, reference) <= 1e-11, "error " + distance(e, reference));
+    }
+
+    /** Which road a matrix takes: only exact (skew-)Hermitian symmetry counts. */
+    @Test
+    void symmetryIsExactToTheBit() {
+        int n = 33;
+        double[] h = randomHermitian(n, new Random(41));
+        assertEquals(1, Expm.symmetry(n, h));
+        assertEquals(-1, Expm.symmetry(n, scale(h, 0, -1)));
+        assertEquals(0, Expm.symmetry(n, randomComplex(n, n, new Random(43))));
+        double[] almost = h.clone();
+        almost[2 * (3 + 5 * n)] = Math.nextUp(almost[2 * (3 + 5 * n)]);   // one entry one ulp off
+        assertEquals(0, Expm.symmetry(n, almost));
+        double[] complexDiagonal = h.clone();
+        complexDiagonal[2 * (4 + 4 * n) + 1] = 0.25;   // a Hermitian matrix has a real diagonal
+        assertEquals(0, Expm.symmetry(n, complexDiagonal));
+    }
+
+    /**
+     * The spectral road (exp(-iHt) from H's eigen-decomposition, and exp(H) of a Hermitian H)
+     * against the Padé road on the same matrices, at norms where scaling and squaring needs
+     * many squarings.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.3, 8.0, 250.0})
+    void spectralRoadAgreesWithPade(double norm1) {
+        int n = Expm.SPECTRAL_MIN_DIMENSION + 7;
+        double[] h = randomHermitian(n, new Random(47));
+        h = scale(h, norm1 / Kernels.norm1(n, h), 0);
+        double[] minusIH = scale(h, 0, -1);
+        double[] spectral = Expm.expm(n, minusIH);
+        double[] pade = Expm.pade(n, minusIH);
+        assertTrue(distance(spectral, pade) <= 2e-13 * Math.max(1, norm1),
+                "||spectral - pade|| = " + distance(spectral, pade) + " at norm " + norm1);
+        assertTrue(distance(multiply(n, dagger(n, n, spectral), spectral), identity(n)) <= 1e-12,
+                "exp(-iH) is unitary");
+        // A Hermitian exponent: exp(H) is positive definite with eigenvalues up to e^norm.
+        double bounded = Math.min(norm1, 20.0);
+        double[] hh = scale(h, bounded / norm1, 0);
+        double[] expH = Expm.expm(n, hh);
+        double[] padeH = Expm.pade(n, hh);
+        assertTrue(distance(expH, padeH) <= 1e-12 * frobenius(padeH),
+                "||exp(H) spectral - pade|| = " + distance(expH, padeH) + " of " + frobenius(padeH));
+        assertEquals(1, Expm.symmetry(n, expH), "exp of a Hermitian matrix is Hermitian to the bit");
+    }
+
+    /** Below the dimension, and for a general matrix, nothing changes: the Padé road, bit for bit. */
+    @Test
+    void smallAndGeneralMatricesKeepThePadeRoad() {
+        int small = Expm.SPECTRAL_MIN_DIMENSION - 1;
+        double[] h = scale(randomHermitian(small, new Random(53)), 0, -1);
+        assertArrayEquals(Expm.pade(small, h), Expm.expm(small, h), 0.0);
+        int n = Expm.SPECTRAL_MIN_DIMENSION + 3;
+        double[] g = scale(randomComplex(n, n, new Random(59)), 0.2, 0);
+        assertArrayEquals(Expm.pade(n, g), Expm.expm(n, g), 0.0);
     }
 
     @Test
