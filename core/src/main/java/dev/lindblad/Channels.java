@@ -286,12 +286,15 @@ final class Channels {
             if (Math.abs(lam[k]) < tol) {
                 continue;
             }
-            if (lam[k] < 0) {
+            // rounding leaves zero eigenvalues of a CP map slightly negative: they give zero
+            // operators (kept when tol = 0, as QuTiP keeps them)
+            double floor = Math.max(tol, TOLERANCE * scale);
+            if (lam[k] < -floor) {
                 throw new IllegalArgumentException("toKraus: the map is not completely positive (its Choi matrix has "
-                        + "the eigenvalue " + lam[k] + " < -tol = " + (-tol) + "), so it has no Kraus form "
+                        + "the eigenvalue " + lam[k] + " < " + (-floor) + "), so it has no Kraus form "
                         + "X -> Σ K X K^†; use toStinespring");
             }
-            double w = Math.sqrt(lam[k]);
+            double w = Math.sqrt(Math.max(0, lam[k]));
             double[] kr = Arrays.copyOfRange(v, 2 * n * k, 2 * n * (k + 1));
             for (int i = 0; i < kr.length; i++) {
                 kr[i] *= w;
@@ -308,6 +311,13 @@ final class Channels {
      * the threshold, as columns, in descending σ.
      */
     static double[][] scaledSingularVectors(double[] j, int n, double threshold) {
+        double scale = 0;
+        for (double x : j) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        if (isHermitian(j, n, 1e-13 * Math.max(1, scale))) {
+            return hermitianScaledSingularVectors(j, n, threshold);
+        }
         int m = 2 * n;
         double[] h = new double[2 * m * m];
         for (int c = 0; c < n; c++) {
@@ -337,6 +347,35 @@ final class Channels {
                 u[2 * (i + n * c) + 1] = s * v[2 * (i + m * k) + 1];
                 w[2 * (i + n * c)] = s * v[2 * (n + i + m * k)];
                 w[2 * (i + n * c) + 1] = s * v[2 * (n + i + m * k) + 1];
+            }
+        }
+        return new double[][] {u, w};
+    }
+
+    /**
+     * For a Hermitian J (every Hermiticity-preserving map, CP maps among them), the singular
+     * triplets come from {@code J = Σ λ_k w_k w_k^†}: {@code σ_k = |λ_k|}, {@code u_k = w_k},
+     * {@code v_k = sign(λ_k) w_k}, with no dilation of twice the size.
+     */
+    private static double[][] hermitianScaledSingularVectors(double[] j, int n, double threshold) {
+        Linalg.Eigensystem es = Linalg.eigh(Metrics.hermitianPart(DenseMatrix.wrap(n, n, j)));
+        double[] lam = es.values(), v = es.vectors();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(Math.abs(lam[y]), Math.abs(lam[x])));
+        int r = 0;
+        while (r < n && Math.abs(lam[order[r]]) > threshold) {
+            r++;
+        }
+        double[] u = new double[2 * n * r], w = new double[2 * n * r];
+        for (int c = 0; c < r; c++) {
+            int k = order[c];
+            double s = Math.sqrt(Math.abs(lam[k])), sign = lam[k] < 0 ? -1 : 1;
+            for (int i = 0; i < 2 * n; i++) {
+                u[2 * n * c + i] = s * v[2 * n * k + i];
+                w[2 * n * c + i] = sign * s * v[2 * n * k + i];
             }
         }
         return new double[][] {u, w};

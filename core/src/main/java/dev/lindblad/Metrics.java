@@ -736,6 +736,18 @@ public final class Metrics {
         Require.finite(base, "entropyConditional", "base");
         logBase("entropyConditional", base);
         Qobj d = stateForEntropy("entropyConditional", rho);
+        int n = d.dims().out().length;
+        boolean[] seen = new boolean[n];
+        for (int k : selB) {
+            if (k < 0 || k >= n || seen[k]) {
+                throw new IllegalArgumentException("entropyConditional: selB = " + Arrays.toString(selB)
+                        + " must list distinct subsystems among the " + n + " of dims " + rho.dims());
+            }
+            seen[k] = true;
+        }
+        if (selB.length == 0) {
+            throw new IllegalArgumentException("entropyConditional: selB lists no subsystem");
+        }
         return entropyVn(d, base) - entropyVn(d.ptrace(selB), base);
     }
 

@@ -413,7 +413,9 @@ public final class Superops {
      * {@code A = Σ_k KL_k ⊗ |k>} and {@code B = Σ_k KR_k ⊗ |k>}, so that
      * {@code E(X) = Σ_k KL_k X KR_k^† = Tr_2(A X B^†)}. For a completely positive map
      * {@code A = B} up to the phases of the singular vectors (and rounding). The singular
-     * vectors come from the eigenvectors of the Hermitian dilation {@code [[0, J], [J^†, 0]]}.
+     * triplets of a Hermitian J (to 1e-13 relative; every Hermiticity-preserving map) come from
+     * its eigen-decomposition ({@code σ = |λ|}, {@code v = sign(λ) u}), those of any other J
+     * from the eigenvectors of the Hermitian dilation {@code [[0, J], [J^†, 0]]}.
      *
      * @param q         a superoperator (any superrep) or an operator
      * @param threshold singular values of the Choi matrix at or below this are dropped
