@@ -603,10 +603,12 @@ public final class Metrics {
 
     /**
      * Diamond norm of the difference of two maps, {@code ||A - B||_◇}, QuTiP 5's
-     * {@code dnorm(A, B)}, where it has a closed form. For two unitary operators U and V
+     * {@code dnorm(A, B)}, where it has a closed form. For two unitary channels U and V
      * (Aharonov, Kitaev and Nisan 1998): {@code 2 sqrt(1 - δ²)}, with δ the distance from the
      * origin to the convex hull of the eigenvalues of {@code U V^†} (the numerical-range
-     * formula). Otherwise the difference of the Choi matrices is used as in {@link #dnorm(Qobj)}
+     * formula). A unitary channel is a unitary operator, or a superoperator in any
+     * representation that is CPTP with one Kraus operator, which is unitary (QuTiP applies the
+     * formula to operators only and solves the SDP for superoperators; the values agree). Otherwise the difference of the Choi matrices is used as in {@link #dnorm(Qobj)}
      * (closed forms for completely positive differences only).
      *
      * @param a an operator or a superoperator
@@ -619,13 +621,14 @@ public final class Metrics {
     public static double dnorm(Qobj a, Qobj b) {
         Require.nonNull(a, "dnorm", "a");
         Require.nonNull(b, "dnorm", "b");
-        channelDims("dnorm", a);
-        channelDims("dnorm", b);
-        if (!a.dims().equals(b.dims())) {
+        int[][] da = channelDims("dnorm", a), db = channelDims("dnorm", b);
+        // the maps may be in different representations; they must act between the same spaces
+        if (!Arrays.equals(da[0], db[0]) || !Arrays.equals(da[1], db[1])) {
             throw new DimensionMismatchException("dnorm", a.dims(), b.dims());
         }
-        if (a.isOper() && b.isOper() && a.isUnitary() && b.isUnitary()) {
-            Qobj u = a.times(b.dag());
+        Qobj ua = unitaryOf(a), ub = unitaryOf(b);
+        if (ua != null && ub != null) {
+            Qobj u = ua.times(ub.dag());
             int n = u.shape()[0];
             double[] ev = dev.lindblad.linalg.GeneralEigen.decompose(n, u.data().toDense().array(), false).eigenvalues();
             double[] phases = new double[n];
@@ -636,6 +639,26 @@ public final class Metrics {
             return 2 * Math.sqrt(Math.max(0, 1 - delta * delta));
         }
         return dnormOfChoi(Superops.toChoi(a).minus(Superops.toChoi(b)), "dnorm(A, B)");
+    }
+
+    /**
+     * The unitary U of a unitary channel: U itself for a unitary operator; for a superoperator
+     * that is CPTP with a single Kraus operator, that operator when it is unitary; else null.
+     */
+    private static Qobj unitaryOf(Qobj q) {
+        if (q.isOper()) {
+            return q.isUnitary() ? q : null;
+        }
+        if (!Superops.isCptp(q)) {
+            return null;
+        }
+        List<Qobj> ks = Superops.toKraus(q);
+        if (ks.size() != 1) {
+            return null;
+        }
+        Qobj k = ks.get(0);
+        // CPTP with one Kraus operator: K^† K = 1; unitary when K is also square
+        return k.shape()[0] == k.shape()[1] ? k : null;
     }
 
     private static double dnormOfChoi(Qobj j, String what) {

@@ -193,6 +193,14 @@ class ChannelMetricsTest {
             // the closed form is 2 sin(π x / 2)
             assertEquals(2 * Math.sin(Math.PI * row[0] / 2), dnorm(u, qeye(2)), 1e-13);
         }
+        // unitary channels given as superoperators or Choi matrices (QuTiP's overrotation rows
+        // call dnorm(to_super(U), to_choi(1)))
+        for (double[] row : overrotation) {
+            Qobj su = toSuper(sigmax().times(Complex.of(0, Math.PI * row[0] / 2)).expm());
+            assertEquals(row[1], dnorm(su, toChoi(qeye(2))), 1e-6, "overrotation super " + row[0]);
+        }
+        assertEquals(2, dnorm(toChoi(qeye(2)), toChoi(sigmax())), 1e-12, "dnorm(id_chan, X_chan)");
+        assertEquals(Math.sqrt(2), dnorm(toChi(h), toSuper(qeye(2))), 1e-12);
         // identical unitaries: 0; a global phase is no difference
         Qobj u = randUnitary(4, 5);
         assertEquals(0, dnorm(u, u), 1e-7);
@@ -206,6 +214,7 @@ class ChannelMetricsTest {
             assertEquals(1, dnorm(randSuperBcsz(n, 10 + n)), 0);
             assertEquals(1, dnorm(randUnitary(n, 20 + n)), 0);
         }
+        Qobj h = Qobj.fromArray(new double[][] {{1, 1}, {-1, 1}}).times(Math.sqrt(0.5));
         Qobj a = destroy(3);
         // X -> a X a^†: Φ*(1) = a^† a = diag(0, 1, 2)
         assertEquals(2, dnorm(a), 1e-13);
@@ -218,6 +227,11 @@ class ChannelMetricsTest {
                 () -> dnorm(randSuperBcsz(2, 1), randSuperBcsz(2, 2)));
         assertTrue(e.getMessage().startsWith("dnorm") && e.getMessage().contains("semidefinite program"),
                 e.getMessage());
+        // QuTiP's depolarising (chi = 1) and Hadamard-mixture cases need the SDP: refused
+        Qobj depol = toChoi(Qobj.of(qeye(4).data(), Dims.superOf(Dims.oper(2)).withSuperrep("chi")));
+        assertThrows(UnsupportedOperationException.class, () -> dnorm(toChoi(qeye(2)), depol));
+        Qobj hadMixture = toSuper(qeye(2)).times(0.9).plus(toSuper(h).times(0.1));
+        assertThrows(UnsupportedOperationException.class, () -> dnorm(hadMixture, toChoi(qeye(2))));
         // the partial transpose is not CP: refused
         double[][] swap = {{1, 0, 0, 0}, {0, 0, 1, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}};
         Qobj pt = Qobj.of(Qobj.fromArray(swap).data(), Dims.superOf(Dims.oper(2)).withSuperrep("choi"));
@@ -290,6 +304,34 @@ class ChannelMetricsTest {
         // a pure rho against a full-rank sigma, rho = |ψ><ψ| given as a ket
         Qobj psi = basis(2, 0);
         assertEquals(-Math.log(0.7), entropyRelative(psi, p), 1e-14);
+    }
+
+    @Test
+    void qutipEntropyCasesPorted() {
+        // TestMutualInformation: pure states give S(A) + S(B); selections of several subsystems
+        Qobj pure = ketToDm(RandomObjects.randKet(new int[] {5, 5}, 1, "haar", RandomObjects.generator(3)));
+        assertEquals(entropyVn(pure.ptrace(0)) + entropyVn(pure.ptrace(1)),
+                entropyMutual(pure, new int[] {0}, new int[] {1}), 1e-12);
+        Qobj three = ketToDm(RandomObjects.randKet(new int[] {2, 2, 2}, 1, "haar", RandomObjects.generator(4)));
+        assertEquals(entropyVn(three.ptrace(0, 2)) + entropyVn(three.ptrace(1)),
+                entropyMutual(three, new int[] {0, 2}, new int[] {1}), 1e-12);
+        // TestRelativeEntropy: pure vs maximally mixed is 2 bits; with itself 0; random pairs
+        // are positive
+        Qobj k00 = tensor(basis(2, 0), basis(2, 0));
+        assertEquals(2, entropyRelative(k00, qeye(2, 2).unit(), 2), 1e-14);
+        for (long seed = 0; seed < 5; seed++) {
+            Qobj r = randDm(8, 10 + seed), s = randDm(8, 20 + seed);
+            assertEquals(0, entropyRelative(r, r), 1e-12);
+            assertTrue(entropyRelative(r, s) > 0);
+        }
+        // non-real eigenvalues (rho + i) are refused
+        Qobj rho = ketToDm(k00), sigma = ketToDm(tensor(basis(2, 0), basis(2, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> entropyRelative(rho.plus(Complex.I), sigma));
+        assertTrue(e.getMessage().contains("non-Hermitian rho"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> entropyRelative(rho, sigma.plus(Complex.I)));
+        assertTrue(e.getMessage().contains("non-Hermitian sigma"), e.getMessage());
+        assertEquals(Double.POSITIVE_INFINITY, entropyRelative(rho, sigma));
     }
 
     @Test

@@ -286,6 +286,15 @@ class ChannelsTest {
         Superops.Stinespring ab = toStinespring(pt);
         Qobj x = Qobj.fromArray(new double[][] {{1, 2}, {3, 4}});
         assertClose(x.trans(), ab.a().times(x).times(ab.b().dag()).ptrace(0), 1e-14, "partial transpose = transpose");
+        // nor Hermiticity-preserving: X -> A X B^† with A != B goes through the dilation's SVD
+        Qobj l = randUnitary(3, 31).times(destroy(3).plus(qeye(3))), rr = randUnitary(3, 32);
+        Qobj nonHp = sprepost(l, rr.dag());
+        assertFalse(isCp(nonHp));
+        Superops.Stinespring lr = toStinespring(nonHp);
+        Qobj y = randDm(3, 33);
+        assertClose(l.times(y).times(rr.dag()), lr.a().times(y).times(lr.b().dag()).ptrace(0), 1e-12,
+                "Stinespring of a map that is not Hermiticity-preserving");
+        assertThrows(IllegalArgumentException.class, () -> toKraus(nonHp));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> toKraus(pt));
         assertTrue(e.getMessage().contains("not completely positive"), e.getMessage());
     }
