@@ -386,5 +386,14 @@ class ChannelsTest {
         assertTrue(j.dims().toString().endsWith("(superrep choi)"), j.dims().toString());
         assertEquals("[[[2], [2]], [[2], [2]]]", spre(qeye(2)).dims().toString());
         assertNotEquals(superDims(2), superDims(2).withSuperrep("choi"));
+        // permuting subsystems commutes with toChoi and keeps the representation; a chi
+        // matrix (Pauli labels) is refused
+        Qobj s = superTensor(randSuperBcsz(2, 1), randSuperBcsz(3, 2));
+        Qobj pc = toChoi(s).permute(1, 0);
+        assertEquals("choi", pc.dims().superrep());
+        assertClose(toChoi(s.permute(1, 0)), pc, 1e-15, "permute of a Choi matrix");
+        Qobj chi = toChi(superTensor(randSuperBcsz(2, 3), randSuperBcsz(2, 4)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chi.permute(1, 0));
+        assertTrue(e.getMessage().contains("chi"), e.getMessage());
     }
 }
