@@ -38,12 +38,22 @@ public final class Dims {
     private final int[] in;
     private final Dims outSpace;
     private final Dims inSpace;
+    /** QuTiP's {@code superrep} of a superoperator; null for every other type. */
+    private final String superrep;
+
+    /** The representations a superoperator's matrix may be in, as QuTiP's {@code superrep}. */
+    private static final java.util.List<String> SUPERREPS = java.util.List.of("super", "choi", "chi");
 
     private Dims(int[] out, Dims outSpace, int[] in, Dims inSpace) {
+        this(out, outSpace, in, inSpace, "super");
+    }
+
+    private Dims(int[] out, Dims outSpace, int[] in, Dims inSpace, String superrep) {
         this.out = out;
         this.in = in;
         this.outSpace = outSpace;
         this.inSpace = inSpace;
+        this.superrep = outSpace != null && inSpace != null ? superrep : null;
     }
 
     private static int[] checked(String side, int[] d) {
@@ -141,9 +151,46 @@ public final class Dims {
         return r;
     }
 
-    /** @return the dims of the conjugate transpose: sides swapped */
+    /** @return the dims of the conjugate transpose: sides swapped (a superoperator keeps its {@link #superrep()}) */
     public Dims dag() {
-        return new Dims(in, inSpace, out, outSpace);
+        return new Dims(in, inSpace, out, outSpace, superrep);
+    }
+
+    /**
+     * QuTiP's {@code superrep}: how the matrix of a superoperator represents its map.
+     * {@code "super"} is the column-stacking supermatrix ({@code vec(E(X)) = S vec(X)}, what
+     * {@link Superops#spre} and friends make), {@code "choi"} the Choi matrix and {@code "chi"}
+     * the process (chi) matrix in the Pauli basis (see {@link Superops#toChoi},
+     * {@link Superops#toChi}); {@code "mixed"} marks a product of superoperators in different
+     * representations, which no conversion accepts.
+     *
+     * @return the representation of a superoperator, null for every other type
+     */
+    public String superrep() {
+        return superrep;
+    }
+
+    /**
+     * The same dims with another superoperator representation; they describe the same spaces,
+     * but a Choi matrix and a supermatrix are not equal (as QuTiP 5's dims compare their
+     * {@code superrep}).
+     *
+     * @param superrep {@code "super"}, {@code "choi"} or {@code "chi"}
+     * @return dims of type {@link Type#SUPER} with that representation
+     * @throws IllegalArgumentException if these dims are not a superoperator's, or the
+     *                                  representation is none of the three
+     */
+    public Dims withSuperrep(String superrep) {
+        Require.nonNull(superrep, "withSuperrep", "superrep");
+        if (type() != Type.SUPER) {
+            throw new IllegalArgumentException("withSuperrep: only a superoperator has a superrep, these dims " + this
+                    + " are of a " + type());
+        }
+        if (!SUPERREPS.contains(superrep)) {
+            throw new IllegalArgumentException("withSuperrep: superrep must be one of " + SUPERREPS + ", got \""
+                    + superrep + "\"");
+        }
+        return new Dims(out, outSpace, in, inSpace, superrep);
     }
 
     /** @return the kind of object these dims describe */
@@ -240,7 +287,11 @@ public final class Dims {
         if (!sideEquals(in, inSpace, other.out, other.outSpace)) {
             throw new DimensionMismatchException(op, this, other);
         }
-        return new Dims(out, outSpace, other.in, other.inSpace);
+        // a product of superoperators keeps their common representation (QuTiP 5's dims do
+        // the same); an operator-ket times an operator-bra is a supermatrix
+        String rep = superrep == null || other.superrep == null ? "super"
+                : superrep.equals(other.superrep) ? superrep : "mixed";
+        return new Dims(out, outSpace, other.in, other.inSpace, rep);
     }
 
     private static boolean sideEquals(int[] a, Dims as, int[] b, Dims bs) {
@@ -249,12 +300,13 @@ public final class Dims {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dims d && sideEquals(out, outSpace, d.out, d.outSpace) && sideEquals(in, inSpace, d.in, d.inSpace);
+        return o instanceof Dims d && sideEquals(out, outSpace, d.out, d.outSpace) && sideEquals(in, inSpace, d.in, d.inSpace)
+                && Objects.equals(superrep, d.superrep);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(out), outSpace, Arrays.hashCode(in), inSpace);
+        return Objects.hash(Arrays.hashCode(out), outSpace, Arrays.hashCode(in), inSpace, superrep);
     }
 
     private static String side(int[] d, Dims space) {
@@ -268,9 +320,14 @@ public final class Dims {
         return sb.append(']').toString();
     }
 
-    /** @return QuTiP's notation, e.g. {@code [[2, 3], [1, 1]]} */
+    /**
+     * @return QuTiP's notation, e.g. {@code [[2, 3], [1, 1]]}; a superoperator in a
+     *         representation other than {@code "super"} adds it, e.g.
+     *         {@code [[[2], [2]], [[2], [2]]] (superrep choi)}
+     */
     @Override
     public String toString() {
-        return "[" + side(out, outSpace) + ", " + side(in, inSpace) + "]";
+        String s = "[" + side(out, outSpace) + ", " + side(in, inSpace) + "]";
+        return superrep == null || superrep.equals("super") ? s : s + " (superrep " + superrep + ")";
     }
 }

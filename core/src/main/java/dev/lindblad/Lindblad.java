@@ -970,4 +970,176 @@ public final class Lindblad {
         System.arraycopy(rest, 0, all, 2, rest.length);
         return QobjEvo.tensor(all);
     }
+
+    // ---- channels and metrics (issue #15) ----
+
+    /** Supermatrix of a map; see {@link Superops#toSuper(Qobj)}. */
+    public static Qobj toSuper(Qobj q) {
+        return Superops.toSuper(q);
+    }
+
+    /** Choi matrix {@code J = Σ |k><l| ⊗ E(|k><l|)}; see {@link Superops#toChoi(Qobj)}. */
+    public static Qobj toChoi(Qobj q) {
+        return Superops.toChoi(q);
+    }
+
+    /** Chi (process) matrix in the Pauli basis, qubits only; see {@link Superops#toChi(Qobj)}. */
+    public static Qobj toChi(Qobj q) {
+        return Superops.toChi(q);
+    }
+
+    /** Kraus operators of a completely positive map; see {@link Superops#toKraus(Qobj)}. */
+    public static List<Qobj> toKraus(Qobj q) {
+        return Superops.toKraus(q);
+    }
+
+    /** Kraus operators, Choi eigenvalues below tol dropped; see {@link Superops#toKraus(Qobj, double)}. */
+    public static List<Qobj> toKraus(Qobj q, double tol) {
+        return Superops.toKraus(q, tol);
+    }
+
+    /** Choi matrix {@code Σ vec(K) vec(K)^†} of Kraus operators; see {@link Superops#krausToChoi(List)}. */
+    public static Qobj krausToChoi(List<Qobj> kraus) {
+        return Superops.krausToChoi(kraus);
+    }
+
+    /** Supermatrix {@code Σ sprepost(K, K^†)} of Kraus operators; see {@link Superops#krausToSuper(List)}. */
+    public static Qobj krausToSuper(List<Qobj> kraus) {
+        return Superops.krausToSuper(kraus);
+    }
+
+    /** Stinespring pair {@code E(X) = Tr_2(A X B^†)}; see {@link Superops#toStinespring(Qobj)}. */
+    public static Superops.Stinespring toStinespring(Qobj q) {
+        return Superops.toStinespring(q);
+    }
+
+    /** Stinespring pair with a threshold; see {@link Superops#toStinespring(Qobj, double)}. */
+    public static Superops.Stinespring toStinespring(Qobj q, double threshold) {
+        return Superops.toStinespring(q, threshold);
+    }
+
+    /** Column reshuffling of a superoperator or operator-ket; see {@link Superops#reshuffle(Qobj)}. */
+    public static Qobj reshuffle(Qobj q) {
+        return Superops.reshuffle(q);
+    }
+
+    /** Whether a map is completely positive; see {@link Superops#isCp(Qobj)}. */
+    public static boolean isCp(Qobj q) {
+        return Superops.isCp(q);
+    }
+
+    /** Whether a map is trace preserving; see {@link Superops#isTp(Qobj)}. */
+    public static boolean isTp(Qobj q) {
+        return Superops.isTp(q);
+    }
+
+    /** Whether a map is a quantum channel (CP and TP); see {@link Superops#isCptp(Qobj)}. */
+    public static boolean isCptp(Qobj q) {
+        return Superops.isCptp(q);
+    }
+
+    /** Composite-system object (tensor or superTensor); see {@link Superops#composite(Qobj...)}. */
+    public static Qobj composite(Qobj... parts) {
+        return Superops.composite(parts);
+    }
+
+    /** Hellinger distance {@code sqrt(2(1 - tr sqrt(A) sqrt(B)))}; see {@link Metrics#hellingerDist(Qobj, Qobj)}. */
+    public static double hellingerDist(Qobj a, Qobj b) {
+        return Metrics.hellingerDist(a, b);
+    }
+
+    /** Bures distance {@code sqrt(2(1 - F))}; see {@link Metrics#buresDist(Qobj, Qobj)}. */
+    public static double buresDist(Qobj a, Qobj b) {
+        return Metrics.buresDist(a, b);
+    }
+
+    /** Bures angle {@code arccos F}; see {@link Metrics#buresAngle(Qobj, Qobj)}. */
+    public static double buresAngle(Qobj a, Qobj b) {
+        return Metrics.buresAngle(a, b);
+    }
+
+    /** Process fidelity to the identity, {@code tr S / d²}; see {@link Metrics#processFidelity(Qobj)}. */
+    public static double processFidelity(Qobj oper) {
+        return Metrics.processFidelity(oper);
+    }
+
+    /** Process fidelity between channels; see {@link Metrics#processFidelity(Qobj, Qobj)}. */
+    public static double processFidelity(Qobj oper, Qobj target) {
+        return Metrics.processFidelity(oper, target);
+    }
+
+    /** Process fidelity of Kraus operators to the identity; see {@link Metrics#processFidelity(List)}. */
+    public static double processFidelity(List<Qobj> kraus) {
+        return Metrics.processFidelity(kraus);
+    }
+
+    /** Process fidelity of Kraus operators to a target; see {@link Metrics#processFidelity(List, Qobj)}. */
+    public static double processFidelity(List<Qobj> kraus, Qobj target) {
+        return Metrics.processFidelity(kraus, target);
+    }
+
+    /** Average gate fidelity {@code (d F_pro + 1)/(d + 1)}; see {@link Metrics#averageGateFidelity(Qobj)}. */
+    public static double averageGateFidelity(Qobj oper) {
+        return Metrics.averageGateFidelity(oper);
+    }
+
+    /** Average gate fidelity to a unitary target; see {@link Metrics#averageGateFidelity(Qobj, Qobj)}. */
+    public static double averageGateFidelity(Qobj oper, Qobj target) {
+        return Metrics.averageGateFidelity(oper, target);
+    }
+
+    /** Average gate fidelity of Kraus operators; see {@link Metrics#averageGateFidelity(List)}. */
+    public static double averageGateFidelity(List<Qobj> kraus) {
+        return Metrics.averageGateFidelity(kraus);
+    }
+
+    /** Average gate fidelity of Kraus operators to a unitary target; see {@link Metrics#averageGateFidelity(List, Qobj)}. */
+    public static double averageGateFidelity(List<Qobj> kraus, Qobj target) {
+        return Metrics.averageGateFidelity(kraus, target);
+    }
+
+    /** Unitarity {@code ||E_u||_F² / (d² - 1)}; see {@link Metrics#unitarity(Qobj)}. */
+    public static double unitarity(Qobj oper) {
+        return Metrics.unitarity(oper);
+    }
+
+    /** Diamond norm where it has a closed form; see {@link Metrics#dnorm(Qobj)}. */
+    public static double dnorm(Qobj a) {
+        return Metrics.dnorm(a);
+    }
+
+    /** Diamond norm of a difference (unitary channels: the numerical-range formula); see {@link Metrics#dnorm(Qobj, Qobj)}. */
+    public static double dnorm(Qobj a, Qobj b) {
+        return Metrics.dnorm(a, b);
+    }
+
+    /** Mutual information {@code S(A) + S(B) - S(AB)} in nats; see {@link Metrics#entropyMutual(Qobj, int[], int[])}. */
+    public static double entropyMutual(Qobj rho, int[] selA, int[] selB) {
+        return Metrics.entropyMutual(rho, selA, selB);
+    }
+
+    /** Mutual information in a base; see {@link Metrics#entropyMutual(Qobj, int[], int[], double)}. */
+    public static double entropyMutual(Qobj rho, int[] selA, int[] selB, double base) {
+        return Metrics.entropyMutual(rho, selA, selB, base);
+    }
+
+    /** Conditional entropy {@code S(AB) - S(B)} in nats; see {@link Metrics#entropyConditional(Qobj, int[])}. */
+    public static double entropyConditional(Qobj rho, int[] selB) {
+        return Metrics.entropyConditional(rho, selB);
+    }
+
+    /** Conditional entropy in a base; see {@link Metrics#entropyConditional(Qobj, int[], double)}. */
+    public static double entropyConditional(Qobj rho, int[] selB, double base) {
+        return Metrics.entropyConditional(rho, selB, base);
+    }
+
+    /** Relative entropy {@code tr rho (log rho - log sigma)} in nats; see {@link Metrics#entropyRelative(Qobj, Qobj)}. */
+    public static double entropyRelative(Qobj rho, Qobj sigma) {
+        return Metrics.entropyRelative(rho, sigma);
+    }
+
+    /** Relative entropy in a base; see {@link Metrics#entropyRelative(Qobj, Qobj, double)}. */
+    public static double entropyRelative(Qobj rho, Qobj sigma, double base) {
+        return Metrics.entropyRelative(rho, sigma, base);
+    }
 }

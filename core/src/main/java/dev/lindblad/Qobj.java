@@ -1216,6 +1216,10 @@ public final class Qobj implements QobjLike {
      * permuted.
      */
     private Qobj permuteVectorised(int[] order) {
+        if (isSuper() && !"super".equals(dims.superrep()) && !"choi".equals(dims.superrep())) {
+            throw new IllegalArgumentException("permute of a superoperator with superrep \"" + dims.superrep()
+                    + "\" is not supported (its indices are not (column, row) pairs); convert it with toSuper or toChoi");
+        }
         Dims out = dims.outSpace(), in = dims.inSpace();
         Dims op = out != null ? out : in;
         int nsub = op.out().length;
@@ -1239,7 +1243,10 @@ public final class Qobj implements QobjLike {
         Dims no = out == null ? null : permuted(out, order);
         Dims ni = in == null ? null : permuted(in, order);
         Dims nd = switch (type()) {
-            case SUPER -> Dims.superOf(no, ni);
+            // a Choi matrix's indices have the supermatrix's (column, row) structure, so the
+            // same permutation applies and the representation stays; a chi matrix's indices
+            // are Pauli labels, not (column, row) pairs (refused before permuting, below)
+            case SUPER -> "choi".equals(dims.superrep()) ? Dims.superOf(no, ni).withSuperrep("choi") : Dims.superOf(no, ni);
             case OPERATOR_KET -> Dims.operatorKetOf(no);
             default -> Dims.operatorKetOf(ni).dag();
         };

@@ -154,6 +154,9 @@ public final class HermitianEigen {
      * diagonal holds the reflector vector v_k (with {@code v_k[k+1] = 1}) and
      * {@code tau[2k], tau[2k+1]} its complex τ_k, so that {@code Q = H_0 H_1 ... H_{n-2}}.
      */
+    /** Columns below this (after scaling the matrix to a largest entry in [1, 2)) are not reflected. */
+    private static final double NEGLIGIBLE = 0x1p-960;
+
     private static void tridiagonalize(int n, double[] w, double[] d, double[] e, double[] tau) {
         double[] v = new double[2 * n];
         double[] x = new double[2 * n];
@@ -164,8 +167,11 @@ public final class HermitianEigen {
             double alphaIm = w[col + 2 * s + 1];
             double tailNorm = Kernels.norm2(w, col + 2 * (s + 1), col + 2 * n);
             d[k] = w[col + 2 * k];
-            if (tailNorm == 0.0 && alphaIm == 0.0) {
-                // Already real and reduced: H = I.
+            if (tailNorm <= NEGLIGIBLE && Math.abs(alphaIm) <= NEGLIGIBLE) {
+                // Already real and reduced (to below 2^-960 of the largest entry, which the
+                // scaling made 1..2): H = I. A column of that size is rounding noise (the
+                // trailing columns of a low-rank matrix shrink like 1e-16, 1e-31, 1e-62, ...),
+                // and reflecting it would take 1/|alpha - beta| of a subnormal number: infinity.
                 e[k] = alphaRe;
                 tau[2 * k] = 0.0;
                 tau[2 * k + 1] = 0.0;
@@ -176,11 +182,24 @@ public final class HermitianEigen {
             double tauRe = (beta - alphaRe) / beta;
             double tauIm = -alphaIm / beta;
             // v = x / (alpha - beta); |alpha - beta| >= |beta| since they have opposite signs.
+            // 1 / (alpha - beta) by Smith's method: |alpha - beta|^2 would underflow to zero
+            // (and the scale to infinity, NaN after) when the column is rounding noise of
+            // size ~1e-160, as in the trailing columns of a low-rank matrix.
             double denRe = alphaRe - beta;
             double denIm = alphaIm;
-            double den = denRe * denRe + denIm * denIm;
-            double scaleRe = denRe / den;
-            double scaleIm = -denIm / den;
+            double scaleRe;
+            double scaleIm;
+            if (Math.abs(denRe) >= Math.abs(denIm)) {
+                double r = denIm / denRe;
+                double t = 1.0 / (denRe + denIm * r);
+                scaleRe = t;
+                scaleIm = -r * t;
+            } else {
+                double r = denRe / denIm;
+                double t = 1.0 / (denRe * r + denIm);
+                scaleRe = r * t;
+                scaleIm = -t;
+            }
             for (int i = s + 1; i < n; i++) {
                 int p = col + 2 * i;
                 double xr = w[p];

@@ -185,4 +185,33 @@ class HermitianEigenTest {
                 nan.getMessage());
         assertNull(HermitianEigen.decompose(2, identity(2), false).eigenvectors());
     }
+
+    /**
+     * The rank-1 Choi matrix {@code vec(U) vec(U)^T} of {@code U = X ⊗ 1_5} (issue #15): its
+     * trailing Householder columns shrink like 1e-16, 1e-31, 1e-62, ... to subnormal numbers,
+     * whose reflection took {@code 1/|alpha - beta|} of a subnormal and filled the tridiagonal
+     * matrix with NaN (the QL/QR then reported non-convergence).
+     */
+    @Test
+    void lowRankMatrixWithRoundingNoiseColumns() {
+        for (int m = 2; m <= 8; m++) {
+            int d = 2 * m, n = d * d;
+            double[] u = new double[n];
+            for (int i = 0; i < d; i++) {
+                u[i + d * ((i + m) % d)] = 1;   // U[i][j] = 1 for j = i + m mod 2m: X ⊗ 1_m
+            }
+            double[] a = new double[2 * n * n];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    a[2 * (i + n * j)] = u[i] * u[j];
+                }
+            }
+            HermitianEigen.Result r = HermitianEigen.decompose(n, a, true);
+            assertDecomposition(n, a, r, 1e-13);
+            assertEquals(d, r.eigenvalues()[n - 1], 1e-13);
+            assertEquals(0, r.eigenvalues()[n - 2], 1e-13);
+            double[] values = HermitianEigen.eigenvalues(n, a);
+            assertEquals(d, values[n - 1], 1e-13);
+        }
+    }
 }
