@@ -970,4 +970,56 @@ public final class Lindblad {
         System.arraycopy(rest, 0, all, 2, rest.length);
         return QobjEvo.tensor(all);
     }
+
+    // ---- phase space, tensors and solver entry points (issue #15) ----
+
+    /** Wigner function by QuTiP's method name; see {@link Wigner#wigner(Qobj, double[], double[], String, double)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method) {
+        return Wigner.wigner(state, xvec, pvec, method);
+    }
+
+    /** Wigner function by method with scaling g; see {@link Wigner#wigner(Qobj, double[], double[], String, double)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g) {
+        return Wigner.wigner(state, xvec, pvec, method, g);
+    }
+
+    /** Wigner function by QuTiP's {@code "fft"} method; see {@link Wigner#wignerFft(Qobj, double[], double)}. */
+    public static Wigner.FftResult wignerFft(Qobj state, double[] xvec) {
+        return Wigner.wignerFft(state, xvec);
+    }
+
+    /** Wigner function by {@code "fft"} with scaling g; see {@link Wigner#wignerFft(Qobj, double[], double)}. */
+    public static Wigner.FftResult wignerFft(Qobj state, double[] xvec, double g) {
+        return Wigner.wignerFft(state, xvec, g);
+    }
+
+    /** Husimi Q function, {@code Q[y][x]}; see {@link Wigner#qfunc(Qobj, double[], double[], double)}. */
+    public static double[][] qfunc(Qobj state, double[] xvec, double[] yvec) {
+        return Wigner.qfunc(state, xvec, yvec);
+    }
+
+    /** Husimi Q function with scaling g; see {@link Wigner#qfunc(Qobj, double[], double[], double)}. */
+    public static double[][] qfunc(Qobj state, double[] xvec, double[] yvec, double g) {
+        return Wigner.qfunc(state, xvec, yvec, g);
+    }
+
+    /** Spin Wigner function, {@code W[phi][theta]}; see {@link Wigner#spinWigner(Qobj, double[], double[])}. */
+    public static double[][] spinWigner(Qobj state, double[] theta, double[] phi) {
+        return Wigner.spinWigner(state, theta, phi);
+    }
+
+    /** Spin Husimi Q function, {@code Q[phi][theta]}; see {@link Wigner#spinQFunction(Qobj, double[], double[])}. */
+    public static double[][] spinQFunction(Qobj state, double[] theta, double[] phi) {
+        return Wigner.spinQFunction(state, theta, phi);
+    }
+
+    /** Contracts pairs of tensor indices; see {@link Tensors#tensorContract(Qobj, int[]...)}. */
+    public static Qobj tensorContract(Qobj q, int[]... pairs) {
+        return Tensors.tensorContract(q, pairs);
+    }
+
+    /** Expands an operator to a larger space; see {@link Tensors#expandOperator(Qobj, int[], int...)}. */
+    public static Qobj expandOperator(Qobj oper, int[] dims, int... targets) {
+        return Tensors.expandOperator(oper, dims, targets);
+    }
 }

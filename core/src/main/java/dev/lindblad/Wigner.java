@@ -677,8 +677,10 @@ public final class Wigner {
      *   rho_{kq} = Σ_{m1,m2} (-1)^{2j-k-m1-m2} sqrt((2k+1)/(2j+1)) <j,-m1; k,q | j,-m2> rho_{j-m1, j-m2},
      * </pre>
      * with {@code Y_k^q} the spherical harmonics with the Condon–Shortley phase (scipy's) and
-     * {@code <..|..>} Clebsch–Gordan coefficients; normalised as
-     * {@code sqrt(4π/(2j+1)) ∫ W sinθ dθ dφ = 1}.
+     * {@code <..|..>} Clebsch–Gordan coefficients. Only {@code Y_0^0} survives the integral, so
+     * {@code ∫ W sinθ dθ dφ = sqrt(4π) rho_00 = sqrt(4π/(2j+1)) tr(rho)}, i.e.
+     * {@code sqrt((2j+1)/(4π)) ∫ W sinθ dθ dφ = 1} (QuTiP's docstring writes the factor
+     * inverted; its values are these).
      *
      * @param state a ket, bra or density matrix of one spin
      * @param theta polar angles

@@ -1,0 +1,316 @@
+package dev.lindblad;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lindblad.data.DenseMatrix;
+import dev.lindblad.testing.Reference;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phase-space distributions and tensor index functions (issue #15) against QuTiP
+ * (reference/make_phasespace.py) and closed forms; cases ported from qutip/tests/test_wigner.py
+ * and qutip/tests/core/test_tensor.py.
+ */
+class PhaseSpaceTest {
+
+    private static final Reference REF = Reference.load("phasespace");
+
+    static Qobj state(Reference.Case c, String key) {
+        int r = c.rows(key), k = c.cols(key);
+        Dims d = k == 1 ? Dims.ket(r) : Dims.oper(r);
+        return Qobj.of(DenseMatrix.of(r, k, c.complexes(key)), d);
+    }
+
+    static void assertGrid(Reference.Case c, String key, double[][] got, double tol) {
+        double[] v = c.reals(key);
+        int rows = c.rows(key), cols = c.cols(key);
+        assertEquals(rows, got.length, c.name() + " " + key + " rows");
+        for (int i = 0; i < rows; i++) {
+            assertEquals(cols, got[i].length);
+            for (int j = 0; j < cols; j++) {
+                assertEquals(v[i + j * rows], got[i][j], tol, c.name() + " " + key + " at [" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void wignerMethodsMatchQutip() {
+        int n = 0;
+        for (String name : REF.cases()) {
+            if (!name.startsWith("wigner_") || name.equals("wigner_fock40")) {
+                continue;
+            }
+            Reference.Case c = REF.get(name);
+            Qobj s = state(c, "state");
+            double[] x = c.reals("xvec"), p = c.reals("pvec");
+            double g = c.scalar("g");
+            for (String method : List.of("clenshaw", "iterative", "laguerre")) {
+                assertGrid(c, method, Wigner.wigner(s, x, p, method, g), 1e-13);
+                // a bra gives the ket's function
+                if (s.isKet()) {
+                    assertGrid(c, method, Lindblad.wigner(s.dag(), x, p, method, g), 1e-13);
+                }
+            }
+            n++;
+        }
+        assertEquals(4, n);
+        // the default g and method: the existing wigner(state, x, p)
+        Reference.Case c = REF.get("wigner_dm6_gsqrt2");
+        assertGrid(c, "clenshaw", Lindblad.wigner(state(c, "state"), c.reals("xvec"), c.reals("pvec"), "iterative"), 1e-13);
+    }
+
+    @Test
+    void wignerFftMatchesQutipIncludingItsPGrid() {
+        for (String name : List.of("wignerfft_ket5_gsqrt2", "wignerfft_ket5_g1p3", "wignerfft_dm6_gsqrt2",
+                "wignerfft_dm6_g1p3")) {
+            Reference.Case c = REF.get(name);
+            Wigner.FftResult r = Lindblad.wignerFft(state(c, "state"), c.reals("xvec"), c.scalar("g"));
+            assertArrayEquals(c.reals("pvec"), r.pvec(), 1e-12, name + " pvec");
+            assertGrid(c, "w", r.w(), 1e-12);
+        }
+    }
+
+    @Test
+    void wignerOfFockStatesIsTheLaguerreClosedForm() {
+        // W_n(x, p) = (-1)^n e^{-r²} L_n(2 r²) / π for g = √2
+        double[] x = Lindblad.linspace(-4, 4, 9), p = Lindblad.linspace(-3, 3, 7);
+        for (int n : new int[] {0, 1, 3, 7}) {
+            Qobj fock = States.basis(12, n);
+            for (String method : List.of("clenshaw", "iterative", "laguerre")) {
+                double[][] w = Wigner.wigner(fock, x, p, method);
+                for (int i = 0; i < p.length; i++) {
+                    for (int j = 0; j < x.length; j++) {
+                        double r2 = x[j] * x[j] + p[i] * p[i];
+                        double exact = ((n & 1) == 0 ? 1 : -1) * Math.exp(-r2) * Wigner.laguerre(n, 0, 2 * r2) / Math.PI;
+                        assertEquals(exact, w[i][j], 1e-13, method + " n=" + n);
+                    }
+                }
+            }
+        }
+        // QuTiP's fock 40 in N = 60, clenshaw
+        Reference.Case c = REF.get("wigner_fock40");
+        double[] xs = c.reals("xvec");
+        assertGrid(c, "w", Wigner.wigner(States.basis(60, 40), xs, xs, "clenshaw"), 1e-12);
+    }
+
+    @Test
+    void wignerIntegratesToOneAndMethodsAgreeOnACoherentState() {
+        // ported from test_wigner.py: ∫∫ W dx dp = 1 for a coherent state; methods agree
+        Qobj psi = States.coherent(20, new Complex(0.7, -0.4));
+        double[] x = Lindblad.linspace(-6, 6, 121);
+        double[][] w = Wigner.wigner(psi, x, x, "iterative");
+        double[][] wl = Wigner.wigner(psi, x, x, "laguerre");
+        double[][] wc = Wigner.wigner(psi, x, x, "clenshaw");
+        double dx = x[1] - x[0], sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                sum += w[i][j] * dx * dx;
+                assertEquals(wc[i][j], w[i][j], 1e-12);
+                assertEquals(wc[i][j], wl[i][j], 1e-12);
+            }
+        }
+        assertEquals(1, sum, 1e-6);
+    }
+
+    @Test
+    void qfuncMatchesQutipAndTheCoherentClosedForm() {
+        for (String name : REF.cases()) {
+            if (name.startsWith("qfunc_")) {
+                Reference.Case c = REF.get(name);
+                assertGrid(c, "q", Lindblad.qfunc(state(c, "state"), c.reals("xvec"), c.reals("yvec"), c.scalar("g")),
+                        1e-14);
+            }
+        }
+        // Q of |β>: e^{-|α-β|²}/(2π) for g = √2 (α = (x + i y)/√2)
+        Complex beta = new Complex(1.1, -0.6);
+        double[] x = Lindblad.linspace(-3, 4, 8), y = Lindblad.linspace(-3, 2, 6);
+        double[][] q = Lindblad.qfunc(States.coherent(40, beta), x, y);
+        double[][] qd = Lindblad.qfunc(States.coherentDm(40, beta), x, y);
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                double dr = x[j] / Math.sqrt(2) - beta.re(), di = y[i] / Math.sqrt(2) - beta.im();
+                double exact = Math.exp(-(dr * dr + di * di)) / (2 * Math.PI);
+                assertEquals(exact, q[i][j], 1e-12);
+                assertEquals(exact, qd[i][j], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void spinDistributionsMatchQutip() {
+        for (String name : REF.cases()) {
+            if (name.startsWith("spin_")) {
+                Reference.Case c = REF.get(name);
+                Qobj s = state(c, "state");
+                assertGrid(c, "w", Lindblad.spinWigner(s, c.reals("theta"), c.reals("phi")), 1e-12);
+                assertGrid(c, "q", Lindblad.spinQFunction(s, c.reals("theta"), c.reals("phi")), 1e-13);
+            }
+        }
+    }
+
+    @Test
+    void spinCoherentQPeaksAtItsDirectionWithValueOne() {
+        double j = 1.5, th = 0.8, ph = 1.9;
+        Qobj scs = Lindblad.spinCoherent(j, th, ph);
+        double[][] q = Lindblad.spinQFunction(scs, new double[] {th, th + 0.3, Math.PI - th}, new double[] {ph, ph + 1});
+        assertEquals(1, q[0][0], 1e-12);
+        // |<n|n'>|² = ((1 + n·n')/2)^{2j}
+        double[] a = {Math.sin(th) * Math.cos(ph), Math.sin(th) * Math.sin(ph), Math.cos(th)};
+        double[] thetas = {th, th + 0.3, Math.PI - th}, phis = {ph, ph + 1};
+        for (int i = 0; i < 2; i++) {
+            for (int k = 0; k < 3; k++) {
+                double[] b = {Math.sin(thetas[k]) * Math.cos(phis[i]), Math.sin(thetas[k]) * Math.sin(phis[i]),
+                        Math.cos(thetas[k])};
+                double dot = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+                assertEquals(Math.pow((1 + dot) / 2, 2 * j), q[i][k], 1e-12);
+                assertTrue(q[i][k] <= q[0][0] + 1e-15);
+            }
+        }
+        // normalisation of W: sqrt((2j+1)/(4π)) ∫ W sinθ dθ dφ = 1 (midpoint rule)
+        int nt = 200, np = 200;
+        double[] t = new double[nt], f = new double[np];
+        for (int k = 0; k < nt; k++) {
+            t[k] = (k + 0.5) * Math.PI / nt;
+        }
+        for (int k = 0; k < np; k++) {
+            f[k] = (k + 0.5) * 2 * Math.PI / np;
+        }
+        double[][] w = Lindblad.spinWigner(scs, t, f);
+        double[][] qq = Lindblad.spinQFunction(scs, t, f);
+        double sw = 0, sq = 0;
+        for (int i = 0; i < np; i++) {
+            for (int k = 0; k < nt; k++) {
+                double da = Math.sin(t[k]) * (Math.PI / nt) * (2 * Math.PI / np);
+                sw += w[i][k] * da;
+                sq += qq[i][k] * da;
+            }
+        }
+        assertEquals(1, Math.sqrt((2 * j + 1) / (4 * Math.PI)) * sw, 1e-4);
+        assertEquals(1, (2 * j + 1) / (4 * Math.PI) * sq, 1e-4);
+    }
+
+    @Test
+    void badInputIsRefusedClearly() {
+        double[] x = {0, 1};
+        Qobj psi = States.basis(3, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Wigner.wigner(psi, x, x, "magic"));
+        assertTrue(e.getMessage().contains("magic"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Wigner.wigner(psi, x, x, "fft"));
+        assertTrue(e.getMessage().contains("wignerFft"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Wigner.wignerFft(psi, new double[] {0, 1, 3}));
+        assertTrue(e.getMessage().contains("evenly spaced"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Wigner.qfunc(psi.times(psi.dag()).times(2), x, x));
+        assertTrue(e.getMessage().contains("trace"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Wigner.qfunc(Qobj.tensor(psi, States.basis(2, 0)), x, x));
+        assertTrue(e.getMessage().contains("tensor structure"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Wigner.wigner(psi, x, x, "laguerre", -1));
+        assertTrue(e.getMessage().contains("g must be positive"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Wigner.spinWigner(Superops.spre(Operators.sigmax()), x, x));
+        assertTrue(e.getMessage().startsWith("spinWigner"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ tensors
+
+    @Test
+    void tensorContractOfIdentityIsScaledIdentity() {
+        Qobj q = Lindblad.tensorContract(Operators.qeye(2, 3, 4), new int[] {1, 4});
+        assertEquals(Dims.oper(2, 4), q.dims());
+        Reference.Case c = REF.get("contract_ident");
+        assertArrayEquals(c.complexes("result"), q.toArray(), 0);
+        // superoperators: the dims (ported from test_tensor_contract_ident)
+        Qobj s = Superops.spre(Operators.qeye(2, 3, 4));
+        Qobj sc = Lindblad.tensorContract(s, new int[] {1, 4}, new int[] {7, 10});
+        assertEquals(Dims.superOf(Dims.oper(2, 4)), sc.dims());
+    }
+
+    @Test
+    void tensorContractMatchesQutip() {
+        Reference.Case abbc = REF.get("contract_abbc");
+        Qobj q = Qobj.of(DenseMatrix.of(6, 12, abbc.complexes("data")), Dims.of(new int[] {2, 3}, new int[] {3, 4}));
+        Qobj r = Tensors.tensorContract(q, new int[] {1, 2});
+        assertEquals(Dims.of(new int[] {2}, new int[] {4}), r.dims());
+        assertArrayEquals(abbc.complexes("result"), r.toArray(), 1e-12);
+
+        Reference.Case abcb = REF.get("contract_abcb");
+        q = Qobj.of(DenseMatrix.of(6, 12, abcb.complexes("data")), Dims.of(new int[] {2, 3}, new int[] {4, 3}));
+        r = Tensors.tensorContract(q, new int[] {1, 3});
+        assertArrayEquals(abcb.complexes("result"), r.toArray(), 1e-12);
+
+        Dims d23 = Dims.oper(2, 3);
+        Reference.Case s1 = REF.get("contract_super_02");
+        Qobj sup = Qobj.of(DenseMatrix.of(36, 36, s1.complexes("data")), Dims.superOf(d23));
+        r = Tensors.tensorContract(sup, new int[] {0, 2});
+        assertEquals(Dims.superOf(Dims.oper(3), d23), r.dims(), s1.text("result_dims"));
+        assertArrayEquals(s1.complexes("result"), r.toArray(), 1e-12);
+
+        Reference.Case s2 = REF.get("contract_super_02_57");
+        sup = Qobj.of(DenseMatrix.of(36, 36, s2.complexes("data")), Dims.superOf(d23));
+        r = Tensors.tensorContract(sup, new int[] {0, 2}, new int[] {5, 7});
+        assertEquals(Dims.superOf(Dims.oper(3), Dims.oper(2)), r.dims(), s2.text("result_dims"));
+        assertArrayEquals(s2.complexes("result"), r.toArray(), 1e-12);
+
+        // the column-stacking canary: out space [[2,2],[3,3]], in space [[2,3],[2,3]]
+        Reference.Case s3 = REF.get("contract_super_weird");
+        Dims to = Dims.of(new int[] {2, 2}, new int[] {3, 3});
+        sup = Qobj.of(DenseMatrix.of(36, 36, s3.complexes("data")), Dims.superOf(to, d23));
+        r = Tensors.tensorContract(sup, new int[] {0, 4});
+        assertEquals(Dims.superOf(Dims.of(new int[] {2}, new int[] {3, 3}), Dims.of(new int[] {3}, new int[] {2, 3})),
+                r.dims(), s3.text("result_dims"));
+        assertArrayEquals(s3.complexes("result"), r.toArray(), 1e-12);
+    }
+
+    @Test
+    void tensorContractRefusesBadPairs() {
+        Qobj q = Operators.qeye(2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensors.tensorContract(q, new int[] {0, 1}));
+        assertTrue(e.getMessage().contains("sizes 2 and 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensors.tensorContract(q, new int[] {0, 9}));
+        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensors.tensorContract(q, new int[] {0, 2, 1}));
+        assertTrue(e.getMessage().contains("two indices"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Tensors.tensorContract(q, new int[] {0, 2}, new int[] {2, 0}));
+        assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    }
+
+    @Test
+    void expandOperatorMatchesQutip() {
+        Qobj cnot = Qobj.fromArray(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}});
+        cnot = Qobj.of(DenseMatrix.of(4, 4, cnot.toArray()), Dims.oper(2, 2));
+        Qobj e = Lindblad.expandOperator(cnot, new int[] {2, 2, 2}, 2, 0);
+        assertArrayEquals(REF.get("expand_cnot_20").complexes("result"), e.toArray(), 1e-15);
+        assertEquals(Dims.oper(2, 2, 2), e.dims());
+
+        Reference.Case c = REF.get("expand_345_20");
+        Qobj u3 = Qobj.of(DenseMatrix.of(3, 3, c.complexes("u3")), Dims.oper(3));
+        Qobj u5 = Qobj.of(DenseMatrix.of(5, 5, c.complexes("u5")), Dims.oper(5));
+        Qobj ex = Tensors.expandOperator(Qobj.tensor(u5, u3), new int[] {3, 4, 5}, 2, 0);
+        assertArrayEquals(c.complexes("result"), ex.toArray(), 1e-14);
+        assertEquals(Dims.oper(3, 4, 5), ex.dims());
+        // ported: a permutation without expansion is permute; a single target is I ⊗ A ⊗ I
+        Qobj a = Operators.destroy(4);
+        Qobj single = Tensors.expandOperator(a, new int[] {2, 4, 3}, 1);
+        assertArrayEquals(Qobj.tensor(Operators.qeye(2), a, Operators.qeye(3)).toArray(), single.toArray(), 0);
+        Qobj ab = Qobj.tensor(u3, Operators.destroy(2), u5);
+        Qobj perm = Tensors.expandOperator(ab, new int[] {5, 3, 2}, 1, 2, 0);
+        assertArrayEquals(ab.permute(2, 0, 1).toArray(), perm.toArray(), 1e-15);
+    }
+
+    @Test
+    void expandOperatorRefusesBadTargets() {
+        Qobj a = Operators.destroy(3);
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Tensors.expandOperator(a, new int[] {2, 3}, 0)).getMessage().contains("do not match"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Tensors.expandOperator(a, new int[] {2, 3}, 2)).getMessage().contains("outside"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Tensors.expandOperator(a, new int[] {2, 3}, 1, 0)).getMessage().contains("targets"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Tensors.expandOperator(States.basis(3, 0), new int[] {3}, 0)).getMessage().contains("operator"));
+    }
+}
