@@ -319,12 +319,13 @@ check(Rw.full(), Qm @ np.linalg.inv(L.full() + 0.7j * np.eye(4)) @ Qm, 1e-8, "ps
 tl = np.linspace(0, 2, 5)
 Hd = 0.5 * sigmax() + 0.2 * sigmaz()
 S0 = to_super(Qobj(np.linalg.qr(rng.standard_normal((2, 2)) + 1j * rng.standard_normal((2, 2)))[0]))
-res = mesolve(Hd, S0, tl, [np.sqrt(0.1) * sigmam()], [])
-w.case("mesolve_super", "mesolve(0.5 sx + 0.2 sz, S0 = to_super(U), tlist, [sqrt(0.1) sm]) states: S(t) S0")
+opts = qutip.Options(atol=1e-12, rtol=1e-11) if not V5 else {"atol": 1e-12, "rtol": 1e-11}
+res = mesolve(Hd, S0, tl, [np.sqrt(0.1) * sigmam()], [], options=opts)
+w.case("mesolve_super", "mesolve(0.5 sx + 0.2 sz, S0 = to_super(U), tlist, [sqrt(0.1) sm], atol=1e-12, rtol=1e-11) states: S(t) S0")
 w.complex("S0", S0.full())
 w.real("tlist", tl)
 for k, st in enumerate(res.states):
     w.complex("state%d" % k, st.full())
-check(res.states[-1].full(), propagator(Hd, 2.0, [np.sqrt(0.1) * sigmam()]).full() @ S0.full(), 1e-5, "mesolve super")
+check(res.states[-1].full(), propagator(Hd, 2.0, [np.sqrt(0.1) * sigmam()], options=opts).full() @ S0.full(), 1e-9, "mesolve super")
 
 w.save()

@@ -1022,4 +1022,54 @@ public final class Lindblad {
     public static Qobj expandOperator(Qobj oper, int[] dims, int... targets) {
         return Tensors.expandOperator(oper, dims, targets);
     }
+
+    /** Quantum trajectories with one seed per trajectory; see {@link dev.lindblad.solver.Solvers#mcsolve(QobjLike, Qobj, double[], List, List, long[], dev.lindblad.solver.McOptions)}. */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+            List<? extends QobjLike> cOps, List<Qobj> eOps, long[] seeds, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, seeds, options);
+    }
+
+    /** Quantum trajectories averaged at several counts; see {@link dev.lindblad.solver.Solvers#mcsolve(QobjLike, Qobj, double[], List, List, int[], dev.lindblad.solver.McOptions)}. */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+            List<? extends QobjLike> cOps, List<Qobj> eOps, int[] ntraj, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, ntraj, options);
+    }
+
+    /** The propagator at one time with options; see {@link dev.lindblad.solver.Solvers#propagator(QobjLike, double, List, dev.lindblad.solver.SolverOptions)}. */
+    public static Qobj propagator(QobjLike h, double t, List<? extends QobjLike> cOps,
+                                  dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, t, cOps, options);
+    }
+
+    /** The two-time propagator U(t, t0); see {@link dev.lindblad.solver.Propagator#at(double, double)}. */
+    public static Qobj propagator(QobjLike h, double t, double t0, List<? extends QobjLike> cOps,
+                                  dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, t, t0, cOps, options);
+    }
+
+    /** Propagators at several times with options; see {@link dev.lindblad.solver.Solvers#propagator(QobjLike, double[], List, dev.lindblad.solver.SolverOptions)}. */
+    public static List<Qobj> propagator(QobjLike h, double[] times, List<? extends QobjLike> cOps,
+                                        dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, times, cOps, options);
+    }
+
+    /** Fixed point of a superoperator propagator; see {@link dev.lindblad.solver.Solvers#propagatorSteadystate(Qobj)}. */
+    public static Qobj propagatorSteadystate(Qobj u) {
+        return dev.lindblad.solver.Solvers.propagatorSteadystate(u);
+    }
+
+    /** Pseudo-inverse of a Liouvillian; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l);
+    }
+
+    /** Pseudo-inverse of a Liouvillian with its steady state; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss);
+    }
+
+    /** Pseudo-inverse at frequency w; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss, double w) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss, w);
+    }
 }
