@@ -215,14 +215,14 @@ public final class Wigner {
      *                                  {@link #wignerFft(Qobj, double[], double)}
      */
     public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g) {
+        Require.nonNull(state, "wigner", "state");
+        Require.finite(xvec, "wigner", "xvec");
+        Require.finite(pvec, "wigner", "pvec");
         Require.nonNull(method, "wigner", "method");
+        checkG("wigner", g);
         return switch (method) {
             case "clenshaw" -> wigner(state, xvec, pvec, g);
             case "iterative", "laguerre" -> {
-                Require.nonNull(state, "wigner", "state");
-                Require.finite(xvec, "wigner", "xvec");
-                Require.finite(pvec, "wigner", "pvec");
-                checkG("wigner", g);
                 if (xvec.length == 0 || pvec.length == 0) {
                     throw new IllegalArgumentException("wigner: xvec and pvec must be non-empty, got lengths "
                             + xvec.length + " and " + pvec.length);
