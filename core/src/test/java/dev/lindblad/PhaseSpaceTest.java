@@ -71,6 +71,87 @@ class PhaseSpaceTest {
         }
     }
 
+    /** Ported from test_wigner.py's test_wigner_fft_comparse_ket/_dm: fft on its grid equals the series. */
+    @Test
+    void wignerFftAgreesWithIterativeOnItsOwnGrid() {
+        double[] x = Lindblad.linspace(-10, 10, 128);
+        for (Qobj s : List.of(RandomObjects.randKet(20, 11), RandomObjects.randDm(20, 12))) {
+            Wigner.FftResult r = Wigner.wignerFft(s, x);
+            double[][] w = Wigner.wigner(s, x, r.pvec(), "iterative");
+            double sum = 0;
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < x.length; j++) {
+                    sum += Math.abs(w[i][j] - r.w()[i][j]);
+                }
+            }
+            assertTrue(sum < 1e-7, "sum |W_fft - W| = " + sum);
+        }
+    }
+
+    /** Ported from test_wigner.py's test_spin_wigner_overlap: ∫ W_a W_b dΩ = tr(rho_a rho_b). */
+    @Test
+    void spinWignerOverlapIsTheTraceOfTheProduct() {
+        int nt = 160, np = 320;
+        double[] t = new double[nt], f = new double[np];
+        for (int k = 0; k < nt; k++) {
+            t[k] = (k + 0.5) * Math.PI / nt;
+        }
+        for (int k = 0; k < np; k++) {
+            f[k] = -Math.PI + (k + 0.5) * 2 * Math.PI / np;
+        }
+        for (int d : new int[] {2, 3, 4, 5}) {
+            Qobj a = RandomObjects.randDm(d, 100 + d), b = RandomObjects.randDm(d, 200 + d);
+            double[][] wa = Lindblad.spinWigner(a, t, f), wb = Lindblad.spinWigner(b, t, f);
+            double overlap = 0;
+            for (int i = 0; i < np; i++) {
+                for (int k = 0; k < nt; k++) {
+                    overlap += wa[i][k] * wb[i][k] * Math.sin(t[k]) * (Math.PI / nt) * (2 * Math.PI / np);
+                }
+            }
+            assertEquals(a.times(b).tr().re(), overlap, 1e-4, "d = " + d);
+        }
+    }
+
+    /** Ported from test_wigner.py's test_large_size: Fock components near 170 (where QuTiP switches to Stirling). */
+    @Test
+    void qfuncOfLargeFockComponentsMatchesLogSpaceSum() {
+        double[] amp = new double[2 * 200];
+        amp[2 * 155] = 1;
+        amp[2 * 165 + 1] = 1;
+        amp[2 * 175 + 1] = -1;
+        Qobj s = Qobj.of(DenseMatrix.of(200, 1, amp), Dims.ket(200));
+        double[] xs = Lindblad.linspace(0, 30, 31);
+        double[][] q = Lindblad.qfunc(s, xs, xs);
+        double[] lnF = new double[201];
+        for (int k = 1; k <= 200; k++) {
+            lnF[k] = lnF[k - 1] + Math.log(k);
+        }
+        double g = Math.sqrt(2);
+        for (int i = 0; i < xs.length; i += 5) {
+            for (int j = 0; j < xs.length; j += 5) {
+                double ar = g * xs[j] / 2, ai = g * xs[i] / 2, mod2 = ar * ar + ai * ai;
+                if (mod2 == 0) {
+                    assertEquals(0, q[i][j], 1e-300);
+                    continue;
+                }
+                double lnMod = 0.5 * Math.log(mod2), th = Math.atan2(ai, ar);
+                // <α|psi> = Σ c_n e^{-|α|²/2} conj(α)^n / √n!
+                double sr = 0, si = 0;
+                int[] ns = {155, 165, 175};
+                double[][] c = {{1, 0}, {0, 1}, {0, -1}};
+                for (int k = 0; k < 3; k++) {
+                    int n = ns[k];
+                    double mag = Math.exp(-mod2 / 2 + n * lnMod - 0.5 * lnF[n]);
+                    double cr = mag * Math.cos(-n * th), ci = mag * Math.sin(-n * th);
+                    sr += cr * c[k][0] - ci * c[k][1];
+                    si += cr * c[k][1] + ci * c[k][0];
+                }
+                double exact = (sr * sr + si * si) * g * g / 4 / Math.PI;
+                assertEquals(exact, q[i][j], 1e-10 * Math.max(exact, 1e-300), "at " + xs[j] + ", " + xs[i]);
+            }
+        }
+    }
+
     @Test
     void wignerOfFockStatesIsTheLaguerreClosedForm() {
         // W_n(x, p) = (-1)^n e^{-r²} L_n(2 r²) / π for g = √2
