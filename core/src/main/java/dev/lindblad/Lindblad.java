@@ -983,6 +983,11 @@ public final class Lindblad {
         return Wigner.wigner(state, xvec, pvec, method, g);
     }
 
+    /** Wigner function of a state whose row k is Fock state k + offset; see {@link Wigner#wigner(Qobj, double[], double[], String, double, int)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g, int offset) {
+        return Wigner.wigner(state, xvec, pvec, method, g, offset);
+    }
+
     /** Wigner function by QuTiP's {@code "fft"} method; see {@link Wigner#wignerFft(Qobj, double[], double)}. */
     public static Wigner.FftResult wignerFft(Qobj state, double[] xvec) {
         return Wigner.wignerFft(state, xvec);

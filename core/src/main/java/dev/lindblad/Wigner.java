@@ -248,6 +248,49 @@ public final class Wigner {
         };
     }
 
+    /**
+     * Wigner function of a state held in a truncated Fock space that starts at {@code offset}
+     * photons, QuTiP's {@code wigner(..., offset=)}: row k of the state is the Fock state
+     * {@code k + offset}. The state is embedded in the space of {@code N + offset} levels (zeros
+     * below) and evaluated by {@link #wigner(Qobj, double[], double[], String, double)}.
+     *
+     * @param state  a ket, bra or density matrix; row k is Fock state {@code k + offset}
+     * @param xvec   x coordinates
+     * @param pvec   p coordinates
+     * @param method {@code "clenshaw"}, {@code "iterative"} or {@code "laguerre"} (QuTiP's
+     *               {@code "fft"} has no offset)
+     * @param g      scaling, positive
+     * @param offset the lowest Fock state, {@code >= 0}
+     * @return {@code W[i][j] = W(xvec[j], pvec[i])}
+     */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g, int offset) {
+        Require.nonNull(state, "wigner", "state");
+        Require.finite(xvec, "wigner", "xvec");
+        Require.finite(pvec, "wigner", "pvec");
+        Require.nonNull(method, "wigner", "method");
+        checkG("wigner", g);
+        if (offset < 0) {
+            throw new IllegalArgumentException("wigner: offset must be >= 0, got " + offset);
+        }
+        if (offset == 0) {
+            return wigner(state, xvec, pvec, method, g);
+        }
+        if (method.equals("fft")) {
+            throw new IllegalArgumentException("wigner: method 'fft' does not support an offset (as QuTiP)");
+        }
+        double[] rho = densityArray("wigner", state);
+        int m = (int) Math.round(Math.sqrt(rho.length / 2.0));
+        int big = m + offset;
+        MemoryCheck.require("wigner", "a " + big + "x" + big + " density matrix (offset " + offset + ")",
+                MemoryCheck.product(16, big, big), "a smaller offset");
+        double[] padded = new double[2 * big * big];
+        for (int c = 0; c < m; c++) {
+            System.arraycopy(rho, 2 * c * m, padded, 2 * ((c + offset) * big + offset), 2 * m);
+        }
+        Qobj embedded = Qobj.of(dev.lindblad.data.DenseMatrix.of(big, big, padded), Dims.oper(big));
+        return wigner(embedded, xvec, pvec, method, g);
+    }
+
     private static void checkG(String op, double g) {
         if (!(g > 0) || Double.isInfinite(g)) {
             throw new IllegalArgumentException(op + ": g must be positive and finite, got g = " + g);

@@ -71,6 +71,35 @@ class PhaseSpaceTest {
         }
     }
 
+    /** Ported from test_wigner.py's test_wigner_offset_consistency: an offset is the state embedded higher. */
+    @Test
+    void wignerOffsetEmbedsTheState() {
+        double[] x = Lindblad.linspace(-4, 4, 9), p = Lindblad.linspace(-3, 3, 7);
+        Qobj rho = RandomObjects.randDm(6, 31);
+        for (String method : List.of("clenshaw", "iterative", "laguerre")) {
+            // row k of the 6-level state is Fock k + 4: the same as the 10-level state with zeros below
+            double[][] w = Lindblad.wigner(rho, x, p, method, Math.sqrt(2), 4);
+            double[] big = new double[2 * 100];
+            double[] a = rho.toArray();
+            for (int c = 0; c < 6; c++) {
+                for (int r = 0; r < 6; r++) {
+                    big[2 * ((r + 4) + (c + 4) * 10)] = a[2 * (r + c * 6)];
+                    big[2 * ((r + 4) + (c + 4) * 10) + 1] = a[2 * (r + c * 6) + 1];
+                }
+            }
+            double[][] ref = Wigner.wigner(Qobj.of(DenseMatrix.of(10, 10, big), Dims.oper(10)), x, p, method);
+            for (int i = 0; i < p.length; i++) {
+                assertArrayEquals(ref[i], w[i], 1e-14, method);
+            }
+            // a Fock state with offset: |2> in a space starting at 10 is Fock 12, the Laguerre closed form
+            double[][] f = Lindblad.wigner(States.basis(4, 2), x, p, method, Math.sqrt(2), 10);
+            double r2 = x[6] * x[6] + p[1] * p[1];
+            assertEquals(Math.exp(-r2) * Wigner.laguerre(12, 0, 2 * r2) / Math.PI, f[1][6], 1e-13, method);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Wigner.wigner(rho, x, p, "fft", Math.sqrt(2), 2));
+        assertThrows(IllegalArgumentException.class, () -> Wigner.wigner(rho, x, p, "clenshaw", Math.sqrt(2), -1));
+    }
+
     /** Ported from test_wigner.py's test_wigner_fft_comparse_ket/_dm: fft on its grid equals the series. */
     @Test
     void wignerFftAgreesWithIterativeOnItsOwnGrid() {
