@@ -369,28 +369,37 @@ public final class Wigner {
         return rho[k] * wr - rho[k + 1] * wi;
     }
 
-    /** {@code Σ_{mn} Re(rho_mn w_mn(α))} with plain associated Laguerre polynomials. */
+    /**
+     * {@code Σ_{mn} Re(rho_mn w_mn(α))} with plain associated Laguerre polynomials, diagonal by
+     * diagonal: for {@code L = n - m}, {@code L_m^{(L)}} comes from its recurrence in m.
+     */
     private static double laguerrePoint(double ar, double ai, int size, double[] rho, double[] lnFactorial) {
         double b = 4 * (ar * ar + ai * ai);
         double total = 0;
-        for (int m = 0; m < size; m++) {
-            double sign = (m & 1) == 0 ? 1 : -1;
-            // (2α)^{n-m} by repeated products, L_m^{(n-m)}(b) by recurrence in m
-            double pr = 1, pi = 0;
-            for (int n = m; n < size; n++) {
-                if (n > m) {
-                    double t = pr * 2 * ar - pi * 2 * ai;
-                    pi = pr * 2 * ai + pi * 2 * ar;
-                    pr = t;
+        double pr = 1, pi = 0;   // (2α)^L
+        for (int l = 0; l < size; l++) {
+            if (l > 0) {
+                double t = pr * 2 * ar - pi * 2 * ai;
+                pi = pr * 2 * ai + pi * 2 * ar;
+                pr = t;
+            }
+            double prev = 0, cur = 1;   // L_{m-1}^{(l)}, L_m^{(l)} at m = 0
+            for (int m = 0; m + l < size; m++) {
+                if (m == 1) {
+                    prev = cur;
+                    cur = 1 + l - b;
+                } else if (m > 1) {
+                    double next = ((2 * m - 1 + l - b) * cur - (m - 1 + l) * prev) / m;
+                    prev = cur;
+                    cur = next;
                 }
+                int n = m + l;
                 int k = 2 * (m + n * size);
                 if (rho[k] == 0 && rho[k + 1] == 0) {
                     continue;
                 }
-                double lag = laguerre(m, n - m, b);
-                double f = sign * lag * Math.exp(0.5 * (lnFactorial[m] - lnFactorial[n]));
-                double v = rho[k] * pr - rho[k + 1] * pi;
-                total += (n == m ? 1 : 2) * f * v;
+                double f = ((m & 1) == 0 ? 1 : -1) * cur * Math.exp(0.5 * (lnFactorial[m] - lnFactorial[n]));
+                total += (l == 0 ? 1 : 2) * f * (rho[k] * pr - rho[k + 1] * pi);
             }
         }
         return total * Math.exp(-b / 2) / Math.PI;
