@@ -1141,5 +1141,110 @@ public final class Lindblad {
     /** Relative entropy in a base; see {@link Metrics#entropyRelative(Qobj, Qobj, double)}. */
     public static double entropyRelative(Qobj rho, Qobj sigma, double base) {
         return Metrics.entropyRelative(rho, sigma, base);
+    // ---- phase space, tensors and solver entry points (issue #15) ----
+
+    /** Wigner function by QuTiP's method name; see {@link Wigner#wigner(Qobj, double[], double[], String, double)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method) {
+        return Wigner.wigner(state, xvec, pvec, method);
+    }
+
+    /** Wigner function by method with scaling g; see {@link Wigner#wigner(Qobj, double[], double[], String, double)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g) {
+        return Wigner.wigner(state, xvec, pvec, method, g);
+    }
+
+    /** Wigner function of a state whose row k is Fock state k + offset; see {@link Wigner#wigner(Qobj, double[], double[], String, double, int)}. */
+    public static double[][] wigner(Qobj state, double[] xvec, double[] pvec, String method, double g, int offset) {
+        return Wigner.wigner(state, xvec, pvec, method, g, offset);
+    }
+
+    /** Wigner function by QuTiP's {@code "fft"} method; see {@link Wigner#wignerFft(Qobj, double[], double)}. */
+    public static Wigner.FftResult wignerFft(Qobj state, double[] xvec) {
+        return Wigner.wignerFft(state, xvec);
+    }
+
+    /** Wigner function by {@code "fft"} with scaling g; see {@link Wigner#wignerFft(Qobj, double[], double)}. */
+    public static Wigner.FftResult wignerFft(Qobj state, double[] xvec, double g) {
+        return Wigner.wignerFft(state, xvec, g);
+    }
+
+    /** Husimi Q function, {@code Q[y][x]}; see {@link Wigner#qfunc(Qobj, double[], double[], double)}. */
+    public static double[][] qfunc(Qobj state, double[] xvec, double[] yvec) {
+        return Wigner.qfunc(state, xvec, yvec);
+    }
+
+    /** Husimi Q function with scaling g; see {@link Wigner#qfunc(Qobj, double[], double[], double)}. */
+    public static double[][] qfunc(Qobj state, double[] xvec, double[] yvec, double g) {
+        return Wigner.qfunc(state, xvec, yvec, g);
+    }
+
+    /** Spin Wigner function, {@code W[phi][theta]}; see {@link Wigner#spinWigner(Qobj, double[], double[])}. */
+    public static double[][] spinWigner(Qobj state, double[] theta, double[] phi) {
+        return Wigner.spinWigner(state, theta, phi);
+    }
+
+    /** Spin Husimi Q function, {@code Q[phi][theta]}; see {@link Wigner#spinQFunction(Qobj, double[], double[])}. */
+    public static double[][] spinQFunction(Qobj state, double[] theta, double[] phi) {
+        return Wigner.spinQFunction(state, theta, phi);
+    }
+
+    /** Contracts pairs of tensor indices; see {@link Tensors#tensorContract(Qobj, int[]...)}. */
+    public static Qobj tensorContract(Qobj q, int[]... pairs) {
+        return Tensors.tensorContract(q, pairs);
+    }
+
+    /** Expands an operator to a larger space; see {@link Tensors#expandOperator(Qobj, int[], int...)}. */
+    public static Qobj expandOperator(Qobj oper, int[] dims, int... targets) {
+        return Tensors.expandOperator(oper, dims, targets);
+    }
+
+    /** Quantum trajectories with one seed per trajectory; see {@link dev.lindblad.solver.Solvers#mcsolve(QobjLike, Qobj, double[], List, List, long[], dev.lindblad.solver.McOptions)}. */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+            List<? extends QobjLike> cOps, List<Qobj> eOps, long[] seeds, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, seeds, options);
+    }
+
+    /** Quantum trajectories averaged at several counts; see {@link dev.lindblad.solver.Solvers#mcsolve(QobjLike, Qobj, double[], List, List, int[], dev.lindblad.solver.McOptions)}. */
+    public static dev.lindblad.solver.McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist,
+            List<? extends QobjLike> cOps, List<Qobj> eOps, int[] ntraj, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.Solvers.mcsolve(h, psi0, tlist, cOps, eOps, ntraj, options);
+    }
+
+    /** The propagator at one time with options; see {@link dev.lindblad.solver.Solvers#propagator(QobjLike, double, List, dev.lindblad.solver.SolverOptions)}. */
+    public static Qobj propagator(QobjLike h, double t, List<? extends QobjLike> cOps,
+                                  dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, t, cOps, options);
+    }
+
+    /** The two-time propagator U(t, t0); see {@link dev.lindblad.solver.Propagator#at(double, double)}. */
+    public static Qobj propagator(QobjLike h, double t, double t0, List<? extends QobjLike> cOps,
+                                  dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, t, t0, cOps, options);
+    }
+
+    /** Propagators at several times with options; see {@link dev.lindblad.solver.Solvers#propagator(QobjLike, double[], List, dev.lindblad.solver.SolverOptions)}. */
+    public static List<Qobj> propagator(QobjLike h, double[] times, List<? extends QobjLike> cOps,
+                                        dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.propagator(h, times, cOps, options);
+    }
+
+    /** Fixed point of a superoperator propagator; see {@link dev.lindblad.solver.Solvers#propagatorSteadystate(Qobj)}. */
+    public static Qobj propagatorSteadystate(Qobj u) {
+        return dev.lindblad.solver.Solvers.propagatorSteadystate(u);
+    }
+
+    /** Pseudo-inverse of a Liouvillian; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l);
+    }
+
+    /** Pseudo-inverse of a Liouvillian with its steady state; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss);
+    }
+
+    /** Pseudo-inverse at frequency w; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss, double w) {
+        return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss, w);
     }
 }

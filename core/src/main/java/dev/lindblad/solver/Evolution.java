@@ -118,18 +118,19 @@ final class Evolution {
                     values[2 * k + 1] = e.im() / s;   // zeroed by the builder only for a Hermitian e-op and state
                 }
                 for (int k = 0; k < eFuncs.size(); k++) {
-                    double v;
+                    Complex v;
                     try {
-                        v = eFuncs.get(k).apply(tlist[i], state);
+                        v = eFuncs.get(k).applyComplex(tlist[i], state);
                     } catch (RuntimeException | Error e) {
                         throw new CallbackFailure("e-op callback " + k + " threw at t = " + tlist[i] + ": " + e, tlist[i], e);
                     }
-                    if (!Double.isFinite(v)) {
-                        throw new CallbackFailure("e-op callback " + k + " returned " + v + " at t = " + tlist[i],
+                    if (!Double.isFinite(v.re()) || !Double.isFinite(v.im())) {
+                        throw new CallbackFailure("e-op callback " + k + " returned " + (v.im() == 0 ? String.valueOf(v.re())
+                                : v.toString()) + " at t = " + tlist[i],
                                 tlist[i], null);
                     }
-                    values[2 * (eOps.size() + k)] = v;
-                    values[2 * (eOps.size() + k) + 1] = 0;
+                    values[2 * (eOps.size() + k)] = v.re();
+                    values[2 * (eOps.size() + k) + 1] = v.im();
                 }
                 if (!Double.isFinite(scale) || scale == 0) {
                     throw new IntegrationFailure(IntegrationFailure.Reason.NON_FINITE, tlist[i],

@@ -238,6 +238,46 @@ public final class McResult {
     }
 
     /**
+     * Averages at several trajectory counts, as QuTiP's {@code mcsolve(..., ntraj=[1, 5, 15])}:
+     * row i is {@code (1/n_i) Σ_{j < n_i} x_j(t)} over the first {@code n_i = counts[i]}
+     * trajectories in the order of {@link #trajectoryIndices()}.
+     *
+     * @param k      index of a Hermitian e-op
+     * @param counts trajectory counts, each from 1 to {@link #ntraj()}
+     * @return {@code [count][time]} averages
+     * @throws IllegalStateException    unless the run had {@link McOptions#keepRuns()} and plain
+     *                                  sampling
+     * @throws IllegalArgumentException when a count is out of range
+     */
+    public double[][] expectForNtraj(int k, int... counts) {
+        java.util.Objects.requireNonNull(counts, "expectForNtraj: counts is null");
+        if (!Double.isNaN(noJumpProbability)) {
+            throw new IllegalStateException("expectForNtraj: the run used improved sampling, whose trajectories are "
+                    + "weighted; partial averages need plain sampling");
+        }
+        double[][] x = runExpect(k);
+        double[][] out = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            int c = counts[i];
+            if (c < 1 || c > x.length) {
+                throw new IllegalArgumentException("expectForNtraj: counts[" + i + "] = " + c + " must be in 1.."
+                        + x.length + " (the trajectories run)");
+            }
+            double[] avg = new double[times.length];
+            for (int j = 0; j < c; j++) {
+                for (int t = 0; t < avg.length; t++) {
+                    avg[t] += x[j][t];
+                }
+            }
+            for (int t = 0; t < avg.length; t++) {
+                avg[t] /= c;
+            }
+            out[i] = avg;
+        }
+        return out;
+    }
+
+    /**
      * @return the averaged density matrix {@code sum_j w_j |psi_j(t)><psi_j(t)|} at every output time
      * @throws IllegalStateException when states were not stored ({@link McOptions#withStoreStates(boolean)};
      *                               the default stores them only when no e-op is given)

@@ -213,7 +213,31 @@ public final class McSolver {
      * @throws dev.lindblad.InsufficientMemoryException when the stored states cannot fit in the heap
      */
     public McResult run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
-        long start = System.nanoTime();
+        return run(psi0, tlist, eOps, null, System.nanoTime());
+    }
+
+    /**
+     * Runs one trajectory per given seed: trajectory i draws from
+     * {@code new SplittableRandom(seeds[i])}, so the seeds of an earlier run
+     * ({@link McResult#seeds()}) rerun its trajectories exactly. The options' {@code ntraj} and
+     * master {@code seed} are not used; with improved sampling, {@code seeds[0]} seeds the
+     * no-jump trajectory.
+     *
+     * @param psi0  initial ket or density matrix
+     * @param tlist output times
+     * @param eOps  operators whose expectation values are averaged
+     * @param seeds one seed per trajectory, at least one
+     * @return the averages over the seeded trajectories
+     */
+    public McResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, long[] seeds) {
+        Objects.requireNonNull(seeds, "mcsolve: seeds is null");
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("mcsolve: seeds must hold at least one seed");
+        }
+        return run(psi0, tlist, eOps, seeds.clone(), System.nanoTime());
+    }
+
+    private McResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, long[] seeds, long start) {
         Objects.requireNonNull(psi0, "mcsolve: psi0 (the initial state) is null");
         double[] times = Evolution.checkTimes("mcsolve", tlist);
         List<Qobj> ops = Evolution.elements("mcsolve", "eOps", eOps);
@@ -229,7 +253,7 @@ public final class McSolver {
             throw new IllegalArgumentException("mcsolve: improved sampling needs a pure initial state (a ket); "
                     + "got a density matrix of rank " + initial.kets.length);
         }
-        Trajectories run = new Trajectories(this, initial, times, ops, start);
+        Trajectories run = new Trajectories(this, initial, times, ops, start, seeds);
         return run.execute();
     }
 

@@ -526,6 +526,9 @@ public final class MeSolver {
         double[] times = Evolution.checkTimes(operation, tlist);
         List<Qobj> ops = Evolution.elements(operation, "eOps", eOps);
         List<ExpectFunction> funcs = Evolution.elements(operation, "eFuncs", eFuncs);
+        if (rho0.isSuper()) {
+            return runSuper(rho0, times, ops, funcs, start);
+        }
         if (rho0.isKet()) {
             if (!java.util.Arrays.equals(rho0.dims().out(), operDims.in())) {
                 throw new DimensionMismatchException(operation + ": system and initial state", operDims, rho0.dims());
@@ -586,6 +589,53 @@ public final class MeSolver {
         double setup = (System.nanoTime() - start) / 1e9;
         return Evolution.run(operation, prop, y0, times, Evolution.Kind.DENSITY, operDims, n, n, ops, funcs, options, rhsName,
                 start, setup);
+    }
+
+    /**
+     * Propagator evolution, as QuTiP's {@code mesolve} from a superoperator: {@code S(t)} solves
+     * {@code dS/dt = L(t) S} from {@code S(t0) = S0}, so {@code S(t) = P(t, t0) S0} with P the
+     * propagator of the Lindblad equation; S0's input space is arbitrary, its output space is
+     * the system's operator space. E-op operators are refused (QuTiP has no expectation value of
+     * a superoperator); callbacks receive {@code S(t)}.
+     */
+    private Result runSuper(Qobj s0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {
+        if (!ops.isEmpty()) {
+            throw new IllegalArgumentException(operation + ": e-op operators need a density matrix; from a superoperator "
+                    + "initial state (propagator evolution) pass e-op callbacks (ExpectFunction) instead");
+        }
+        Dims sd = s0.dims();
+        if (!sd.outSpace().equals(operDims)) {
+            throw new DimensionMismatchException(operation + ": system and initial superoperator", Dims.superOf(operDims),
+                    sd);
+        }
+        int rows = n * n, cols = sd.cols();
+        String method = options.method();
+        boolean store = options.storeStates() != null ? options.storeStates() : funcs.isEmpty();
+        long one = dev.lindblad.MemoryCheck.product(16, rows, cols);
+        int arrays = options.isOdeMethod() ? dev.lindblad.ode.Integrators.stateArrays(method) + 3 : 6;
+        dev.lindblad.MemoryCheck.require(operation, (store ? times.length + " stored " : "") + rows + "x" + cols
+                + " superoperator states and " + arrays + " work arrays of " + dev.lindblad.MemoryCheck.format(one),
+                dev.lindblad.MemoryCheck.product(one, arrays + (store ? times.length : 1), 1),
+                "store no states (withStoreStates(false)) or evolve density matrices");
+        Propagation prop;
+        String rhsName;
+        if (method.equals("krylov") || method.equals("diag")) {
+            if (!isConstant()) {
+                throw new IllegalArgumentException(operation + ": method '" + method + "' needs a time-independent "
+                        + "system; use an adaptive method (e.g. 'adams') for a time-dependent one");
+            }
+            Matrix l = constantLiouvillian();
+            prop = method.equals("krylov") ? ExactPropagation.krylovGeneral(l, cols, options)
+                    : ExactPropagation.diagGeneral(l, operation).apply(cols);
+            rhsName = "superoperator state; liouvillian (" + method + ")";
+        } else {
+            prop = Propagation.ode(method, 2 * rows * cols, superoperatorGenerator(cols), options.integratorOptions());
+            rhsName = "superoperator state; liouvillian";
+        }
+        double[] y0 = Evolution.stateArray(s0);
+        double setup = (System.nanoTime() - start) / 1e9;
+        return Evolution.run(operation, prop, y0, times, Evolution.Kind.OPERATOR, sd, rows, cols, List.of(), funcs,
+                options, rhsName, start, setup);
     }
 
     /**

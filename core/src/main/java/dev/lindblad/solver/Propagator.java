@@ -47,6 +47,8 @@ public final class Propagator {
     private final TreeMap<Double, Qobj> cache = new TreeMap<>();
     /** {@code "diag"} of an open system: the Liouvillian's eigen-decomposition, made once. */
     private final IntFunction<Propagation> diagonalised;
+    /** Whether the generator is time-independent, so that {@code U(t, t0) = U(t - t0)}. */
+    private final boolean constant;
 
     /**
      * @param hamiltonian Hamiltonian or Liouvillian, constant or time-dependent
@@ -81,6 +83,7 @@ public final class Propagator {
                         + "Hamiltonian; use an adaptive method (e.g. 'adams') for a time-dependent one");
             }
         }
+        constant = open ? me.isConstant() : hamiltonian.asEvo().isConstant();
         size = dims.rows();
         // the dense propagator, the integrator's copies of it (or the dense eigen-decomposition)
         int arrays = options.isOdeMethod() ? Integrators.stateArrays(method) + 3 : method.equals("diag") ? 12 : 6;
@@ -106,6 +109,31 @@ public final class Propagator {
         Qobj u = compute(t, cache.floorEntry(checkTime(t)));
         cache.put(t, u);
         return u;
+    }
+
+    /**
+     * The two-time propagator {@code U(t, t0)} with {@code |psi(t)> = U(t, t0)|psi(t0)>} (or
+     * {@code vec(rho(t)) = S(t, t0) vec(rho(t0))}), as QuTiP's {@code Propagator(t, t_start)}:
+     * {@code U(t - t0)} for a time-independent system, otherwise {@code U(t) U(t0)^-1}. A time
+     * before t0 is allowed for a time-independent system ({@code U(t0 - t)^-1}).
+     *
+     * @param t  the final time
+     * @param t0 the initial time
+     * @return {@code U(t, t0)}
+     * @throws IllegalArgumentException when a time is not finite, or a time-dependent system is
+     *                                  asked for a negative time
+     */
+    public Qobj at(double t, double t0) {
+        if (!Double.isFinite(t) || !Double.isFinite(t0)) {
+            throw new IllegalArgumentException("propagator: the times must be finite, got t = " + t + ", t0 = " + t0);
+        }
+        if (t0 == 0) {
+            return at(t);
+        }
+        if (constant) {
+            return t >= t0 ? at(t - t0) : at(t0 - t).inv();
+        }
+        return at(t).times(at(t0).inv());
     }
 
     /**

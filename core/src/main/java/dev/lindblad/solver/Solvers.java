@@ -1,8 +1,10 @@
 package dev.lindblad.solver;
 
+import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
 import dev.lindblad.QobjLike;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * QuTiP's solver functions, each a one-shot façade over a reusable solver object:
@@ -127,5 +129,245 @@ public final class Solvers {
     public static List<Qobj> propagator(QobjLike h, double[] times, List<? extends QobjLike> cOps, SolverOptions options,
                                         dev.lindblad.parallel.TaskMap map) {
         return new Propagator(h, cOps, options).at(times, map);
+    }
+
+    // ---- solver entry points (issue #15) ----
+
+    /**
+     * Quantum trajectories with explicit per-trajectory seeds, as QuTiP's {@code mcsolve(...,
+     * seeds=[...])}: trajectory i draws its random numbers from {@code new SplittableRandom(seeds[i])},
+     * so {@code seeds} taken from an earlier {@link McResult#seeds()} rerun those trajectories
+     * exactly; the number of trajectories is {@code seeds.length} (the options' {@code ntraj} and
+     * {@code seed} are not used).
+     *
+     * @param h       Hamiltonian, constant or time-dependent
+     * @param psi0    initial ket or density matrix
+     * @param tlist   output times
+     * @param cOps    collapse operators
+     * @param eOps    operators whose expectation values are averaged
+     * @param seeds   one seed per trajectory, at least one
+     * @param options the other options
+     * @return the averages over the seeded trajectories
+     */
+    public static McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist, List<? extends QobjLike> cOps,
+                                   List<Qobj> eOps, long[] seeds, McOptions options) {
+        Objects.requireNonNull(seeds, "mcsolve: seeds is null");
+        Objects.requireNonNull(options, "mcsolve: options is null");
+        return new McSolver(h, cOps, options).run(psi0, tlist, eOps, seeds);
+    }
+
+    /**
+     * Quantum trajectories averaged at several trajectory counts, as QuTiP's
+     * {@code mcsolve(..., ntraj=[1, 5, 15, 904])}: {@code max(ntraj)} trajectories are run (each
+     * kept, {@link McOptions#withKeepRuns(boolean)}), and
+     * {@link McResult#expectForNtraj(int, int...)} gives the average of e-op k over the first
+     * {@code ntraj[i]} trajectories (in trajectory-index order) for every i.
+     *
+     * @param h       Hamiltonian, constant or time-dependent
+     * @param psi0    initial ket or density matrix
+     * @param tlist   output times
+     * @param cOps    collapse operators
+     * @param eOps    operators whose expectation values are averaged
+     * @param ntraj   trajectory counts, each at least 1
+     * @param options the other options (plain sampling: improved sampling weights the
+     *                trajectories, so partial averages would not be QuTiP's)
+     * @return the run of {@code max(ntraj)} trajectories, its runs kept
+     */
+    public static McResult mcsolve(QobjLike h, Qobj psi0, double[] tlist, List<? extends QobjLike> cOps,
+                                   List<Qobj> eOps, int[] ntraj, McOptions options) {
+        Objects.requireNonNull(ntraj, "mcsolve: ntraj is null");
+        Objects.requireNonNull(options, "mcsolve: options is null");
+        if (ntraj.length == 0) {
+            throw new IllegalArgumentException("mcsolve: ntraj must list at least one trajectory count");
+        }
+        int max = 0;
+        for (int i = 0; i < ntraj.length; i++) {
+            if (ntraj[i] < 1) {
+                throw new IllegalArgumentException("mcsolve: ntraj[" + i + "] = " + ntraj[i] + " must be >= 1");
+            }
+            max = Math.max(max, ntraj[i]);
+        }
+        if (options.improvedSampling()) {
+            throw new IllegalArgumentException("mcsolve: a list of trajectory counts needs plain sampling "
+                    + "(improved sampling weights the trajectories)");
+        }
+        if (options.targetTol() > 0) {
+            throw new IllegalArgumentException("mcsolve: a list of trajectory counts runs every trajectory; "
+                    + "targetTol must be 0, got " + options.targetTol());
+        }
+        return new McSolver(h, cOps, options.withNtraj(max).withKeepRuns(true)).run(psi0, tlist, eOps);
+    }
+
+    /** {@link #propagator(QobjLike, double, List)} with options (e.g. the method, tolerances). */
+    public static Qobj propagator(QobjLike h, double t, List<? extends QobjLike> cOps, SolverOptions options) {
+        Objects.requireNonNull(options, "propagator: options is null");
+        return new Propagator(h, cOps, options).at(t);
+    }
+
+    /**
+     * The two-time propagator {@code U(t, t0)}; see {@link Propagator#at(double, double)}.
+     *
+     * @param h       Hamiltonian or Liouvillian
+     * @param t       final time
+     * @param t0      initial time
+     * @param cOps    collapse operators (none: a unitary)
+     * @param options integration options
+     * @return {@code U(t, t0)}
+     */
+    public static Qobj propagator(QobjLike h, double t, double t0, List<? extends QobjLike> cOps,
+                                  SolverOptions options) {
+        Objects.requireNonNull(options, "propagator: options is null");
+        return new Propagator(h, cOps, options).at(t, t0);
+    }
+
+    /** Propagators at several times with options, on the default {@link dev.lindblad.parallel.TaskMap#threads()}. */
+    public static List<Qobj> propagator(QobjLike h, double[] times, List<? extends QobjLike> cOps,
+                                        SolverOptions options) {
+        Objects.requireNonNull(options, "propagator: options is null");
+        return new Propagator(h, cOps, options).at(times, dev.lindblad.parallel.TaskMap.threads());
+    }
+
+    /**
+     * The steady state of repeated applications of a superoperator propagator, QuTiP's
+     * {@code propagator_steadystate}: the eigenvector {@code v} of U whose eigenvalue is closest
+     * to 1, unstacked by columns to {@code r}, returned as {@code (r/tr r + (r/tr r)^†)/2}.
+     *
+     * @param u a superoperator mapping operators to operators of the same dims
+     * @return the Hermitian, trace-one fixed point
+     * @throws IllegalArgumentException when U is not such a superoperator, or the eigenvector has
+     *                                  zero trace
+     */
+    public static Qobj propagatorSteadystate(Qobj u) {
+        Objects.requireNonNull(u, "propagatorSteadystate: u is null");
+        if (!u.isSuper() || !u.dims().outSpace().equals(u.dims().inSpace())) {
+            throw new IllegalArgumentException("propagatorSteadystate needs a superoperator propagator mapping operators "
+                    + "to operators of the same dims, got a " + u.type() + " with dims " + u.dims());
+        }
+        int m = u.shape()[0];
+        Dims od = u.dims().outSpace();
+        int n = od.rows();
+        dev.lindblad.MemoryCheck.require("propagatorSteadystate", "a dense eigen-decomposition of the " + m + "x" + m
+                + " propagator", dev.lindblad.MemoryCheck.product(8, (double) m * m, 16),
+                "steadystate of the Liouvillian instead");
+        dev.lindblad.linalg.GeneralEigen.Result e = dev.lindblad.linalg.GeneralEigen.decompose(m, u.toArray(), true);
+        int best = 0;
+        double dist = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            dev.lindblad.Complex z = e.eigenvalue(k);
+            double d = Math.hypot(z.re() - 1, z.im());
+            if (d < dist) {
+                dist = d;
+                best = k;
+            }
+        }
+        double[] v = e.eigenvector(best);
+        double tr = 0, ti = 0;
+        for (int i = 0; i < n; i++) {
+            tr += v[2 * (i + i * n)];
+            ti += v[2 * (i + i * n) + 1];
+        }
+        double t2 = tr * tr + ti * ti;
+        if (!(t2 > 0)) {
+            throw new IllegalArgumentException("propagatorSteadystate: the eigenvector of eigenvalue " + e.eigenvalue(best)
+                    + " has zero trace");
+        }
+        double[] rho = new double[2 * n * n];
+        for (int k = 0; k < n * n; k++) {
+            // v / tr
+            rho[2 * k] = (v[2 * k] * tr + v[2 * k + 1] * ti) / t2;
+            rho[2 * k + 1] = (v[2 * k + 1] * tr - v[2 * k] * ti) / t2;
+        }
+        double[] h = new double[2 * n * n];
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < n; r++) {
+                int a = 2 * (r + c * n), b = 2 * (c + r * n);
+                h[a] = (rho[a] + rho[b]) / 2;
+                h[a + 1] = (rho[a + 1] - rho[b + 1]) / 2;
+            }
+        }
+        return Qobj.of(dev.lindblad.data.DenseMatrix.of(n, n, h), od);
+    }
+
+    /** {@link #pseudoInverse(Qobj, Qobj, double)} with the steady state computed and {@code w = 0}. */
+    public static Qobj pseudoInverse(Qobj l) {
+        Objects.requireNonNull(l, "pseudoInverse: l is null");
+        requireLiouvillian(l);
+        return pseudoInverse(l, steadystate(l, List.of()), 0);
+    }
+
+    /** {@link #pseudoInverse(Qobj, Qobj, double)} with {@code w = 0}. */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss) {
+        return pseudoInverse(l, rhoss, 0);
+    }
+
+    /**
+     * The pseudo-inverse of a Liouvillian, QuTiP's {@code pseudo_inverse}: with
+     * {@code P = |rho_ss>><<1|} (column-stacked {@code rho_ss} times the vectorised identity's
+     * transpose) and {@code Q = 1 - P},
+     * <pre>
+     *   R(w) = Q (L + i w)^{-1} Q          (w != 0)
+     *   R(0) = Q L^+ Q = (L + P)^{-1} - P  (the Drazin inverse of L)
+     * </pre>
+     * ({@code L + P} is invertible when the steady state is unique, and Q L^+ Q with the
+     * Moore–Penrose inverse equals that Drazin inverse because Q projects onto the range of L
+     * along its kernel). Dense: {@code N² × N²} for N-level systems.
+     *
+     * @param l     a Liouvillian (superoperator)
+     * @param rhoss its steady state (trace one)
+     * @param w     frequency
+     * @return R, with L's dims
+     * @throws IllegalArgumentException when L is not a superoperator, rhoss does not fit, w is
+     *                                  not finite, or the matrix to invert is singular
+     */
+    public static Qobj pseudoInverse(Qobj l, Qobj rhoss, double w) {
+        Objects.requireNonNull(l, "pseudoInverse: l is null");
+        Objects.requireNonNull(rhoss, "pseudoInverse: rhoss is null");
+        if (!Double.isFinite(w)) {
+            throw new IllegalArgumentException("pseudoInverse: w = " + w + " is not finite");
+        }
+        requireLiouvillian(l);
+        Dims od = l.dims().outSpace();
+        if (!rhoss.isOper() || !rhoss.dims().equals(od)) {
+            throw new IllegalArgumentException("pseudoInverse: rhoss must be an operator with dims " + od + ", got "
+                    + rhoss.type() + " with dims " + rhoss.dims());
+        }
+        int n = od.rows(), m = n * n;
+        dev.lindblad.MemoryCheck.require("pseudoInverse", "4 dense " + m + "x" + m + " matrices",
+                dev.lindblad.MemoryCheck.product(4, (double) m * m, 16), "a smaller system");
+        double[] r = rhoss.toArray();
+        double[] p = new double[2 * m * m];
+        for (int c = 0; c < n; c++) {
+            int col = c + c * n;   // vec(I) has ones at the diagonal positions
+            System.arraycopy(r, 0, p, 2 * col * m, 2 * m);
+        }
+        Qobj pq = Qobj.of(dev.lindblad.data.DenseMatrix.of(m, m, p), l.dims());
+        Qobj inv;
+        try {
+            if (w == 0) {
+                return l.plus(pq).inv().minus(pq);
+            }
+            Qobj id = Qobj.of(dev.lindblad.data.DenseMatrix.of(m, m, identityArray(m)), l.dims());
+            Qobj q = id.minus(pq);
+            inv = l.plus(id.times(new dev.lindblad.Complex(0, w))).inv();
+            return q.times(inv).times(q);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("pseudoInverse: the matrix to invert is singular (" + e.getMessage()
+                    + "); is the steady state unique" + (w == 0 ? "" : ", or -i w an eigenvalue of L") + "?", e);
+        }
+    }
+
+    private static void requireLiouvillian(Qobj l) {
+        if (!l.isSuper() || !l.dims().outSpace().equals(l.dims().inSpace())) {
+            throw new IllegalArgumentException("pseudoInverse needs a Liouvillian (a superoperator on one operator space), "
+                    + "got a " + l.type() + " with dims " + l.dims());
+        }
+    }
+
+    private static double[] identityArray(int m) {
+        double[] a = new double[2 * m * m];
+        for (int k = 0; k < m; k++) {
+            a[2 * (k + k * m)] = 1;
+        }
+        return a;
     }
 }

@@ -68,7 +68,12 @@ final class Trajectories {
     private final long deadline;
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    Trajectories(McSolver solver, McSolver.InitialState initial, double[] times, List<Qobj> eOps, long startNanos) {
+    /** Explicit per-trajectory seeds, or null: seeds derived from the master seed. */
+    private final long[] seeds;
+
+    Trajectories(McSolver solver, McSolver.InitialState initial, double[] times, List<Qobj> eOps, long startNanos,
+                 long[] seeds) {
+        this.seeds = seeds;
         this.solver = solver;
         this.options = solver.options();
         this.initial = initial;
@@ -95,10 +100,14 @@ final class Trajectories {
         this.deadline = limit;
     }
 
+    private long seedOf(long master, int index) {
+        return seeds != null ? seeds[index] : McSolver.trajectorySeed(master, index);
+    }
+
     McResult execute() {
         TaskMap map = options.map() != null ? options.map() : TaskMap.threads();
         long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
-        int ntraj = options.ntraj();
+        int ntraj = seeds != null ? seeds.length : options.ntraj();
         Reduction reduction = new Reduction(solver.dimension());
         List<TrajectoryFailure> failures = new ArrayList<>();
         McResult.StopReason reason = McResult.StopReason.COMPLETED;
@@ -109,7 +118,7 @@ final class Trajectories {
             int next = 0;
             double floor = 0;
             if (options.improvedSampling()) {
-                Output noJump = guarded(new Task(0, McSolver.trajectorySeed(master, 0), true, 0));
+                Output noJump = guarded(new Task(0, seedOf(master, 0), true, 0));
                 bar.update(done.incrementAndGet());
                 if (noJump.status() == Status.INTERRUPTED) {
                     throw new SolverInterruptedException("no trajectory finished (interrupted in the no-jump "
@@ -130,7 +139,7 @@ final class Trajectories {
                 int end = Math.min(ntraj, next + batch);
                 List<Task> tasks = new ArrayList<>(end - next);
                 for (int i = next; i < end; i++) {
-                    tasks.add(new Task(i, McSolver.trajectorySeed(master, i), false, floor));
+                    tasks.add(new Task(i, seedOf(master, i), false, floor));
                 }
                 List<Output> outputs;
                 boolean interrupted = false;

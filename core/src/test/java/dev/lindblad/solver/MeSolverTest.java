@@ -244,9 +244,10 @@ class MeSolverTest {
 
     @Test
     void badInput() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> mesolve(sigmax(), spre(sigmax()), new double[] {0, 1}, List.of(sigmam()), List.of()));
-        assertTrue(e.getMessage().contains("SUPER"), e.getMessage());
+        // a superoperator initial state is propagator evolution since issue #15; an operator-ket is not a state
+        var e = assertThrows(IllegalArgumentException.class, () -> mesolve(sigmax(), operatorToVector(sigmax()),
+                new double[] {0, 1}, List.of(sigmam()), List.of()));
+        assertTrue(e.getMessage().contains("OPERATOR_KET"), e.getMessage());
         var d = assertThrows(dev.lindblad.DimensionMismatchException.class,
                 () -> mesolve(sigmax(), basis(2, 0), new double[] {0, 1}, List.of(destroy(3)), List.of()));
         assertTrue(d.getMessage().contains("[[3], [3]]"), d.getMessage());

@@ -72,6 +72,9 @@ class NullArgumentTest {
         if (type == int[].class) {
             return new int[] {1};
         }
+        if (type == long[].class) {
+            return new long[] {1, 2};
+        }
         if (type == Qobj.class || type == QobjLike.class) {
             return sigmax();
         }
