@@ -17,26 +17,34 @@ import java.util.function.DoubleUnaryOperator;
  * balance {@code S(-ω) = e^{-ω/T} S(ω)}. Only the real part of the spectrum enters (QuTiP
  * also drops the imaginary part, the Lamb shift).
  *
- * @param op       the Hermitian coupling operator A
- * @param spectrum the noise power spectrum {@code ω -> S(ω)}, real and finite
+ * <p>Build one with {@link #of(Qobj, DoubleUnaryOperator)}.
  */
-public record BrOperator(Qobj op, DoubleUnaryOperator spectrum) {
+public final class BrOperator {
 
-    /**
-     * @throws NullPointerException     naming the null argument
-     * @throws IllegalArgumentException when {@code op} is not a Hermitian square operator
-     */
-    public BrOperator {
-        Objects.requireNonNull(op, "BrOperator: op is null");
-        Objects.requireNonNull(spectrum, "BrOperator: spectrum is null");
+    private final Qobj op;
+    private final DoubleUnaryOperator spectrum;
+
+    private BrOperator(Qobj op, DoubleUnaryOperator spectrum) {
         if (!op.isOper() || op.data().rows() != op.data().cols()) {
-            throw new IllegalArgumentException("BrOperator: op must be a square operator, got a " + op.type()
+            throw new IllegalArgumentException("of: op must be a square operator, got a " + op.type()
                     + " with dims " + op.dims());
         }
         if (!op.isHerm()) {
-            throw new IllegalArgumentException("BrOperator: op must be Hermitian (QuTiP's a_ops are); split a "
+            throw new IllegalArgumentException("of: op must be Hermitian (QuTiP's a_ops are); split a "
                     + "non-Hermitian coupling into Hermitian parts, e.g. a + a† and i(a† - a)");
         }
+        this.op = op;
+        this.spectrum = spectrum;
+    }
+
+    /** @return the coupling operator A */
+    public Qobj op() {
+        return op;
+    }
+
+    /** @return the noise power spectrum S(ω) */
+    public DoubleUnaryOperator spectrum() {
+        return spectrum;
     }
 
     /**
