@@ -91,7 +91,7 @@ def floquet(w):
     w.real("eps0", eps0)
     w.real("A", amp)
     w.real("omega", omega)
-    w.real("quasienergies", np.array(energies))
+    w.real("quasienergies", np.sort(np.array(energies)))
     tlist = np.linspace(0, 5, 26)
     psi0 = qutip.basis(2, 0)
     res = qutip.fsesolve(h, psi0, tlist, [qutip.sigmaz(), qutip.sigmax()], T, {})
@@ -104,7 +104,7 @@ def floquet(w):
     spec = lambda wv: gamma1 * wv / (2 * np.pi) * (wv > 0.0)
     tl2 = np.linspace(0, 20, 21)
     res = qutip.fmmesolve(h, psi0, tl2, [qutip.sigmax()], [qutip.sigmaz(), qutip.sigmax()], [spec], T, {},
-                          options=opts())
+                          options=opts(), floquet_basis=False)
     w.real("tlist_fm", tl2)
     w.real("fmm_sz", np.real(res.expect[0]))
     w.real("fmm_sx", np.real(res.expect[1]))
