@@ -117,6 +117,15 @@ public final class BlochRedfield {
 
     static BrTensor build(String operation, Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff,
                           TaskMap map) {
+        return build(operation, h, aOps, cOps, secCutoff, map, true);
+    }
+
+    /**
+     * @param hamiltonian whether the tensor holds {@code -i ω_ab} on its diagonal (QuTiP's tensor
+     *                    does; {@link BrSolver} integrates in the interaction picture without it)
+     */
+    static BrTensor build(String operation, Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff,
+                          TaskMap map, boolean hamiltonian) {
         Objects.requireNonNull(h, operation + ": h is null");
         Objects.requireNonNull(aOps, operation + ": aOps is null");
         List<BrOperator> couplings = Evolution.elements(operation, "aOps", aOps);
@@ -174,7 +183,7 @@ public final class BlochRedfield {
             cs[k] = new Coupling(n, e, couplings.get(k).op().transform(v, true).data().toDense().array(),
                     couplings.get(k), operation, k);
         }
-        CsrMatrix r = assemble(n, e, cs, cutoff, map);
+        CsrMatrix r = assemble(n, e, cs, cutoff, map, hamiltonian);
         Matrix total = r;
         for (Qobj c : collapse) {
             total = Data.add(total, Superops.lindbladDissipator(c.transform(v, true)).data());
@@ -230,7 +239,8 @@ public final class BlochRedfield {
     private record Rows(int[] counts, int[] cols, double[] values) {
     }
 
-    private static CsrMatrix assemble(int n, double[] e, Coupling[] cs, double cutoff, TaskMap map) {
+    private static CsrMatrix assemble(int n, double[] e, Coupling[] cs, double cutoff, TaskMap map,
+                                      boolean hamiltonian) {
         int n2 = n * n;
         // column pairs p = c + d n sorted by ω_cd, so that a row's secular window is one slice
         Integer[] boxed = new Integer[n2];
@@ -254,7 +264,8 @@ public final class BlochRedfield {
                 ranges.add(new int[] {lo, hi});
             }
         }
-        List<Rows> parts = map.map(ranges, rg -> rows(n, e, cs, cutoff, order, sortedW, rg[0], rg[1]));
+        List<Rows> parts = map.map(ranges, rg -> rows(n, e, cs, cutoff, order, sortedW, rg[0], rg[1],
+                hamiltonian));
         long nnz = 0;
         for (Rows p : parts) {
             nnz += p.cols().length;
@@ -281,7 +292,7 @@ public final class BlochRedfield {
 
     /** Rows {@code lo..hi-1} of the tensor; each row depends on nothing computed elsewhere. */
     private static Rows rows(int n, double[] e, Coupling[] cs, double cutoff, int[] order, double[] sortedW, int lo,
-                             int hi) {
+                             int hi, boolean hamiltonian) {
         int[] counts = new int[hi - lo];
         int[] cols = new int[16];
         double[] vals = new double[32];
@@ -333,7 +344,7 @@ public final class BlochRedfield {
                         im -= 0.5 * cp.bd[2 * (a + c * n) + 1];
                     }
                 }
-                if (p == r) {
+                if (p == r && hamiltonian) {
                     im -= wab;
                 }
                 if (re == 0 && im == 0 && p != r) {

@@ -101,6 +101,30 @@ class BlochRedfieldTest {
         assertTrue(maxDiff(r.expect(1), c.reals("nsm")) < 2e-6, "nsm " + maxDiff(r.expect(1), c.reals("nsm")));
     }
 
+    /**
+     * The interaction-picture integration equals the exact propagation of the full tensor
+     * ({@code -i ω_ab} included, method "diag"), also without the secular approximation.
+     */
+    @Test
+    void interactionPictureEqualsExactPropagationOfTheTensor() {
+        int n = 4;
+        Qobj h = jc(n);
+        Qobj a = tensor(destroy(n), qeye(2));
+        List<BrOperator> aOps = List.of(BrOperator.of(a.plus(a.dag()), ohmic(0.02, 3.0)),
+                BrOperator.of(tensor(qeye(n), sigmax()), w -> 0.01));
+        Qobj psi0 = tensor(basis(n, 1).plus(basis(n, 2)).unit(), basis(2, 0));
+        double[] t = linspace(0, 30, 16);
+        for (double cut : new double[] {0.1, -1}) {
+            List<Qobj> e = List.of(a.dag().times(a), a, tensor(qeye(n), sigmax()));
+            Result ip = brmesolve(h, psi0, t, aOps, e, List.of(a.times(0.05)), cut, TIGHT);
+            Result exact = brmesolve(h, psi0, t, aOps, e, List.of(a.times(0.05)), cut, TIGHT.withMethod("diag"));
+            for (int k = 0; k < e.size(); k++) {
+                assertTrue(maxDiff(ip.expectComplex(k), exact.expectComplex(k)) < 1e-6, "cut " + cut + ", e-op " + k
+                        + ": " + maxDiff(ip.expectComplex(k), exact.expectComplex(k)));
+            }
+        }
+    }
+
     private static Qobj jc(int n) {
         Qobj a = tensor(destroy(n), qeye(2));
         Qobj sm = tensor(qeye(n), destroy(2));
