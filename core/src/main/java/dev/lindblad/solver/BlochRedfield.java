@@ -104,7 +104,21 @@ public final class BlochRedfield {
      * @return the tensor, the eigenvectors and the energies
      */
     public static BrTensor tensor(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff) {
-        return tensor(h, aOps, cOps, secCutoff, TaskMap.threads());
+        Objects.requireNonNull(h, "tensor: h is null");
+        return tensor(h, aOps, cOps, secCutoff, defaultMap(h));
+    }
+
+    /**
+     * Rows of the tensor ({@code n²}) from which the default build runs on all cores: below, a
+     * pool's start costs more than the rows (a JC system of 20 levels builds in under a
+     * millisecond on one core).
+     */
+    static final int PARALLEL_ROWS = 2500;
+
+    /** @return {@link TaskMap#threads()} for a tensor of at least {@link #PARALLEL_ROWS} rows, else serial */
+    static TaskMap defaultMap(Qobj h) {
+        long rows = (long) h.data().rows() * h.data().rows();
+        return rows >= PARALLEL_ROWS ? TaskMap.threads() : TaskMap.serial();
     }
 
     /**

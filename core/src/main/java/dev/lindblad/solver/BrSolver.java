@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * The Bloch–Redfield master equation, as QuTiP 5's {@code BRSolver}, with the tensor of
- * {@link BlochRedfield} (built once, sparse, in parallel).
+ * {@link BlochRedfield} (built once, sparse, in parallel when it has at least
+ * {@link BlochRedfield#PARALLEL_ROWS} rows or when a map is given).
  *
  * <p>It is integrated in the eigenbasis of H and in the interaction picture of H: with
  * {@code ρ~_ab(t) = e^{i ω_ab t} rho_ab(t)},
@@ -52,7 +53,7 @@ public final class BrSolver {
      * @param options   solver options
      */
     public BrSolver(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options) {
-        this(h, aOps, cOps, secCutoff, options, TaskMap.threads());
+        this(h, aOps, cOps, secCutoff, options, BlochRedfield.defaultMap(Objects.requireNonNull(h, "BrSolver: h is null")));
     }
 
     /** {@link #BrSolver(Qobj, List, List, double, SolverOptions)} with the tensor built by {@code map}. */

@@ -179,8 +179,8 @@ public final class Solvers {
      */
     public static BlochRedfield.BrTensor blochRedfieldTensor(Qobj h, List<BrOperator> aOps, List<Qobj> cOps,
                                                              double secCutoff) {
-        return BlochRedfield.build("blochRedfieldTensor", h, aOps, cOps, secCutoff,
-                dev.lindblad.parallel.TaskMap.threads());
+        java.util.Objects.requireNonNull(h, "blochRedfieldTensor: h is null");
+        return BlochRedfield.build("blochRedfieldTensor", h, aOps, cOps, secCutoff, BlochRedfield.defaultMap(h));
     }
 
     /** Floquet Schrödinger solver; see {@link Floquet#fsesolve(QobjLike, Qobj, double[], List, double)}. */
