@@ -33,7 +33,7 @@ import time
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm",
-            "nho-steadystate-direct", "jc3-steadystate-direct"]
+            "nho-steadystate-direct", "jc3-steadystate-direct", "jc-brmesolve"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -83,6 +83,21 @@ def build(qutip, problem, size):
         c_ops = [np.sqrt(0.1) * a, np.sqrt(0.05) * sm, np.sqrt(0.02) * qutip.tensor(qutip.qeye(size), pf)]
         n_op = qutip.tensor(qutip.num(size), qutip.qeye(3))
         return (lambda: qutip.steadystate(h, c_ops, method="direct")), (lambda rho: qutip.expect(n_op, rho))
+    if problem == "jc-brmesolve":
+        # Bloch-Redfield (BenchProblems' jc-brmesolve): Jaynes-Cummings, Ohmic bath on a + a^dag
+        a = qutip.tensor(qutip.destroy(size), qutip.qeye(2))
+        sm = qutip.tensor(qutip.qeye(size), qutip.destroy(2))
+        h = a.dag() * a + sm.dag() * sm + 0.05 * (a.dag() * sm + a * sm.dag())
+        psi0 = qutip.tensor(qutip.basis(size, 1), qutip.basis(2, 0))
+        n_op = a.dag() * a
+        spectrum = lambda w: 0.01 * w * np.exp(-w / 3) if w > 0 else 0.0
+        tlist = np.linspace(0, 50, 100)
+        if int(qutip.__version__.split(".")[0]) >= 5:
+            a_ops = [(a + a.dag(), spectrum)]
+            return ((lambda: qutip.brmesolve(h, psi0, tlist, a_ops=a_ops, e_ops=[n_op])),
+                    (lambda r: r.expect[0][-1]))
+        a_ops = [[a + a.dag(), spectrum]]
+        return ((lambda: qutip.brmesolve(h, psi0, tlist, a_ops=a_ops, e_ops=[n_op])), (lambda r: r.expect[0][-1]))
     if problem in ("herm-eigenenergies", "herm-eigenstates", "herm-expm"):
         # the dense Hermitian matrix of BenchProblems.denseHermitian: pseudo-random entries by formula
         j, k = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")
@@ -275,7 +290,7 @@ def main(argv):
         if reps == 0:
             print("value=%.12g" % float(numpy.real(value_of(result))))
             return 0
-        solver = problem.startswith(("nho-", "ising-", "grape-cnot", "fmo-", "herm-", "jc3-"))
+        solver = problem.startswith(("nho-", "ising-", "grape-cnot", "fmo-", "herm-", "jc3-", "jc-"))
         inner = 1
         if not solver:
             # the first call carries one-off costs; size the repetition on a second one

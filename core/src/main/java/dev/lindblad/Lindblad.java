@@ -1246,5 +1246,65 @@ public final class Lindblad {
     /** Pseudo-inverse at frequency w; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
     public static Qobj pseudoInverse(Qobj l, Qobj rhoss, double w) {
         return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss, w);
+    // ---- Bloch–Redfield and Floquet (issue #20) ----
+
+    /**
+     * Bloch–Redfield master equation with QuTiP's secular cutoff 0.1; see
+     * {@link dev.lindblad.solver.Solvers#brmesolve(Qobj, Qobj, double[], List, List)}.
+     */
+    public static dev.lindblad.solver.Result brmesolve(Qobj h, Qobj psi0, double[] tlist,
+                                                       List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> eOps) {
+        return dev.lindblad.solver.Solvers.brmesolve(h, psi0, tlist, aOps, eOps);
+    }
+
+    /**
+     * Bloch–Redfield master equation with collapse operators, secular cutoff (units of the
+     * smallest gap of H, negative for none) and options; see
+     * {@link dev.lindblad.solver.Solvers#brmesolve(Qobj, Qobj, double[], List, List, List, double, dev.lindblad.solver.SolverOptions)}.
+     */
+    public static dev.lindblad.solver.Result brmesolve(Qobj h, Qobj psi0, double[] tlist,
+                                                       List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> eOps,
+                                                       List<Qobj> cOps, double secCutoff,
+                                                       dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.brmesolve(h, psi0, tlist, aOps, eOps, cOps, secCutoff, options);
+    }
+
+    /**
+     * The Bloch–Redfield tensor in the eigenbasis of H (with the eigenvectors);
+     * {@code .fockBasis()} gives it in the basis of H; see {@link dev.lindblad.solver.BlochRedfield}.
+     */
+    public static dev.lindblad.solver.BlochRedfield.BrTensor blochRedfieldTensor(
+            Qobj h, List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> cOps, double secCutoff) {
+        return dev.lindblad.solver.Solvers.blochRedfieldTensor(h, aOps, cOps, secCutoff);
+    }
+
+    /**
+     * Schrödinger equation of a T-periodic Hamiltonian through its Floquet states; see
+     * {@link dev.lindblad.solver.Floquet}.
+     */
+    public static dev.lindblad.solver.Result fsesolve(QobjLike h, Qobj psi0, double[] tlist, List<Qobj> eOps,
+                                                      double t) {
+        return dev.lindblad.solver.Solvers.fsesolve(h, psi0, tlist, eOps, t);
+    }
+
+    /**
+     * Floquet–Markov master equation (spectra one per c-op, or one for all; {@code wTh} the bath
+     * temperature in frequency units); see {@link dev.lindblad.solver.Floquet}.
+     */
+    public static dev.lindblad.solver.Result fmmesolve(QobjLike h, Qobj rho0, double[] tlist, List<Qobj> cOps,
+                                                       List<Qobj> eOps,
+                                                       List<java.util.function.DoubleUnaryOperator> spectra,
+                                                       double t, double wTh) {
+        return dev.lindblad.solver.Solvers.fmmesolve(h, rho0, tlist, cOps, eOps, spectra, t, wTh);
+    }
+
+    /**
+     * The Floquet–Markov tensor in the basis of the Floquet states; see
+     * {@link dev.lindblad.solver.Floquet#floquetTensor}.
+     */
+    public static Qobj floquetTensor(dev.lindblad.solver.FloquetBasis basis, List<Qobj> cOps,
+                                     List<java.util.function.DoubleUnaryOperator> spectra, double wTh, int kmax,
+                                     int nT) {
+        return dev.lindblad.solver.Floquet.floquetTensor(basis, cOps, spectra, wTh, kmax, nT);
     }
 }

@@ -55,7 +55,10 @@ class PublicArgumentsTest {
      * Parameters documented to accept null: {@code liouvillian(null, cOps)} is dissipation only, as
      * QuTiP's H=None; {@code norm(null)} is QuTiP's default norm ("tr" or "l2").
      */
-    private static final Set<String> NULL_ALLOWED = Set.of("liouvillian:h", "norm:kind");
+    private static final Set<String> NULL_ALLOWED = Set.of("liouvillian:h", "norm:kind",
+            // issue #20: null c-op and e-op lists mean none, as QuTiP's None (and as mesolve's)
+            "brmesolve:eOps", "brmesolve:cOps", "blochRedfieldTensor:cOps", "fmmesolve:cOps", "fmmesolve:eOps",
+            "fsesolve:eOps");
 
     private static final Map<Class<?>, Object> RECEIVERS = Map.of(
             Qobj.class, Operators.qeye(2),
@@ -156,6 +159,9 @@ class PublicArgumentsTest {
         }
         if (t == Function.class) {
             return Function.identity();
+        }
+        if (t == dev.lindblad.solver.FloquetBasis.class) {   // issue #20: the floquetTensor façade takes a basis
+            return new dev.lindblad.solver.FloquetBasis(Operators.qeye(2), 1.0);
         }
         throw new AssertionError("no ordinary value for " + t + ": add one to PublicArgumentsTest");
     }

@@ -79,6 +79,8 @@ final class BenchCommand implements Command {
                   grape-cnot (GRAPE to 1e-10; slices 100, 400), grape-grad-3q (one gradient;
                   1000 slices), grape-grad-open2q (200 slices).
                   fmo-heom (HEOM of the FMO complex, 7 sites and baths; depth 4, 5; build included).
+                  jc-brmesolve (Bloch-Redfield, Jaynes-Cummings with an Ohmic bath; levels 10, 20;
+                  tensor build included).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse

@@ -79,6 +79,12 @@ import java.util.function.ToDoubleFunction;
  *       sparse LU, SuperLU); {@code jc3-steadystate-direct} (size N = cavity levels): a driven
  *       Jaynes–Cummings system with a three-level ladder atom ({@link #jaynesCummings3}), method
  *       {@code "direct"}, value {@code <a†a>}.</li>
+ *   <li>{@code jc-brmesolve} (size N = cavity levels): Bloch–Redfield (issue #20) for the
+ *       Jaynes–Cummings system {@code H = a†a + σ+σ- + 0.05 (a†σ- + aσ+)} with the cavity's
+ *       {@code a + a†} coupled to a zero-temperature Ohmic bath
+ *       {@code S(ω) = 0.01 ω e^{-ω/3}} (ω &gt; 0, else 0), secular cutoff 0.1, from
+ *       {@code |1>|g>} ({@code basis(N,1) ⊗ basis(2,0)}), {@code tlist = linspace(0, 50, 100)};
+ *       building the tensor is part of the call; the value is {@code <a†a>} at t = 50.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -90,7 +96,7 @@ final class BenchProblems {
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm", "nho-steadystate-direct",
-            "jc3-steadystate-direct");
+            "jc3-steadystate-direct", "jc-brmesolve");
 
     private BenchProblems() {
     }
@@ -243,6 +249,19 @@ final class BenchProblems {
                 SteadyStateOptions direct = SteadyStateOptions.defaults().withMethod("direct");
                 return new Prepared(true, () -> Lindblad.steadystate(sys.get(0), sys.subList(1, sys.size()), direct),
                         r -> expect(n, (Qobj) r), null);
+            }
+            case "jc-brmesolve" -> {
+                Qobj a = tensor(destroy(size), qeye(2));
+                Qobj sm = tensor(qeye(size), destroy(2));
+                Qobj h = a.dag().times(a).plus(sm.dag().times(sm))
+                        .plus(a.dag().times(sm).plus(a.times(sm.dag())).times(0.05));
+                Qobj psi0 = tensor(basis(size, 1), basis(2, 0));
+                Qobj n = a.dag().times(a);
+                List<dev.lindblad.solver.BrOperator> aOps = List.of(dev.lindblad.solver.BrOperator.of(a.plus(a.dag()),
+                        w -> w > 0 ? 0.01 * w * Math.exp(-w / 3) : 0.0));
+                double[] ts = linspace(0, 50, 100);
+                return new Prepared(true, () -> Lindblad.brmesolve(h, psi0, ts, aOps, List.of(n)),
+                        r -> last(((dev.lindblad.solver.Result) r).expect(0)), null);
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

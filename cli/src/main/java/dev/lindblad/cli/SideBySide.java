@@ -88,6 +88,9 @@ final class SideBySide {
         for (int n : new int[] {20, 40, 80}) {
             s.add(new Spec("jc3-steadystate-direct", n));
         }
+        for (int n : new int[] {10, 20}) {   // issue #20
+            s.add(new Spec("jc-brmesolve", n));
+        }
         return s;
     }
 

@@ -55,6 +55,20 @@ public final class Result {
         return first;
     }
 
+    /**
+     * The same result with every stored state (and the final state) mapped by f: a solver that
+     * integrates in another basis (Bloch–Redfield's eigenbasis, Floquet's) hands back lab states.
+     */
+    Result mapStates(java.util.function.UnaryOperator<Qobj> f) {
+        List<Qobj> s = states == null ? null : states.stream().map(f).toList();
+        return new Result(times, expect, firstComplex, s, finalState == null ? null : f.apply(finalState), stats);
+    }
+
+    /** The same result with other statistics (a solver built of several runs reports them together). */
+    Result withStats(Stats s) {
+        return new Result(times, expect, firstComplex, states, finalState, s);
+    }
+
     /** @return the output times (a copy) */
     public double[] times() {
         return times.clone();

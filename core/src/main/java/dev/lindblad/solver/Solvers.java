@@ -369,5 +369,68 @@ public final class Solvers {
             a[2 * (k + k * m)] = 1;
         }
         return a;
+    /**
+     * The Bloch–Redfield master equation, as QuTiP 5's {@code brmesolve}: in the eigenbasis of H,
+     * {@code d rho_ab/dt = -i ω_ab rho_ab + sum_cd R_abcd rho_cd} with the tensor of
+     * {@link BlochRedfield} (secular cutoff 0.1, QuTiP's default); states and e-ops in the lab basis.
+     *
+     * @param h     the Hamiltonian (Hermitian, constant)
+     * @param psi0  initial ket or density matrix
+     * @param tlist output times
+     * @param aOps  bath couplings {@link BrOperator#of(Qobj, java.util.function.DoubleUnaryOperator)}
+     * @param eOps  operators whose expectation values are recorded
+     * @return the result
+     */
+    public static Result brmesolve(Qobj h, Qobj psi0, double[] tlist, List<BrOperator> aOps, List<Qobj> eOps) {
+        return brmesolve(h, psi0, tlist, aOps, eOps, List.of(), 0.1, SolverOptions.defaults());
+    }
+
+    /**
+     * {@link #brmesolve(Qobj, Qobj, double[], List, List)} with Lindblad collapse operators, a
+     * secular cutoff (in units of the smallest gap of H; negative: none) and options.
+     */
+    public static Result brmesolve(Qobj h, Qobj psi0, double[] tlist, List<BrOperator> aOps, List<Qobj> eOps,
+                                   List<Qobj> cOps, double secCutoff, SolverOptions options) {
+        java.util.Objects.requireNonNull(h, "brmesolve: h is null");
+        java.util.Objects.requireNonNull(psi0, "brmesolve: psi0 is null");
+        Evolution.checkTimes("brmesolve", tlist);
+        java.util.Objects.requireNonNull(aOps, "brmesolve: aOps is null");
+        Evolution.elements("brmesolve", "aOps", aOps);
+        Evolution.elements("brmesolve", "eOps", eOps);
+        Evolution.elements("brmesolve", "cOps", cOps);
+        if (Double.isNaN(secCutoff)) {
+            throw new IllegalArgumentException("brmesolve: secCutoff = NaN; expected a number (negative: no secular "
+                    + "approximation)");
+        }
+        java.util.Objects.requireNonNull(options, "brmesolve: options is null");
+        return new BrSolver(h, aOps, cOps, secCutoff, options).run(psi0, tlist, eOps);
+    }
+
+    /**
+     * The Bloch–Redfield tensor in the eigenbasis of H, QuTiP's
+     * {@code bloch_redfield_tensor(H, a_ops, c_ops, sec_cutoff)}; see {@link BlochRedfield}.
+     * {@link BlochRedfield.BrTensor#fockBasis()} gives QuTiP's {@code fock_basis=True}.
+     *
+     * @param h         the Hamiltonian
+     * @param aOps      bath couplings
+     * @param cOps      collapse operators (null or empty: none)
+     * @param secCutoff secular cutoff in units of the smallest gap; negative: none
+     * @return the tensor with its eigenbasis
+     */
+    public static BlochRedfield.BrTensor blochRedfieldTensor(Qobj h, List<BrOperator> aOps, List<Qobj> cOps,
+                                                             double secCutoff) {
+        java.util.Objects.requireNonNull(h, "blochRedfieldTensor: h is null");
+        return BlochRedfield.build("blochRedfieldTensor", h, aOps, cOps, secCutoff, BlochRedfield.defaultMap(h));
+    }
+
+    /** Floquet Schrödinger solver; see {@link Floquet#fsesolve(QobjLike, Qobj, double[], List, double)}. */
+    public static Result fsesolve(QobjLike h, Qobj psi0, double[] tlist, List<Qobj> eOps, double t) {
+        return Floquet.fsesolve(h, psi0, tlist, eOps, t);
+    }
+
+    /** Floquet–Markov master equation; see {@link Floquet#fmmesolve(QobjLike, Qobj, double[], List, List, List, double, double)}. */
+    public static Result fmmesolve(QobjLike h, Qobj rho0, double[] tlist, List<Qobj> cOps, List<Qobj> eOps,
+                                   List<java.util.function.DoubleUnaryOperator> spectra, double t, double wTh) {
+        return Floquet.fmmesolve(h, rho0, tlist, cOps, eOps, spectra, t, wTh);
     }
 }

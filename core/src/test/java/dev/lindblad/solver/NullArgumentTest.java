@@ -45,12 +45,15 @@ class NullArgumentTest {
             "Solvers#cOps", "Solvers#eOps", "Solvers#eFuncs", "MeSolver#cOps", "MeSolver#eOps", "MeSolver#eFuncs",
             "SeSolver#eOps", "SeSolver#eFuncs", "McSolver#cOps", "McSolver#eOps", "Propagator#cOps",
             "SteadyStateSolver#cOps", "McOptions#seed", "McOptions#map", "McOptions#timeout",
-            "SolverOptions#storeStates");
+            "SolverOptions#storeStates",
+            // issue #20: null c-op and e-op lists mean none, as QuTiP's None
+            "BlochRedfield#cOps", "BrSolver#cOps", "BrSolver#eOps", "BrSolver#eFuncs", "Floquet#eOps", "Floquet#cOps");
 
     /** Exceptions, results and records the solvers build (not user input). */
     private static boolean skipped(Class<?> c) {
         return Throwable.class.isAssignableFrom(c) || Set.of("Stats", "Collapse", "TrajectoryFailure",
-                "SteadyStateResult", "Calibration", "SpmvBenchmark").contains(c.getSimpleName());
+                "SteadyStateResult", "Calibration", "SpmvBenchmark",
+                "BrTensor").contains(c.getSimpleName());
     }
 
     private static Object sample(Class<?> type, Class<?> owner, String name) {
@@ -98,6 +101,12 @@ class NullArgumentTest {
         }
         if (type == Function.class) {
             return Function.identity();
+        }
+        if (type == java.util.function.DoubleUnaryOperator.class) {   // issue #20: bath spectra
+            return (java.util.function.DoubleUnaryOperator) w -> w > 0 ? 0.1 : 0;
+        }
+        if (type == FloquetBasis.class) {   // issue #20: solvers that reuse a Floquet basis
+            return new FloquetBasis(sigmax(), 1.0);
         }
         if (type == IntConsumer.class) {
             return (IntConsumer) i -> {
@@ -163,7 +172,10 @@ class NullArgumentTest {
                 Map.entry(SteadyStateOptions.class, SteadyStateOptions.defaults()),
                 Map.entry(Result.class, r),
                 Map.entry(McResult.class, mc),
-                Map.entry(TaskMap.class, TaskMap.threads(2)));
+                Map.entry(TaskMap.class, TaskMap.threads(2)),
+                Map.entry(FloquetBasis.class, new FloquetBasis(sigmax(), 1.0)),
+                Map.entry(BrSolver.class, new BrSolver(sigmaz(), List.of(BrOperator.of(sigmax(), w -> 0.1)), List.of(),
+                        0.1, SolverOptions.defaults())));
     }
 
     private static List<Class<?>> publicClasses(String pkg, Class<?> anchor) throws IOException, URISyntaxException,

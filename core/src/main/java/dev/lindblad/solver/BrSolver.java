@@ -1,0 +1,231 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.DimensionMismatchException;
+import dev.lindblad.Dims;
+import dev.lindblad.Qobj;
+import dev.lindblad.data.CsrMatrix;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.LinearMap;
+import dev.lindblad.ode.OdeSystem;
+import dev.lindblad.parallel.TaskMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Bloch–Redfield master equation, as QuTiP 5's {@code BRSolver}, with the tensor of
+ * {@link BlochRedfield} (built once, sparse, in parallel when it has at least
+ * {@link BlochRedfield#PARALLEL_ROWS} rows or when a map is given).
+ *
+ * <p>It is integrated in the eigenbasis of H and in the interaction picture of H: with
+ * {@code ρ~_ab(t) = e^{i ω_ab t} rho_ab(t)},
+ * <pre>
+ *   d ρ~_ab/dt = sum_cd e^{i (ω_ab - ω_cd) t} R_abcd ρ~_cd
+ * </pre>
+ * an exact change of variables. The secular approximation keeps only
+ * {@code |ω_ab - ω_cd| < secCutoff · min gap}, so ρ~ moves at the pace of the dissipation and
+ * of those small differences, not of the system's frequencies: the adaptive integrator takes far
+ * fewer steps than on rho itself (QuTiP's way). Each right-hand side costs one sparse product
+ * and 2n² phase factors built from n exponentials ({@code e^{-i ω_cd t} = e^{-i E_c t} e^{i E_d t}}).
+ * At each output time ρ~ is turned back into rho; the initial state and the e-ops are turned into
+ * the eigenbasis once ({@code V^† X V}); stored states are turned back ({@code V rho V^†}), so
+ * every output is in the basis H was given in. With {@code method "diag"} or {@code "krylov"}
+ * the full tensor (with {@code -i ω_ab}) is propagated as a constant Liouvillian instead.
+ *
+ * <p>H and the couplings are constant (QuTiP 5 also allows time-dependent ones; not here).
+ */
+public final class BrSolver {
+
+    private final BlochRedfield.BrTensor dissipative;
+    private volatile BlochRedfield.BrTensor full;
+    private final Qobj hamiltonian;
+    private final SolverOptions options;
+    private final LinearMap product;
+    private final double[] energies;
+    private final int n;
+
+    /**
+     * @param h         the Hamiltonian (Hermitian, constant)
+     * @param aOps      bath couplings with their spectra
+     * @param cOps      Lindblad collapse operators (null or empty for none)
+     * @param secCutoff secular cutoff in units of the smallest gap of H (QuTiP's default 0.1);
+     *                  negative for none
+     * @param options   solver options
+     */
+    public BrSolver(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options) {
+        this(h, aOps, cOps, secCutoff, options, BlochRedfield.defaultMap(Objects.requireNonNull(h, "BrSolver: h is null")));
+    }
+
+    /** {@link #BrSolver(Qobj, List, List, double, SolverOptions)} with the tensor built by {@code map}. */
+    public BrSolver(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options,
+                    TaskMap map) {
+        Objects.requireNonNull(h, "BrSolver: h is null");
+        Objects.requireNonNull(aOps, "BrSolver: aOps is null");
+        Evolution.elements("BrSolver", "aOps", aOps);
+        Evolution.elements("BrSolver", "cOps", cOps);
+        this.options = Objects.requireNonNull(options, "BrSolver: options is null");
+        Objects.requireNonNull(map, "BrSolver: map is null");
+        this.hamiltonian = h;
+        this.dissipative = BlochRedfield.build("brmesolve", h, aOps, cOps, secCutoff, map, false);
+        this.product = Data.prepareProduct(dissipative.tensor().data());
+        this.energies = dissipative.energies();
+        this.n = energies.length;
+    }
+
+    /** @return the tensor this solver integrates (with {@code -i ω_ab}, as QuTiP's), with its eigenbasis */
+    public BlochRedfield.BrTensor tensor() {
+        BlochRedfield.BrTensor t = full;
+        if (t == null) {
+            double[] d = new double[2 * n * n];
+            for (int b = 0; b < n; b++) {
+                for (int a = 0; a < n; a++) {
+                    d[2 * (a + b * n) + 1] = -(energies[a] - energies[b]);
+                }
+            }
+            CsrMatrix diag = diagonal(d);
+            Qobj r = Qobj.of(Data.add(dissipative.tensor().data(), diag), dissipative.tensor().dims());
+            full = t = new BlochRedfield.BrTensor(r, dissipative.eigenvectors(), energies);
+        }
+        return t;
+    }
+
+    private static CsrMatrix diagonal(double[] interleaved) {
+        int m = interleaved.length / 2;
+        int[] rp = new int[m + 1], ci = new int[m];
+        for (int i = 0; i < m; i++) {
+            rp[i + 1] = i + 1;
+            ci[i] = i;
+        }
+        return CsrMatrix.of(m, m, rp, ci, interleaved);
+    }
+
+    /**
+     * @param rho0  initial density matrix or ket (lab basis)
+     * @param tlist output times
+     * @param eOps  operators whose expectation values are recorded (lab basis; null: none)
+     * @return the result, states in the lab basis
+     */
+    public Result run(Qobj rho0, double[] tlist, List<Qobj> eOps) {
+        return run(rho0, tlist, eOps, List.of());
+    }
+
+    /** {@link #run(Qobj, double[], List)} with callbacks, which receive lab-basis states. */
+    public Result run(Qobj rho0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(rho0, "brmesolve: rho0 is null");
+        double[] times = Evolution.checkTimes("brmesolve", tlist);
+        List<Qobj> ops = Evolution.elements("brmesolve", "eOps", eOps);
+        List<ExpectFunction> funcs = Evolution.elements("brmesolve", "eFuncs", eFuncs);
+        Dims dims = hamiltonian.dims();
+        if (!(rho0.isKet() || rho0.isOper()) || !java.util.Arrays.equals(rho0.dims().out(), dims.out())
+                || (rho0.isOper() && !rho0.dims().equals(dims))) {
+            throw new DimensionMismatchException("brmesolve: system and initial state", dims, rho0.dims());
+        }
+        Qobj rho = rho0.isKet() ? rho0.times(rho0.dag()) : rho0;
+        List<Qobj> eigOps = new ArrayList<>();
+        for (Qobj e : ops) {
+            if (!e.dims().equals(dims)) {
+                throw new DimensionMismatchException("brmesolve: e-op and system", e.dims(), dims);
+            }
+            eigOps.add(dissipative.toEigenbasis(e));
+        }
+        List<ExpectFunction> eigFuncs = new ArrayList<>();
+        for (ExpectFunction f : funcs) {
+            eigFuncs.add((t, s) -> f.apply(t, dissipative.fromEigenbasis(s)));
+        }
+        Qobj rhoEig = dissipative.toEigenbasis(rho);
+        String method = options.method();
+        Result r;
+        if (method.equals("diag") || method.equals("krylov")) {
+            r = new MeSolver(tensor().tensor(), List.of(), options, "brmesolve").run(rhoEig, times, eigOps, eigFuncs);
+        } else {
+            double[] y0 = Evolution.stateArray(rhoEig);
+            Propagation prop = interactionPicture(method);
+            double setup = (System.nanoTime() - start) / 1e9;
+            r = Evolution.run("brmesolve", prop, y0, times, Evolution.Kind.DENSITY, dims, n, n, eigOps, eigFuncs,
+                    options, "bloch-redfield tensor, interaction picture; storage: " + product.storage(), start, setup);
+        }
+        return r.mapStates(dissipative::fromEigenbasis);
+    }
+
+    /** Fills {@code p[2k], p[2k+1]} with {@code e^{-i E_k t}}. */
+    private void phases(double t, double[] p) {
+        for (int k = 0; k < n; k++) {
+            double x = -energies[k] * t;
+            p[2 * k] = Math.cos(x);
+            p[2 * k + 1] = Math.sin(x);
+        }
+    }
+
+    /**
+     * Multiplies {@code y_ab} by {@code e^{s i ω_ab t}}: s = +1 gives ρ~ from rho, s = -1 rho from ρ~.
+     * With {@code p_k = e^{-i E_k t}}, {@code e^{-i ω_ab t} = p_a conj(p_b)}.
+     */
+    private void rotate(double[] p, double[] y, double[] out, int s) {
+        for (int b = 0; b < n; b++) {
+            double br = p[2 * b], bi = p[2 * b + 1];
+            for (int a = 0; a < n; a++) {
+                double ar = p[2 * a], ai = p[2 * a + 1];
+                // e^{-i ω_ab t} = p_a conj(p_b)
+                double fr = ar * br + ai * bi, fi = ai * br - ar * bi;
+                if (s > 0) {
+                    fi = -fi;
+                }
+                int q = 2 * (a + b * n);
+                double yr = y[q], yi = y[q + 1];
+                out[q] = yr * fr - yi * fi;
+                out[q + 1] = yr * fi + yi * fr;
+            }
+        }
+    }
+
+    private Propagation interactionPicture(String method) {
+        int dim = 2 * n * n;
+        double[] pf = new double[2 * n];
+        double[] z = new double[dim];
+        OdeSystem f = (t, y, out) -> {
+            phases(t, pf);
+            rotate(pf, y, z, -1);                    // z = rho = e^{-i ω t} ρ~
+            Data.matvec(product, z, 0, out, 0, 1, 0, 0, 0);
+            rotate(pf, out, out, 1);                 // back to the interaction picture
+        };
+        Propagation inner = Propagation.ode(method, dim, f, options.integratorOptions());
+        double[] pp = new double[2 * n];
+        double[] tmp = new double[dim];
+        return new Propagation() {
+            @Override
+            public void reset(double t0, double[] y0) {
+                phases(t0, pp);
+                rotate(pp, y0, tmp, 1);
+                inner.reset(t0, tmp);
+            }
+
+            @Override
+            public void advance(double t, double[] out) {
+                inner.advance(t, out);
+                phases(t, pp);
+                rotate(pp, out, out, -1);
+            }
+
+            @Override
+            public long steps() {
+                return inner.steps();
+            }
+
+            @Override
+            public long rhsCalls() {
+                return inner.rhsCalls();
+            }
+
+            @Override
+            public long rejectedSteps() {
+                return inner.rejectedSteps();
+            }
+
+            @Override
+            public String method() {
+                return inner.method();
+            }
+        };
+    }
+}
