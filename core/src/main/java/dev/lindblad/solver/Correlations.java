@@ -98,7 +98,8 @@ public final class Correlations {
         nonNull(options, op, "options");
         List<? extends QobjLike> cs = elements(cOps, op, "cOps");
         Qobj[] abc = reverse ? new Qobj[] {a, b, null} : new Qobj[] {null, a, b};
-        return compute(op, h, state0, new double[] {0}, taulist, cs, abc, options, TaskMap.serial(), Path.AUTO)[0];
+        return compute(op, h, state0, new double[] {0}, taulist, cs, abc, names(reverse), options, TaskMap.serial(),
+                Path.AUTO)[0];
     }
 
     // ---------------------------------------------------------------- two operators, two times
@@ -149,7 +150,7 @@ public final class Correlations {
         nonNull(map, op, "map");
         List<? extends QobjLike> cs = elements(cOps, op, "cOps");
         Qobj[] abc = reverse ? new Qobj[] {a, b, null} : new Qobj[] {null, a, b};
-        return compute(op, h, state0, tlist, taulist, cs, abc, options, map, Path.AUTO);
+        return compute(op, h, state0, tlist, taulist, cs, abc, names(reverse), options, map, Path.AUTO);
     }
 
     // ---------------------------------------------------------------- three operators
@@ -182,8 +183,8 @@ public final class Correlations {
         nonNull(c, op, "c");
         nonNull(options, op, "options");
         List<? extends QobjLike> cs = elements(cOps, op, "cOps");
-        return compute(op, h, state0, new double[] {0}, taulist, cs, new Qobj[] {a, b, c}, options, TaskMap.serial(),
-                Path.AUTO)[0];
+        return compute(op, h, state0, new double[] {0}, taulist, cs, new Qobj[] {a, b, c}, ABC, options,
+                TaskMap.serial(), Path.AUTO)[0];
     }
 
     /**
@@ -219,7 +220,7 @@ public final class Correlations {
         nonNull(options, op, "options");
         nonNull(map, op, "map");
         List<? extends QobjLike> cs = elements(cOps, op, "cOps");
-        return compute(op, h, state0, tlist, taulist, cs, new Qobj[] {a, b, c}, options, map, Path.AUTO);
+        return compute(op, h, state0, tlist, taulist, cs, new Qobj[] {a, b, c}, ABC, options, map, Path.AUTO);
     }
 
     /**
@@ -246,7 +247,8 @@ public final class Correlations {
         finite(taulist, op, "taulist");
         nonNull(map, op, "map");
         MeSolver s = solver.withOptions(quiet(solver.options()), op);
-        return run3op(op, s, state0, tlist, taulist, new Qobj[] {aOp, bOp, cOp}, map, Path.AUTO);
+        return run3op(op, s, state0, tlist, taulist, new Qobj[] {aOp, bOp, cOp}, new String[] {"aOp", "bOp", "cOp"}, map,
+                Path.AUTO);
     }
 
     // ---------------------------------------------------------------- coherence functions
@@ -309,6 +311,9 @@ public final class Correlations {
             throw new IllegalArgumentException(op + ": taulist must hold at least one delay");
         }
         MeSolver solver = new MeSolver(h, cs, quiet(options), op);
+        if (!a.dims().equals(solver.operatorDims())) {
+            throw new DimensionMismatchException(op + ": operator a and the system", a.dims(), solver.operatorDims());
+        }
         Qobj rho0 = initialState(op, solver, h, cs, state0);
         Qobj ad = a.dag();
         Qobj number = ad.times(a);
@@ -325,7 +330,8 @@ public final class Correlations {
             }
         }
         Qobj[] abc = order == 1 ? new Qobj[] {null, ad, a} : new Qobj[] {ad, number, a};
-        Complex[] g = run3op(op, solver, rho0, new double[] {0}, taulist, abc, TaskMap.serial(), Path.AUTO)[0];
+        Complex[] g = run3op(op, solver, rho0, new double[] {0}, taulist, abc, new String[] {"a", "a", "a"},
+                TaskMap.serial(), Path.AUTO)[0];
         Complex[] norm = new Complex[g.length];
         for (int k = 0; k < g.length; k++) {
             double d = order == 1 ? Math.sqrt(n[0] * n[k]) : n[0] * n[k];
@@ -341,11 +347,19 @@ public final class Correlations {
         return options.withNormalizeOutput(false).withProgress(false);
     }
 
+    /** The user's names of the operators in the places A, B, C (two-operator forms). */
+    private static String[] names(boolean reverse) {
+        return reverse ? new String[] {"a", "b", null} : new String[] {null, "a", "b"};
+    }
+
+    private static final String[] ABC = {"a", "b", "c"};
+
     static Complex[][] compute(String op, QobjLike h, Qobj state0, double[] tlist, double[] taulist,
-                               List<? extends QobjLike> cOps, Qobj[] abc, SolverOptions options, TaskMap map, Path path) {
+                               List<? extends QobjLike> cOps, Qobj[] abc, String[] names, SolverOptions options,
+                               TaskMap map, Path path) {
         MeSolver solver = new MeSolver(h, cOps, quiet(options), op);
         Qobj rho0 = initialState(op, solver, h, cOps, state0);
-        return run3op(op, solver, rho0, tlist, taulist, abc, map, path);
+        return run3op(op, solver, rho0, tlist, taulist, abc, names, map, path);
     }
 
     private static Qobj initialState(String op, MeSolver solver, QobjLike h, List<? extends QobjLike> cOps, Qobj state0) {
@@ -360,7 +374,7 @@ public final class Correlations {
     }
 
     static Complex[][] run3op(String op, MeSolver solver, Qobj state0, double[] tlist, double[] taulist, Qobj[] abc,
-                              TaskMap map, Path path) {
+                              String[] names, TaskMap map, Path path) {
         if (tlist.length == 0) {
             throw new IllegalArgumentException(op + ": tlist must hold at least one time");
         }
@@ -374,7 +388,6 @@ public final class Correlations {
         if (!rho0.dims().equals(dims)) {
             throw new DimensionMismatchException(op + ": state0 and the system", rho0.dims(), dims);
         }
-        String[] names = {"a", "b", "c"};
         Qobj[] ops = new Qobj[3];
         for (int k = 0; k < 3; k++) {
             ops[k] = abc[k] == null ? Operators.qeyeLike(rho0) : abc[k];

@@ -45,7 +45,10 @@ class NullArgumentTest {
             "Solvers#cOps", "Solvers#eOps", "Solvers#eFuncs", "MeSolver#cOps", "MeSolver#eOps", "MeSolver#eFuncs",
             "SeSolver#eOps", "SeSolver#eFuncs", "McSolver#cOps", "McSolver#eOps", "Propagator#cOps",
             "SteadyStateSolver#cOps", "McOptions#seed", "McOptions#map", "McOptions#timeout",
-            "SolverOptions#storeStates");
+            "SolverOptions#storeStates",
+            // QuTiP's state0 = None: start from the steady state; a null operator of correlation3op
+            // is the identity, as QuTiP's A = None
+            "Correlations#state0", "Correlations#cOps", "Correlations#aOp", "Correlations#bOp", "Correlations#cOp");
 
     /** Exceptions, results and records the solvers build (not user input). */
     private static boolean skipped(Class<?> c) {
@@ -83,6 +86,9 @@ class NullArgumentTest {
         }
         if (type == McOptions.class) {
             return McOptions.defaults().withNtraj(2).withSeed(1).withMap(TaskMap.serial());
+        }
+        if (type == MeSolver.class) {
+            return new MeSolver(sigmax(), List.of(sigmam()), SolverOptions.defaults());
         }
         if (type == SteadyStateOptions.class) {
             return SteadyStateOptions.defaults();
