@@ -33,7 +33,7 @@ import time
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm",
-            "nho-steadystate-direct", "jc3-steadystate-direct"]
+            "nho-steadystate-direct", "jc3-steadystate-direct", "cavity-correlation2op2t"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -83,6 +83,16 @@ def build(qutip, problem, size):
         c_ops = [np.sqrt(0.1) * a, np.sqrt(0.05) * sm, np.sqrt(0.02) * qutip.tensor(qutip.qeye(size), pf)]
         n_op = qutip.tensor(qutip.num(size), qutip.qeye(3))
         return (lambda: qutip.steadystate(h, c_ops, method="direct")), (lambda rho: qutip.expect(n_op, rho))
+    if problem == "cavity-correlation2op2t":
+        # issue #20: <a^dag(t+tau) a(t)> of a driven thermal cavity on a 200 x 200 grid
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.5 * ad * a + 0.8 * (a + ad)
+        c_ops = [np.sqrt(1.2) * a, np.sqrt(0.2) * ad]
+        psi0 = qutip.fock(size, 0)
+        grid = np.linspace(0, 10, 200)
+        return ((lambda: qutip.correlation_2op_2t(h, psi0, grid, grid, c_ops, ad, a)),
+                (lambda c: c[-1, -1].real))
     if problem in ("herm-eigenenergies", "herm-eigenstates", "herm-expm"):
         # the dense Hermitian matrix of BenchProblems.denseHermitian: pseudo-random entries by formula
         j, k = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")

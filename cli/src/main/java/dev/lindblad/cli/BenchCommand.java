@@ -79,6 +79,8 @@ final class BenchCommand implements Command {
                   grape-cnot (GRAPE to 1e-10; slices 100, 400), grape-grad-3q (one gradient;
                   1000 slices), grape-grad-open2q (200 slices).
                   fmo-heom (HEOM of the FMO complex, 7 sites and baths; depth 4, 5; build included).
+                  cavity-correlation2op2t (<a^dag(t+tau) a(t)> of a driven cavity on a 200 x 200
+                  grid; levels 20).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse

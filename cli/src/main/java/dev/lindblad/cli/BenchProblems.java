@@ -79,6 +79,10 @@ import java.util.function.ToDoubleFunction;
  *       sparse LU, SuperLU); {@code jc3-steadystate-direct} (size N = cavity levels): a driven
  *       Jaynes–Cummings system with a three-level ladder atom ({@link #jaynesCummings3}), method
  *       {@code "direct"}, value {@code <a†a>}.</li>
+ *   <li>{@code cavity-correlation2op2t} (size N = Fock levels; issue #20): a driven thermal cavity,
+ *       {@code H = 0.5 a†a + 0.8 (a + a†)}, {@code c = sqrt(1.2) a, sqrt(0.2) a†}, from
+ *       {@code fock(N, 0)}, {@code <a†(t+tau) a(t)>} on the 200 × 200 grid
+ *       {@code tlist = taulist = linspace(0, 10, 200)}; value the real part at the last t and tau.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -90,7 +94,7 @@ final class BenchProblems {
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm", "nho-steadystate-direct",
-            "jc3-steadystate-direct");
+            "jc3-steadystate-direct", "cavity-correlation2op2t");
 
     private BenchProblems() {
     }
@@ -243,6 +247,19 @@ final class BenchProblems {
                 SteadyStateOptions direct = SteadyStateOptions.defaults().withMethod("direct");
                 return new Prepared(true, () -> Lindblad.steadystate(sys.get(0), sys.subList(1, sys.size()), direct),
                         r -> expect(n, (Qobj) r), null);
+            }
+            case "cavity-correlation2op2t" -> {
+                Qobj a = destroy(size);
+                Qobj ad = a.dag();
+                Qobj h = ad.times(a).times(0.5).plus(a.plus(ad).times(0.8));
+                List<Qobj> cOps = List.of(a.times(Math.sqrt(1.2)), ad.times(Math.sqrt(0.2)));
+                Qobj psi0 = fock(size, 0);
+                double[] grid = linspace(0, 10, 200);
+                return new Prepared(true, () -> Lindblad.correlation2op2t(h, psi0, grid, grid, cOps, ad, a),
+                        r -> {
+                            Complex[][] c = (Complex[][]) r;
+                            return c[c.length - 1][c[0].length - 1].re();
+                        }, null);
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

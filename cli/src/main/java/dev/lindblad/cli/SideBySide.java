@@ -88,6 +88,7 @@ final class SideBySide {
         for (int n : new int[] {20, 40, 80}) {
             s.add(new Spec("jc3-steadystate-direct", n));
         }
+        s.add(new Spec("cavity-correlation2op2t", 20));
         return s;
     }
 
