@@ -1079,4 +1079,14 @@ public final class Lindblad {
     public static dev.lindblad.solver.FftSpectrum spectrumCorrelationFft(double[] tlist, Complex[] y, boolean inverse) {
         return dev.lindblad.solver.Correlations.spectrumCorrelationFft(tlist, y, inverse);
     }
+
+    /**
+     * Monte Carlo trajectories with rates that may be negative (influence martingale), QuTiP 5's
+     * {@code nm_mcsolve}; see {@link dev.lindblad.solver.NmMcSolver}.
+     */
+    public static dev.lindblad.solver.NmMcResult nmMcsolve(QobjLike h, Qobj psi0, double[] tlist, List<Qobj> ops,
+                                                          List<java.util.function.DoubleUnaryOperator> rates,
+                                                          List<Qobj> eOps, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.NmMcSolver.nmMcsolve(h, psi0, tlist, ops, rates, eOps, options);
+    }
 }
