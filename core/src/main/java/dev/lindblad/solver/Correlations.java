@@ -265,6 +265,7 @@ public final class Correlations {
      * @param cOps    collapse operators (null: none)
      * @param a       the field operator
      * @return g1 and G1
+     * @throws IllegalArgumentException when {@code <a^† a>} is not above 1e-12 at some tau (g1 undefined)
      */
     public static CoherenceFunction coherenceFunctionG1(QobjLike h, Qobj state0, double[] taulist,
                                                         List<? extends QobjLike> cOps, Qobj a) {
@@ -288,6 +289,7 @@ public final class Correlations {
      * @param cOps    collapse operators (null: none)
      * @param a       the field operator
      * @return g2 and G2
+     * @throws IllegalArgumentException when {@code <a^† a>} is not above 1e-12 at some tau (g2 undefined)
      */
     public static CoherenceFunction coherenceFunctionG2(QobjLike h, Qobj state0, double[] taulist,
                                                         List<? extends QobjLike> cOps, Qobj a) {
@@ -332,6 +334,13 @@ public final class Correlations {
         Qobj[] abc = order == 1 ? new Qobj[] {null, ad, a} : new Qobj[] {ad, number, a};
         Complex[] g = run3op(op, solver, rho0, new double[] {0}, taulist, abc, new String[] {"a", "a", "a"},
                 TaskMap.serial(), Path.AUTO)[0];
+        for (int k = 0; k < n.length; k++) {
+            if (!(n[k] > 1e-12)) {   // below this the ratio is rounding noise
+                throw new IllegalArgumentException(op + ": <a^dag a> = " + n[k] + " at tau = " + taulist[k]
+                        + " (state0 " + (state0 == null ? "the steady state" : "given") + "), so the normalised "
+                        + "function is undefined there; use a correlation function for the unnormalised one");
+            }
+        }
         Complex[] norm = new Complex[g.length];
         for (int k = 0; k < g.length; k++) {
             double d = order == 1 ? Math.sqrt(n[0] * n[k]) : n[0] * n[k];

@@ -352,6 +352,9 @@ class CorrelationsTest {
         dev.lindblad.DimensionMismatchException dims = assertThrows(dev.lindblad.DimensionMismatchException.class,
                 () -> correlation2op1t(sigmax(), basis(2, 0), tau, List.of(sigmam()), destroy(3), sigmam()));
         assertTrue(dims.getMessage().contains("operator a"), dims.getMessage());
+        IllegalArgumentException vacuum = assertThrows(IllegalArgumentException.class,
+                () -> coherenceFunctionG2(destroy(4).dag().times(destroy(4)), null, tau, List.of(destroy(4)), destroy(4)));
+        assertTrue(vacuum.getMessage().startsWith("coherenceFunctionG2: <a^dag a> = "), vacuum.getMessage());
         IllegalArgumentException solver = assertThrows(IllegalArgumentException.class,
                 () -> spectrum(sigmax(), tau, List.of(sigmam()), sigmap(), sigmam(), "fft", TaskMap.serial()));
         assertTrue(solver.getMessage().startsWith("spectrum: unknown solver 'fft'"), solver.getMessage());
