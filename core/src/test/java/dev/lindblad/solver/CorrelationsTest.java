@@ -86,6 +86,9 @@ class CorrelationsTest {
                 1e-6, "fock2");
         assertClose(c.complexes("fock2_reverse"),
                 correlation2op1t(cavityH(), fock(8, 2), tau, cavityC(), a.dag(), a, true, TIGHT), 1e-6, "fock2_reverse");
+        // H given as a Liouvillian (the collapse operators already in it) gives the same
+        assertClose(c.complexes("fock2"), correlation2op1t(liouvillian(cavityH(), cavityC()), fock(8, 2), tau, List.of(),
+                a.dag(), a, false, TIGHT), 1e-6, "fock2 from L");
         // the default overload: QuTiP's default tolerances
         assertClose(c.complexes("ss"), correlation2op1t(cavityH(), null, tau, cavityC(), a.dag(), a), 1e-4, "defaults");
     }
