@@ -33,7 +33,8 @@ import time
 PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm",
-            "nho-steadystate-direct", "jc3-steadystate-direct", "jc-brmesolve"]
+            "nho-steadystate-direct", "jc3-steadystate-direct", "jc-brmesolve",
+            "cavity-correlation2op2t"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -98,6 +99,16 @@ def build(qutip, problem, size):
                     (lambda r: r.expect[0][-1]))
         a_ops = [[a + a.dag(), spectrum]]
         return ((lambda: qutip.brmesolve(h, psi0, tlist, a_ops=a_ops, e_ops=[n_op])), (lambda r: r.expect[0][-1]))
+    if problem == "cavity-correlation2op2t":
+        # issue #20: <a^dag(t+tau) a(t)> of a driven thermal cavity on a 200 x 200 grid
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.5 * ad * a + 0.8 * (a + ad)
+        c_ops = [np.sqrt(1.2) * a, np.sqrt(0.2) * ad]
+        psi0 = qutip.fock(size, 0)
+        grid = np.linspace(0, 10, 200)
+        return ((lambda: qutip.correlation_2op_2t(h, psi0, grid, grid, c_ops, ad, a)),
+                (lambda c: c[-1, -1].real))
     if problem in ("herm-eigenenergies", "herm-eigenstates", "herm-expm"):
         # the dense Hermitian matrix of BenchProblems.denseHermitian: pseudo-random entries by formula
         j, k = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")

@@ -1141,6 +1141,8 @@ public final class Lindblad {
     /** Relative entropy in a base; see {@link Metrics#entropyRelative(Qobj, Qobj, double)}. */
     public static double entropyRelative(Qobj rho, Qobj sigma, double base) {
         return Metrics.entropyRelative(rho, sigma, base);
+    }
+
     // ---- phase space, tensors and solver entry points (issue #15) ----
 
     /** Wigner function by QuTiP's method name; see {@link Wigner#wigner(Qobj, double[], double[], String, double)}. */
@@ -1246,6 +1248,8 @@ public final class Lindblad {
     /** Pseudo-inverse at frequency w; see {@link dev.lindblad.solver.Solvers#pseudoInverse(Qobj, Qobj, double)}. */
     public static Qobj pseudoInverse(Qobj l, Qobj rhoss, double w) {
         return dev.lindblad.solver.Solvers.pseudoInverse(l, rhoss, w);
+    }
+
     // ---- Bloch–Redfield and Floquet (issue #20) ----
 
     /**
@@ -1306,5 +1310,124 @@ public final class Lindblad {
                                      List<java.util.function.DoubleUnaryOperator> spectra, double wTh, int kmax,
                                      int nT) {
         return dev.lindblad.solver.Floquet.floquetTensor(basis, cOps, spectra, wTh, kmax, nT);
+    }
+
+    // ---- correlations (issue #20) ----
+
+    /** {@code <A(tau) B(0)>}; see {@link dev.lindblad.solver.Correlations#correlation2op1t(QobjLike, Qobj, double[], List, Qobj, Qobj)}. */
+    public static Complex[] correlation2op1t(QobjLike h, Qobj state0, double[] taulist, List<? extends QobjLike> cOps,
+                                            Qobj a, Qobj b) {
+        return dev.lindblad.solver.Correlations.correlation2op1t(h, state0, taulist, cOps, a, b);
+    }
+
+    /** {@code <A(tau) B(0)>} or, reversed, {@code <A(0) B(tau)>}; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[] correlation2op1t(QobjLike h, Qobj state0, double[] taulist, List<? extends QobjLike> cOps,
+                                            Qobj a, Qobj b, boolean reverse, dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Correlations.correlation2op1t(h, state0, taulist, cOps, a, b, reverse, options);
+    }
+
+    /** {@code <A(t+tau) B(t)>} as {@code [t][tau]}, rows in parallel; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[][] correlation2op2t(QobjLike h, Qobj state0, double[] tlist, double[] taulist,
+                                              List<? extends QobjLike> cOps, Qobj a, Qobj b) {
+        return dev.lindblad.solver.Correlations.correlation2op2t(h, state0, tlist, taulist, cOps, a, b);
+    }
+
+    /** {@code <A(t+tau) B(t)>} or, reversed, {@code <A(t) B(t+tau)>}, with options and a task map; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[][] correlation2op2t(QobjLike h, Qobj state0, double[] tlist, double[] taulist,
+                                              List<? extends QobjLike> cOps, Qobj a, Qobj b, boolean reverse,
+                                              dev.lindblad.solver.SolverOptions options,
+                                              dev.lindblad.parallel.TaskMap map) {
+        return dev.lindblad.solver.Correlations.correlation2op2t(h, state0, tlist, taulist, cOps, a, b, reverse, options,
+                map);
+    }
+
+    /** {@code <A(0) B(tau) C(0)>}; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[] correlation3op1t(QobjLike h, Qobj state0, double[] taulist, List<? extends QobjLike> cOps,
+                                            Qobj a, Qobj b, Qobj c) {
+        return dev.lindblad.solver.Correlations.correlation3op1t(h, state0, taulist, cOps, a, b, c);
+    }
+
+    /** {@code <A(0) B(tau) C(0)>} with options; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[] correlation3op1t(QobjLike h, Qobj state0, double[] taulist, List<? extends QobjLike> cOps,
+                                            Qobj a, Qobj b, Qobj c, dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Correlations.correlation3op1t(h, state0, taulist, cOps, a, b, c, options);
+    }
+
+    /** {@code <A(t) B(t+tau) C(t)>} as {@code [t][tau]}, rows in parallel; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[][] correlation3op2t(QobjLike h, Qobj state0, double[] tlist, double[] taulist,
+                                              List<? extends QobjLike> cOps, Qobj a, Qobj b, Qobj c) {
+        return dev.lindblad.solver.Correlations.correlation3op2t(h, state0, tlist, taulist, cOps, a, b, c);
+    }
+
+    /** {@code <A(t) B(t+tau) C(t)>} with options and a task map; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[][] correlation3op2t(QobjLike h, Qobj state0, double[] tlist, double[] taulist,
+                                              List<? extends QobjLike> cOps, Qobj a, Qobj b, Qobj c,
+                                              dev.lindblad.solver.SolverOptions options,
+                                              dev.lindblad.parallel.TaskMap map) {
+        return dev.lindblad.solver.Correlations.correlation3op2t(h, state0, tlist, taulist, cOps, a, b, c, options, map);
+    }
+
+    /** {@code <A(t) B(t+tau) C(t)>} from a solver, null operators the identity; see {@link dev.lindblad.solver.Correlations}. */
+    public static Complex[][] correlation3op(dev.lindblad.solver.MeSolver solver, Qobj state0, double[] tlist,
+                                            double[] taulist, Qobj aOp, Qobj bOp, Qobj cOp,
+                                            dev.lindblad.parallel.TaskMap map) {
+        return dev.lindblad.solver.Correlations.correlation3op(solver, state0, tlist, taulist, aOp, bOp, cOp, map);
+    }
+
+    /** {@code g1(tau) = <a^dag(tau) a(0)> / sqrt(n(0) n(tau))}; see {@link dev.lindblad.solver.Correlations}. */
+    public static dev.lindblad.solver.CoherenceFunction coherenceFunctionG1(QobjLike h, Qobj state0, double[] taulist,
+                                                                           List<? extends QobjLike> cOps, Qobj a) {
+        return dev.lindblad.solver.Correlations.coherenceFunctionG1(h, state0, taulist, cOps, a);
+    }
+
+    /** g1 with options; see {@link dev.lindblad.solver.Correlations}. */
+    public static dev.lindblad.solver.CoherenceFunction coherenceFunctionG1(QobjLike h, Qobj state0, double[] taulist,
+                                                                           List<? extends QobjLike> cOps, Qobj a,
+                                                                           dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Correlations.coherenceFunctionG1(h, state0, taulist, cOps, a, options);
+    }
+
+    /** {@code g2(tau) = <a^dag(0) a^dag(tau) a(tau) a(0)> / (n(0) n(tau))}; see {@link dev.lindblad.solver.Correlations}. */
+    public static dev.lindblad.solver.CoherenceFunction coherenceFunctionG2(QobjLike h, Qobj state0, double[] taulist,
+                                                                           List<? extends QobjLike> cOps, Qobj a) {
+        return dev.lindblad.solver.Correlations.coherenceFunctionG2(h, state0, taulist, cOps, a);
+    }
+
+    /** g2 with options; see {@link dev.lindblad.solver.Correlations}. */
+    public static dev.lindblad.solver.CoherenceFunction coherenceFunctionG2(QobjLike h, Qobj state0, double[] taulist,
+                                                                           List<? extends QobjLike> cOps, Qobj a,
+                                                                           dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Correlations.coherenceFunctionG2(h, state0, taulist, cOps, a, options);
+    }
+
+    /** Steady-state power spectrum of {@code <A(tau) B(0)>} by eigen-decomposition; see {@link dev.lindblad.solver.Correlations}. */
+    public static double[] spectrum(Qobj h, double[] wlist, List<Qobj> cOps, Qobj a, Qobj b) {
+        return dev.lindblad.solver.Correlations.spectrum(h, wlist, cOps, a, b);
+    }
+
+    /** Power spectrum by {@code "es"}, {@code "pi"} or {@code "solve"}; see {@link dev.lindblad.solver.Correlations}. */
+    public static double[] spectrum(Qobj h, double[] wlist, List<Qobj> cOps, Qobj a, Qobj b, String solver,
+                                    dev.lindblad.parallel.TaskMap map) {
+        return dev.lindblad.solver.Correlations.spectrum(h, wlist, cOps, a, b, solver, map);
+    }
+
+    /** Spectrum of a sampled correlation by FFT; see {@link dev.lindblad.solver.Correlations#spectrumCorrelationFft(double[], Complex[])}. */
+    public static dev.lindblad.solver.FftSpectrum spectrumCorrelationFft(double[] tlist, Complex[] y) {
+        return dev.lindblad.solver.Correlations.spectrumCorrelationFft(tlist, y);
+    }
+
+    /** Spectrum by FFT with the inverse transform's sign; see {@link dev.lindblad.solver.Correlations}. */
+    public static dev.lindblad.solver.FftSpectrum spectrumCorrelationFft(double[] tlist, Complex[] y, boolean inverse) {
+        return dev.lindblad.solver.Correlations.spectrumCorrelationFft(tlist, y, inverse);
+    }
+
+    /**
+     * Monte Carlo trajectories with rates that may be negative (influence martingale), QuTiP 5's
+     * {@code nm_mcsolve}; see {@link dev.lindblad.solver.NmMcSolver}.
+     */
+    public static dev.lindblad.solver.NmMcResult nmMcsolve(QobjLike h, Qobj psi0, double[] tlist, List<Qobj> ops,
+                                                          List<java.util.function.DoubleUnaryOperator> rates,
+                                                          List<Qobj> eOps, dev.lindblad.solver.McOptions options) {
+        return dev.lindblad.solver.NmMcSolver.nmMcsolve(h, psi0, tlist, ops, rates, eOps, options);
     }
 }

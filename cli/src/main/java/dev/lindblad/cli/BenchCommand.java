@@ -81,6 +81,8 @@ final class BenchCommand implements Command {
                   fmo-heom (HEOM of the FMO complex, 7 sites and baths; depth 4, 5; build included).
                   jc-brmesolve (Bloch-Redfield, Jaynes-Cummings with an Ohmic bath; levels 10, 20;
                   tensor build included).
+                  cavity-correlation2op2t (<a^dag(t+tau) a(t)> of a driven cavity on a 200 x 200
+                  grid; levels 20).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse

@@ -85,6 +85,10 @@ import java.util.function.ToDoubleFunction;
  *       {@code S(ω) = 0.01 ω e^{-ω/3}} (ω &gt; 0, else 0), secular cutoff 0.1, from
  *       {@code |1>|g>} ({@code basis(N,1) ⊗ basis(2,0)}), {@code tlist = linspace(0, 50, 100)};
  *       building the tensor is part of the call; the value is {@code <a†a>} at t = 50.</li>
+ *   <li>{@code cavity-correlation2op2t} (size N = Fock levels; issue #20): a driven thermal cavity,
+ *       {@code H = 0.5 a†a + 0.8 (a + a†)}, {@code c = sqrt(1.2) a, sqrt(0.2) a†}, from
+ *       {@code fock(N, 0)}, {@code <a†(t+tau) a(t)>} on the 200 × 200 grid
+ *       {@code tlist = taulist = linspace(0, 10, 200)}; value the real part at the last t and tau.</li>
  * </ul>
  * The ratios 0.1, 0.025, 2, 1.2, 0.2, 50 and 25 are those of QuantumToolbox.jl's benchmark
  * script (albertomercurio/QuantumToolbox-Benchmarks, {@code quantumtoolbox} script: Jx = 25,
@@ -96,7 +100,7 @@ final class BenchProblems {
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm", "nho-steadystate-direct",
-            "jc3-steadystate-direct", "jc-brmesolve");
+            "jc3-steadystate-direct", "jc-brmesolve", "cavity-correlation2op2t");
 
     private BenchProblems() {
     }
@@ -262,6 +266,19 @@ final class BenchProblems {
                 double[] ts = linspace(0, 50, 100);
                 return new Prepared(true, () -> Lindblad.brmesolve(h, psi0, ts, aOps, List.of(n)),
                         r -> last(((dev.lindblad.solver.Result) r).expect(0)), null);
+            }
+            case "cavity-correlation2op2t" -> {
+                Qobj a = destroy(size);
+                Qobj ad = a.dag();
+                Qobj h = ad.times(a).times(0.5).plus(a.plus(ad).times(0.8));
+                List<Qobj> cOps = List.of(a.times(Math.sqrt(1.2)), ad.times(Math.sqrt(0.2)));
+                Qobj psi0 = fock(size, 0);
+                double[] grid = linspace(0, 10, 200);
+                return new Prepared(true, () -> Lindblad.correlation2op2t(h, psi0, grid, grid, cOps, ad, a),
+                        r -> {
+                            Complex[][] c = (Complex[][]) r;
+                            return c[c.length - 1][c[0].length - 1].re();
+                        }, null);
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

@@ -91,6 +91,7 @@ final class SideBySide {
         for (int n : new int[] {10, 20}) {   // issue #20
             s.add(new Spec("jc-brmesolve", n));
         }
+        s.add(new Spec("cavity-correlation2op2t", 20));
         return s;
     }
 

@@ -476,6 +476,14 @@ public final class MeSolver {
     }
 
     /**
+     * The same system with other options, for a caller that needs its own settings (the
+     * correlation functions turn off output normalisation and progress, as QuTiP does).
+     */
+    MeSolver withOptions(SolverOptions other, String otherOperation) {
+        return new MeSolver(hamiltonian, cOps, other, otherOperation);
+    }
+
+    /**
      * @return the Liouvillian as a superoperator when it is constant (built on demand), for
      *         steady states and propagators
      * @throws IllegalArgumentException when an entry is NaN or infinite (an operator's entries so

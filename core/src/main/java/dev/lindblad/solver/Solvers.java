@@ -369,6 +369,8 @@ public final class Solvers {
             a[2 * (k + k * m)] = 1;
         }
         return a;
+    }
+
     /**
      * The Bloch–Redfield master equation, as QuTiP 5's {@code brmesolve}: in the eigenbasis of H,
      * {@code d rho_ab/dt = -i ω_ab rho_ab + sum_cd R_abcd rho_cd} with the tensor of

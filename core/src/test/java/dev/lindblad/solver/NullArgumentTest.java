@@ -47,7 +47,10 @@ class NullArgumentTest {
             "SteadyStateSolver#cOps", "McOptions#seed", "McOptions#map", "McOptions#timeout",
             "SolverOptions#storeStates",
             // issue #20: null c-op and e-op lists mean none, as QuTiP's None
-            "BlochRedfield#cOps", "BrSolver#cOps", "BrSolver#eOps", "BrSolver#eFuncs", "Floquet#eOps", "Floquet#cOps");
+            "BlochRedfield#cOps", "BrSolver#cOps", "BrSolver#eOps", "BrSolver#eFuncs", "Floquet#eOps", "Floquet#cOps",
+            // QuTiP's state0 = None: start from the steady state; a null operator of correlation3op
+            // is the identity, as QuTiP's A = None
+            "Correlations#state0", "Correlations#cOps", "Correlations#aOp", "Correlations#bOp", "Correlations#cOp");
 
     /** Exceptions, results and records the solvers build (not user input). */
     private static boolean skipped(Class<?> c) {
@@ -89,6 +92,9 @@ class NullArgumentTest {
         }
         if (type == McOptions.class) {
             return McOptions.defaults().withNtraj(2).withSeed(1).withMap(TaskMap.serial());
+        }
+        if (type == MeSolver.class) {
+            return new MeSolver(sigmax(), List.of(sigmam()), SolverOptions.defaults());
         }
         if (type == SteadyStateOptions.class) {
             return SteadyStateOptions.defaults();
