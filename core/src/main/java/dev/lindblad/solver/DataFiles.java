@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ public final class DataFiles {
         nonNull(object, "qsave", "object");
         nonNull(path, "qsave", "path");
         byte[] bytes = QsaveCodec.encode(object);
-        writeAtomically(path, "qsave", tmp -> Files.write(tmp, bytes));
+        writeAtomically(path, "qsave", tmp -> Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW));
     }
 
     /**
@@ -158,7 +159,7 @@ public final class DataFiles {
         nonNull(result, "saveCsv", "result");
         nonNull(path, "saveCsv", "path");
         String text = CsvExport.text(result, labels);
-        writeAtomically(path, "saveCsv", tmp -> Files.writeString(tmp, text));
+        writeAtomically(path, "saveCsv", tmp -> Files.writeString(tmp, text, StandardOpenOption.CREATE_NEW));
     }
 
     @FunctionalInterface
@@ -166,24 +167,37 @@ public final class DataFiles {
         void write(Path tmp) throws IOException;
     }
 
-    /** Writes through a temporary file next to the target, then moves it over the target. */
+    /**
+     * Writes through a temporary file next to the target, then moves it over the target. The
+     * temporary file is created by the writer as any new file is (so it gets the usual
+     * permissions, not {@code createTempFile}'s owner-only ones); a target that exists keeps its
+     * POSIX permissions.
+     */
     static void writeAtomically(Path path, String op, Writer writer) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
-        Path tmp = null;
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36)
+                + ".part");
+        boolean moved = false;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             writer.write(tmp);
+            try {
+                if (Files.exists(target)) {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // not a POSIX file system, or the target is not ours to read: the new file's own permissions stand
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            tmp = null;
+            moved = true;
         } catch (IOException e) {
             throw new UncheckedIOException(op + ": cannot write " + path + ": " + e, e);
         } finally {
-            if (tmp != null) {
+            if (!moved) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
@@ -192,4 +206,6 @@ public final class DataFiles {
             }
         }
     }
+
+    private static final java.util.random.RandomGenerator TEMP_NAMES = new java.security.SecureRandom();
 }

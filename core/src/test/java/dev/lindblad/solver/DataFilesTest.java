@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -346,6 +347,24 @@ class DataFilesTest {
         }
         qsave(sigmay(), p);   // replacing an existing file works
         assertSameQobj(sigmay(), qload(p, Qobj.class), "replaced");
+    }
+
+    @Test
+    void filesGetTheUsualPermissionsAndKeepTheirOwn() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "not a POSIX file system: no permissions to compare");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path p = dir.resolve("new.qsave");
+        qsave(sigmax(), p);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(p),
+                "a new file gets what any new file gets (the umask), not a temporary file's owner-only mode");
+        Path h5 = dir.resolve("new.h5");
+        saveHdf5(sigmax(), h5);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(h5));
+        var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(p, mode);
+        qsave(sigmay(), p);
+        assertEquals(mode, Files.getPosixFilePermissions(p), "a replaced file keeps its mode");
     }
 
     @Test
