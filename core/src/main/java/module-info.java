@@ -16,4 +16,6 @@ module dev.lindblad {
     requires io.jhdf;
 
     uses dev.lindblad.backend.Backend;
+    // qsave/qload of other modules' types (heom's HeomResult)
+    uses dev.lindblad.solver.DataFileCodec;
 }

@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
  * <pre>
  * magic      8 bytes  0x89 'L' 'B' 'D' '\r' '\n' 0x1A '\n'
  * version    u16      1
- * kind       u8       1 Qobj, 2 Result, 3 McResult, 4 SteadyStateResult
+ * kind       u8       1 Qobj, 2 Result, 3 McResult, 4 SteadyStateResult, 5 a DataFileCodec's type
  * length     u64      payload bytes
  * payload    length bytes
  * crc32      u32      CRC-32 of every byte before it
@@ -43,6 +43,7 @@ final class QsaveCodec {
     static final int KIND_RESULT = 2;
     static final int KIND_MC_RESULT = 3;
     static final int KIND_STEADY_STATE = 4;
+    static final int KIND_EXTENSION = 5;
 
     private static final int DENSE = 0;
     private static final int CSR = 1;
@@ -57,6 +58,7 @@ final class QsaveCodec {
             case KIND_RESULT -> "Result";
             case KIND_MC_RESULT -> "McResult";
             case KIND_STEADY_STATE -> "SteadyStateResult";
+            case KIND_EXTENSION -> "object of another module";
             default -> "unknown kind " + kind;
         };
     }
@@ -64,14 +66,38 @@ final class QsaveCodec {
     // ---------------------------------------------------------------- writing
 
     /** @return the whole file's bytes; throws DataFileException (path null) for an object it does not store */
+    /** @return the codecs other modules provide, found now (a module added later is seen) */
+    static List<DataFileCodec> codecs() {
+        List<DataFileCodec> out = new ArrayList<>();
+        java.util.ServiceLoader.load(DataFileCodec.class, QsaveCodec.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    static DataFileCodec codecFor(Object object) {
+        for (DataFileCodec c : codecs()) {
+            if (c.handles(object)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     static byte[] encode(Object object) {
+        DataFileCodec codec = object instanceof Qobj || object instanceof Result || object instanceof McResult
+                || object instanceof SteadyStateResult ? null : codecFor(object);
         int kind = switch (object) {
             case Qobj q -> KIND_QOBJ;
             case Result r -> KIND_RESULT;
             case McResult r -> KIND_MC_RESULT;
             case SteadyStateResult r -> KIND_STEADY_STATE;
-            default -> throw new DataFileException(null, "qsave: cannot store a " + object.getClass().getName()
-                    + "; qsave stores Qobj, Result, McResult and SteadyStateResult");
+            default -> {
+                if (codec == null) {
+                    throw new DataFileException(null, "qsave: cannot store a " + object.getClass().getName()
+                            + "; qsave stores Qobj, Result, McResult, SteadyStateResult"
+                            + codecs().stream().map(c -> ", " + c.kind()).reduce("", String::concat));
+                }
+                yield KIND_EXTENSION;
+            }
         };
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -81,7 +107,10 @@ final class QsaveCodec {
                 case Result r -> out.result(r);
                 case McResult r -> out.mcResult(r);
                 case SteadyStateResult r -> out.steadyState(r);
-                default -> throw new AssertionError();
+                default -> {
+                    out.string(codec.kind());
+                    codec.write(object, new QsaveWriter(out));
+                }
             }
             out.d.flush();
             byte[] payload = body.toByteArray();
@@ -102,7 +131,7 @@ final class QsaveCodec {
         }
     }
 
-    private static final class Out {
+    static final class Out {
         final DataOutputStream d;
 
         Out(DataOutputStream d) {
@@ -359,8 +388,22 @@ final class QsaveCodec {
                 case KIND_RESULT -> in.result();
                 case KIND_MC_RESULT -> in.mcResult();
                 case KIND_STEADY_STATE -> in.steadyState();
+                case KIND_EXTENSION -> {
+                    String name = in.string();
+                    DataFileCodec codec = null;
+                    for (DataFileCodec c : codecs()) {
+                        if (c.kind().equals(name)) {
+                            codec = c;
+                        }
+                    }
+                    if (codec == null) {
+                        throw new DataFileException(path, "holds a " + name + ", which no module on the class path "
+                                + "reads (for dev.lindblad.heom types, add lindblad-heom)");
+                    }
+                    yield codec.read(new QsaveReader(in));
+                }
                 default -> throw new DataFileException(path, "unknown object kind " + kind
-                        + " (this Lindblad reads kinds 1 to 4); the file was written by a newer Lindblad");
+                        + " (this Lindblad reads kinds 1 to 5); the file was written by a newer Lindblad");
             };
         } catch (BufferUnderflowException e) {
             throw new DataFileException(path, "corrupt: the " + kindName(kind) + " payload ends early");
@@ -375,7 +418,7 @@ final class QsaveCodec {
         return value;
     }
 
-    private static final class In {
+    static final class In {
         final ByteBuffer b;
         final Path path;
         final String kind;
