@@ -135,6 +135,7 @@ final class QobjFormat {
         final int digits;          // decimals (fixed) or mantissa decimals (scientific)
         final int intWidth;        // width of the part before the point, fixed layout
         final int width;           // width of every number, padded on the right
+        final boolean anyNegative; // a sign column for the real parts
 
         Column(double[][] v, int[] rows, int[] cols, boolean sign) {
             this.sign = sign;
@@ -154,7 +155,7 @@ final class QobjFormat {
                 }
             }
             scientific = max >= 1e8 || (minNonZero < 1e-4) || (max > 0 && max / minNonZero > 1e3);
-            int d = 0, iw = 1, w = 0;
+            int d = 0, iw = 1;
             for (int a = 0; a < rows.length; a++) {
                 for (int b = 0; b < cols.length; b++) {
                     if (rows[a] < 0 || cols[b] < 0) {
@@ -171,6 +172,7 @@ final class QobjFormat {
                     }
                 }
             }
+            this.anyNegative = negative;
             this.digits = d;
             this.intWidth = iw + (negative && !sign ? 1 : 0);
             int widest = 0;
@@ -181,8 +183,7 @@ final class QobjFormat {
                     }
                 }
             }
-            w = widest;
-            this.width = w;
+            this.width = widest;
         }
 
         /** {@code |x|} at {@value #PRECISION} decimals, as the shortest decimal that rounds there. */
@@ -225,6 +226,8 @@ final class QobjFormat {
             if (!scientific && !sign) {
                 int point = signed.indexOf('.');
                 signed = " ".repeat(Math.max(0, intWidth - point)) + signed;
+            } else if (scientific && !sign && anyNegative && !neg) {
+                signed = " " + signed;   // numpy keeps a sign column
             }
             return signed;
         }

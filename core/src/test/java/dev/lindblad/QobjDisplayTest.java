@@ -70,6 +70,9 @@ class QobjDisplayTest {
         String s = States.coherent(20, 1.0).toString();
         assertTrue(s.contains("[[6.06530660e-01]\n [6.06530660e-01]\n [4.28881942e-01]\n"), s);
         assertTrue(s.contains(" [1.82230360e-09]]\n"), s);
+        // numpy: print(np.array([[-0.6], [1e-9]])) keeps a sign column
+        Qobj k = Qobj.of(dev.lindblad.data.DenseMatrix.wrap(2, 1, new double[] {-0.6, 0, 1e-9, 0}), Dims.ket(2));
+        assertTrue(k.toString().endsWith("Qobj data =\n[[-6.e-01]\n [ 1.e-09]]\n"), k.toString());
     }
 
     @Test
