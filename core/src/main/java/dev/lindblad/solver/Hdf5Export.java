@@ -96,7 +96,26 @@ final class Hdf5Export {
     }
 
     private static void putQobj(WritableGroup g, String name, Qobj q) {
-        describe(g.putDataset(name, complexMatrix(q.data())), q);
+        describe(putArray(g, name, complexMatrix(q.data()), q.data().rows(), q.data().cols(), 2), q);
+    }
+
+    /** Doubles per chunk: 1 MiB. */
+    static final int CHUNK_DOUBLES = 1 << 17;
+
+    /**
+     * A multi-dimensional dataset, chunked along its first axis in chunks of about 1 MiB. jhdf
+     * writes a contiguous nested array with one file write per innermost array (of length 2
+     * here), which made a 6 MB result take seconds; a chunk is encoded in memory and written
+     * at once. h5py and jhdf read chunked datasets as any other.
+     */
+    static io.jhdf.api.WritableDataset putArray(WritableGroup g, String name, Object data, int... shape) {
+        long rest = 1;
+        for (int k = 1; k < shape.length; k++) {
+            rest *= shape[k];
+        }
+        int[] chunk = shape.clone();
+        chunk[0] = (int) Math.max(1, Math.min(shape[0], CHUNK_DOUBLES / Math.max(1, rest)));
+        return g.putDataset(name, data, io.jhdf.api.DatasetCreationOptions.builder().chunkDimensions(chunk).build());
     }
 
     private static void putStates(WritableGroup g, List<Qobj> states) {
@@ -107,7 +126,7 @@ final class Hdf5Export {
         for (int s = 0; s < a.length; s++) {
             a[s] = complexMatrix(states.get(s).data());
         }
-        describe(g.putDataset("states", a), states.get(0));
+        describe(putArray(g, "states", a, a.length, a[0].length, a[0][0].length, 2), states.get(0));
     }
 
     private static void putStats(WritableNode node, Stats s) {
@@ -125,7 +144,7 @@ final class Hdf5Export {
 
     private static void putExpect(WritableGroup g, String name, double[][] values, int n) {
         if (values != null && values.length > 0 && n > 0) {
-            g.putDataset(name, complexRows(values, n));
+            putArray(g, name, complexRows(values, n), values.length, n, 2);
         }
     }
 
