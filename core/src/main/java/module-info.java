@@ -12,5 +12,10 @@ module dev.lindblad {
     exports dev.lindblad.parallel;
     exports dev.lindblad.solver;
 
+    // HDF5 export (DataFiles.saveHdf5)
+    requires io.jhdf;
+
     uses dev.lindblad.backend.Backend;
+    // qsave/qload of other modules' types (heom's HeomResult)
+    uses dev.lindblad.solver.DataFileCodec;
 }

@@ -1430,4 +1430,61 @@ public final class Lindblad {
                                                           List<Qobj> eOps, dev.lindblad.solver.McOptions options) {
         return dev.lindblad.solver.NmMcSolver.nmMcsolve(h, psi0, tlist, ops, rates, eOps, options);
     }
+
+    // ---- data files (issue #21) ----
+
+    /**
+     * Saves a {@link Qobj} or a solver result ({@link dev.lindblad.solver.Result},
+     * {@link dev.lindblad.solver.McResult}, {@link dev.lindblad.solver.SteadyStateResult}) in
+     * Lindblad's versioned binary format, as QuTiP's {@code qsave}; {@link #qload(java.nio.file.Path)}
+     * gives it back bit for bit. See {@link dev.lindblad.solver.DataFiles#qsave} and docs/data-files.md.
+     */
+    public static void qsave(Object object, java.nio.file.Path path) {
+        Require.nonNull(object, "qsave", "object");
+        Require.nonNull(path, "qsave", "path");
+        dev.lindblad.solver.DataFiles.qsave(object, path);
+    }
+
+    /** Loads what {@link #qsave} wrote, as QuTiP's {@code qload}; see {@link dev.lindblad.solver.DataFiles#qload(java.nio.file.Path)}. */
+    public static Object qload(java.nio.file.Path path) {
+        Require.nonNull(path, "qload", "path");
+        return dev.lindblad.solver.DataFiles.qload(path);
+    }
+
+    /** {@link #qload(java.nio.file.Path)} checking the kind: {@code Result r = qload(p, Result.class)}. */
+    public static <T> T qload(java.nio.file.Path path, Class<T> type) {
+        Require.nonNull(path, "qload", "path");
+        Require.nonNull(type, "qload", "type");
+        return dev.lindblad.solver.DataFiles.qload(path, type);
+    }
+
+    /**
+     * Exports a {@link Qobj} or a solver result to HDF5, complex arrays as float64 with a last
+     * axis (re, im), for h5py: {@code h5py.File(p)['expect'][()].view(complex)[..., 0]}; see
+     * {@link dev.lindblad.solver.DataFiles#saveHdf5} and docs/data-files.md.
+     */
+    public static void saveHdf5(Object object, java.nio.file.Path path) {
+        Require.nonNull(object, "saveHdf5", "object");
+        Require.nonNull(path, "saveHdf5", "path");
+        dev.lindblad.solver.DataFiles.saveHdf5(object, path);
+    }
+
+    /**
+     * Exports the expectation values of a {@link dev.lindblad.solver.Result} or
+     * {@link dev.lindblad.solver.McResult} as CSV: {@code time, e0, e1, ...}, complex e-ops as
+     * {@code _re}/{@code _im} columns; see {@link dev.lindblad.solver.DataFiles#saveCsv(Object, java.nio.file.Path, List)}.
+     */
+    public static void saveCsv(Object result, java.nio.file.Path path) {
+        Require.nonNull(result, "saveCsv", "result");
+        Require.nonNull(path, "saveCsv", "path");
+        dev.lindblad.solver.DataFiles.saveCsv(result, path);
+    }
+
+    /** {@link #saveCsv(Object, java.nio.file.Path)} with a name per e-op for the header. */
+    public static void saveCsv(Object result, java.nio.file.Path path, List<String> labels) {
+        Require.nonNull(result, "saveCsv", "result");
+        Require.nonNull(path, "saveCsv", "path");
+        Require.elements(labels, "saveCsv", "labels");
+        dev.lindblad.solver.DataFiles.saveCsv(result, path, labels);
+    }
 }

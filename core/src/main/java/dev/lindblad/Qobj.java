@@ -6,7 +6,6 @@ import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.data.Matrix;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An immutable quantum object: a complex matrix with its tensor structure {@link Dims}, as
@@ -1364,28 +1363,17 @@ public final class Qobj implements QobjLike {
         return dims.hashCode();
     }
 
+    /**
+     * QuTiP 5's display: the header
+     * {@code Quantum object: dims=[[2], [2]], shape=(2, 2), type='oper', dtype=Dense, isherm=True}
+     * ({@code isherm} for operators and superoperators only), then {@code Qobj data =} and the
+     * entries as numpy prints them: real when every imaginary part is zero, aligned on the
+     * decimal point with at most 8 decimals, or in scientific notation when the magnitudes span
+     * more than 10^3 (or pass 10^8, or fall below 10^-4). A side longer than 12 shows its first
+     * and last 3 rows or columns with "..." between, and a last line says what was left out.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Quantum object: dims = ").append(dims)
-                .append(", shape = (").append(data.rows()).append(", ").append(data.cols()).append(')')
-                .append(", type = ").append(type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (isOper() || isSuper()) {
-            sb.append(", isherm = ").append(isHerm() ? "True" : "False");
-        }
-        sb.append("\nQobj data =\n");
-        int mr = Math.min(data.rows(), 10), mc = Math.min(data.cols(), 10);
-        for (int i = 0; i < mr; i++) {
-            sb.append('[');
-            for (int j = 0; j < mc; j++) {
-                Complex z = data.get(i, j);
-                sb.append(j == 0 ? "" : " ").append(String.format(Locale.ROOT, "%10.4g%+.4gj", z.re(), z.im()));
-            }
-            sb.append(data.cols() > mc ? " ...]" : "]").append('\n');
-        }
-        if (data.rows() > mr) {
-            sb.append(" ...\n");
-        }
-        return sb.toString();
+        return QobjFormat.format(this);
     }
 }

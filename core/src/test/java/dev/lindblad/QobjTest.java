@@ -339,14 +339,15 @@ class QobjTest {
         assertTrue(k.dag().isBra());
         assertArrayEquals(new int[] {2, 1}, k.shape());
         String text = SX.toString();
-        assertTrue(text.contains("dims = [[2], [2]]"), text);
-        assertTrue(text.contains("shape = (2, 2)"), text);
-        assertTrue(text.contains("type = oper"), text);
-        assertTrue(text.contains("isherm = True"), text);
-        assertTrue(k.toString().contains("type = ket"), k.toString());
+        // QuTiP 5's header (issue #21): dims=..., shape=..., type='...', dtype=..., isherm=...
+        assertTrue(text.contains("dims=[[2], [2]]"), text);
+        assertTrue(text.contains("shape=(2, 2)"), text);
+        assertTrue(text.contains("type='oper'"), text);
+        assertTrue(text.contains("isherm=True"), text);
+        assertTrue(k.toString().contains("type='ket'"), k.toString());
         Qobj opKet = Qobj.of(DenseMatrix.zeros(4, 1), Dims.operatorKetOf(Dims.oper(2)));
         assertTrue(opKet.isOperKet());
-        assertTrue(opKet.toString().contains("type = operator-ket"), opKet.toString());
+        assertTrue(opKet.toString().contains("type='operator-ket'"), opKet.toString());
         assertTrue(opKet.dag().isOperBra());
         Qobj sup = Qobj.of(CsrMatrix.identity(4), Dims.superOf(Dims.oper(2)));
         assertTrue(sup.isSuper());

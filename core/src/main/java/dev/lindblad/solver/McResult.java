@@ -312,6 +312,35 @@ public final class McResult {
         return stats;
     }
 
+    // the stored fields as they are, for DataFiles (no copies: the caller only reads them)
+    double[] rawTimes() {
+        return times;
+    }
+
+    double[][] rawMean() {
+        return mean;
+    }
+
+    double[][] rawStd() {
+        return std;
+    }
+
+    double[][] rawStdError() {
+        return stdError;
+    }
+
+    boolean[] rawHermitian() {
+        return hermitian;
+    }
+
+    List<Result> rawRuns() {
+        return runs;
+    }
+
+    List<Qobj> rawStates() {
+        return states;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "McResult: %d of %d trajectories (%s%s), %d times, %d e-ops, master seed %d; %s",

@@ -147,6 +147,29 @@ public final class Result {
         return stats;
     }
 
+    // the stored fields as they are, for DataFiles (no copies: the caller only reads them)
+    double[] rawTimes() {
+        return times;
+    }
+
+    double[][] rawExpect() {
+        return expect;
+    }
+
+    int[] rawFirstComplex() {
+        return firstComplex;
+    }
+
+    List<Qobj> rawStates() {
+        return states;
+    }
+
+    /** Rebuilds a result from its stored fields (DataFiles.qload), keeping which e-ops were complex. */
+    static Result restore(double[] times, double[][] expect, int[] firstComplex, List<Qobj> states, Qobj finalState,
+                          Stats stats) {
+        return new Result(times, expect, firstComplex, states, finalState, stats);
+    }
+
     @Override
     public String toString() {
         return "Result: " + times.length + " times in [" + (times.length > 0 ? times[0] : "") + ", "

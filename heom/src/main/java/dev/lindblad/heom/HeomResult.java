@@ -114,6 +114,19 @@ public final class HeomResult {
         return stats;
     }
 
+    // the stored fields as they are, for HeomDataFiles (no copies: the caller only reads them)
+    boolean[] rawHermitian() {
+        return hermitian;
+    }
+
+    List<Qobj> rawStates() {
+        return states;
+    }
+
+    List<HierarchyAdosState> rawAdoStates() {
+        return adoStates;
+    }
+
     @Override
     public String toString() {
         return "HeomResult: " + times.length + " times, " + expect.length + " e-ops, "
