@@ -1,0 +1,90 @@
+package dev.lindblad.plot;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rounded ("nice") tick positions and their labels.
+ *
+ * <p>Linear axes: the step is the smallest of {1, 2, 2.5, 5} × 10^k that puts at most
+ * {@code maxTicks} ticks inside the range; ticks are the multiples of the step inside the range,
+ * and every label is written with the same number of decimals, the fewest that show the step
+ * (so 0, 0.25, 0.5 … as "0.00", "0.25", "0.50"; 0, 5, 10 … as integers). Labels are built from
+ * {@code k · step} in decimal, so no "0.30000000000000004" can appear. Logarithmic axes: ticks at
+ * the powers of ten (every other one or more when there are many), labelled 10ⁿ.
+ */
+final class Ticks {
+    private Ticks() {
+    }
+
+    record Tick(double value, String label) {
+    }
+
+    static double niceStep(double lo, double hi, int maxTicks) {
+        double span = hi - lo;
+        if (!(span > 0) || !Double.isFinite(span)) {
+            return 1;
+        }
+        // the smallest nice step that gives at most maxTicks ticks inside [lo, hi]
+        double mag = Math.pow(10, Math.floor(Math.log10(span / Math.max(1, maxTicks))) - 1);
+        for (int decade = 0; decade < 4; decade++, mag *= 10) {
+            for (double m : new double[] {1, 2, 2.5, 5}) {
+                double step = m * mag;
+                long count = (long) Math.floor(hi / step + 1e-9) - (long) Math.ceil(lo / step - 1e-9) + 1;
+                if (count <= maxTicks) {
+                    return step;
+                }
+            }
+        }
+        return mag;
+    }
+
+    static List<Tick> linear(double lo, double hi, int maxTicks) {
+        double step = niceStep(lo, hi, maxTicks);
+        BigDecimal s = new BigDecimal(Double.toString(step)).stripTrailingZeros();
+        int decimals = Math.max(0, s.scale());
+        long first = (long) Math.ceil(lo / step - 1e-9);
+        long last = (long) Math.floor(hi / step + 1e-9);
+        List<Tick> ticks = new ArrayList<>();
+        for (long k = first; k <= last && ticks.size() < 100; k++) {
+            BigDecimal v = s.multiply(BigDecimal.valueOf(k));
+            String label = v.setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            if (label.startsWith("-") && v.signum() == 0) {
+                label = label.substring(1);
+            }
+            ticks.add(new Tick(v.doubleValue(), label.replace('-', '−')));
+        }
+        return ticks;
+    }
+
+    static List<Tick> log(double lo, double hi) {
+        int a = (int) Math.ceil(Math.log10(lo) - 1e-9), b = (int) Math.floor(Math.log10(hi) + 1e-9);
+        List<Tick> ticks = new ArrayList<>();
+        if (b < a) {
+            // less than a decade: rounded linear ticks, labelled plainly
+            for (Tick t : linear(lo, hi, 5)) {
+                if (t.value() > 0) {
+                    ticks.add(t);
+                }
+            }
+            return ticks;
+        }
+        int every = Math.max(1, (b - a + 1 + 6) / 7);
+        for (int e = a; e <= b; e++) {
+            if ((e - a) % every == 0) {
+                ticks.add(new Tick(Math.pow(10, e), "10" + superscript(e)));
+            }
+        }
+        return ticks;
+    }
+
+    static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder b = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            b.append(c == '-' ? '⁻' : digits.charAt(c - '0'));
+        }
+        return b.toString();
+    }
+}
