@@ -40,6 +40,7 @@ public final class Axes extends Panel {
     private int colourIndex;
     boolean hideXTickLabels;
     boolean hideYTickLabels;
+    private Frame lastFrame;
 
     private sealed interface Layer {
     }
@@ -535,6 +536,14 @@ public final class Axes extends Panel {
         }
     }
 
+    /** Pixel position of a data point as last drawn (for tests that look at the picture). */
+    double[] toPixel(double x, double y) {
+        if (lastFrame == null) {
+            throw new IllegalStateException("toPixel: not drawn yet");
+        }
+        return new double[] {lastFrame.x(x), lastFrame.y(y)};
+    }
+
     private List<Ticks.Tick> xTicks(double[] r, double pixels) {
         if (xTickValues != null) {
             List<Ticks.Tick> t = new ArrayList<>();
@@ -594,6 +603,7 @@ public final class Axes extends Panel {
         }
         Rectangle2D p = new Rectangle2D.Double(left, top, pw, ph);
         Frame f = new Frame(p, r, logX, logY, invertY);
+        lastFrame = f;
         List<Ticks.Tick> xt = xTicks(r, pw);
         yt = yTicks(r, ph);
 
@@ -796,7 +806,7 @@ public final class Axes extends Panel {
             maxw = Math.max(maxw, Canvas.width(t.label(), Style.TICK));
         }
         if (!h.label().isEmpty()) {
-            c.text(h.label(), bar.getMaxX() + 12 + maxw, bar.getCenterY(), Style.LABEL, Style.AXIS, 0.5, 1, Math.PI / 2);
+            c.text(h.label(), bar.getMaxX() + 12 + maxw, bar.getCenterY(), Style.LABEL, Style.AXIS, 0.5, 0, -Math.PI / 2);
         }
     }
 

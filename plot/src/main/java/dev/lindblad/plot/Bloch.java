@@ -221,11 +221,11 @@ public final class Bloch extends Panel {
         // shaded sphere, translucent so that what lies behind shows faded, lighter towards the
         // upper left as if lit from there
         double r = g[2];
-        c.fill(new Ellipse2D.Double(g[0] - r, g[1] - r, 2 * r, 2 * r), new Color(200, 212, 234, 150));
+        c.fill(new Ellipse2D.Double(g[0] - r, g[1] - r, 2 * r, 2 * r), new Color(200, 212, 234, 80));
         for (int k = 1; k <= 10; k++) {
             double s = 1 - k * 0.085, off = (1 - s) * 0.45 * r;
             c.fill(new Ellipse2D.Double(g[0] - s * r - off, g[1] - s * r - off, 2 * s * r, 2 * s * r),
-                    new Color(255, 255, 255, 38));
+                    new Color(255, 255, 255, 18));
         }
         drawFrame(c, area, true);
         drawContent(c, area, true);

@@ -188,17 +188,37 @@ public final class Plots {
      * @return the figure
      */
     public static Figure plotWigner(Qobj state, double[] xvec, double[] pvec, boolean contours) {
+        return plotWigner(state, xvec, pvec, contours, 0);
+    }
+
+    /**
+     * As {@link #plotWigner(Qobj, double[], double[], boolean)} with a fixed colour scale
+     * {@code [−wlim, wlim]}, so that several panels compare (|W| ≤ 1/π always, with g = √2).
+     *
+     * @param state    a ket or density matrix in the Fock basis
+     * @param xvec     x values, increasing
+     * @param pvec     p values, increasing
+     * @param contours filled contours (true) or a smooth heat map (false)
+     * @param wlim     half-range of the colour scale, or 0 for {@code max|W|}
+     * @return the figure
+     */
+    public static Figure plotWigner(Qobj state, double[] xvec, double[] pvec, boolean contours, double wlim) {
         if (state == null || xvec == null || pvec == null) {
             throw new NullPointerException("plotWigner: state, xvec and pvec must be given");
         }
-        return Figure.of(wignerAxes(Lindblad.wigner(state, xvec, pvec), xvec, pvec, contours)).size(640, 540);
+        if (!(wlim >= 0) || Double.isInfinite(wlim)) {
+            throw new IllegalArgumentException("plotWigner: wlim must be finite and >= 0, got " + wlim);
+        }
+        return Figure.of(wignerAxes(Lindblad.wigner(state, xvec, pvec), xvec, pvec, contours, wlim)).size(640, 540);
     }
 
-    static Axes wignerAxes(double[][] w, double[] xvec, double[] pvec, boolean contours) {
-        double m = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                m = Math.max(m, Math.abs(v));
+    static Axes wignerAxes(double[][] w, double[] xvec, double[] pvec, boolean contours, double wlim) {
+        double m = wlim;
+        if (m == 0) {
+            for (double[] row : w) {
+                for (double v : row) {
+                    m = Math.max(m, Math.abs(v));
+                }
             }
         }
         m = m > 0 ? m : 1;

@@ -21,28 +21,29 @@ final class Ticks {
     record Tick(double value, String label) {
     }
 
-    static double niceStep(double lo, double hi, int maxTicks) {
+    /** The smallest nice step, exact in decimal, that puts at most maxTicks ticks inside [lo, hi]. */
+    static BigDecimal niceStep(double lo, double hi, int maxTicks) {
         double span = hi - lo;
         if (!(span > 0) || !Double.isFinite(span)) {
-            return 1;
+            return BigDecimal.ONE;
         }
-        // the smallest nice step that gives at most maxTicks ticks inside [lo, hi]
-        double mag = Math.pow(10, Math.floor(Math.log10(span / Math.max(1, maxTicks))) - 1);
-        for (int decade = 0; decade < 4; decade++, mag *= 10) {
-            for (double m : new double[] {1, 2, 2.5, 5}) {
-                double step = m * mag;
-                long count = (long) Math.floor(hi / step + 1e-9) - (long) Math.ceil(lo / step - 1e-9) + 1;
+        int k0 = (int) Math.floor(Math.log10(span / Math.max(1, maxTicks))) - 1;
+        for (int k = k0; k < k0 + 4; k++) {
+            for (String m : new String[] {"1", "2", "2.5", "5"}) {
+                BigDecimal step = new BigDecimal(m).scaleByPowerOfTen(k);
+                double st = step.doubleValue();
+                long count = (long) Math.floor(hi / st + 1e-9) - (long) Math.ceil(lo / st - 1e-9) + 1;
                 if (count <= maxTicks) {
                     return step;
                 }
             }
         }
-        return mag;
+        return BigDecimal.TEN.scaleByPowerOfTen(k0 + 4);
     }
 
     static List<Tick> linear(double lo, double hi, int maxTicks) {
-        double step = niceStep(lo, hi, maxTicks);
-        BigDecimal s = new BigDecimal(Double.toString(step)).stripTrailingZeros();
+        BigDecimal s = niceStep(lo, hi, maxTicks).stripTrailingZeros();
+        double step = s.doubleValue();
         int decimals = Math.max(0, s.scale());
         long first = (long) Math.ceil(lo / step - 1e-9);
         long last = (long) Math.floor(hi / step + 1e-9);
