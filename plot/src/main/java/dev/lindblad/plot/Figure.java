@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A picture: one panel, or a grid of panels (rows × columns, filled row by row), with an optional
@@ -159,6 +157,11 @@ public final class Figure {
         return img;
     }
 
+    /** @return the figure as a PNG file */
+    public byte[] toPng() {
+        return PngEncoder.encode(toImage());
+    }
+
     /** @return the figure as an SVG document */
     public String toSvg() {
         SvgCanvas svg = new SvgCanvas(width, height);
@@ -197,11 +200,7 @@ public final class Figure {
             } else if (name.endsWith(".pdf")) {
                 Files.write(target, toPdf());
             } else {
-                try (OutputStream o = Files.newOutputStream(target)) {
-                    if (!ImageIO.write(toImage(), "png", o)) {
-                        throw new IOException("no PNG writer");
-                    }
-                }
+                Files.write(target, toPng());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("save: could not write " + target, e);

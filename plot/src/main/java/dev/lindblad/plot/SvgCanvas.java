@@ -6,12 +6,8 @@ import java.awt.Shape;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Writes SVG 1.1: paths for shapes, {@code <text>} for labels (so they stay text), PNG data URIs
@@ -115,15 +111,10 @@ final class SvgCanvas implements Canvas {
 
     @Override
     public void image(BufferedImage img, double x, double y, double w, double h) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] png = PngEncoder.encode(img);
         out.append("<image x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
                 .append("\" height=\"").append(num(h)).append("\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/>\n");
+                .append(Base64.getEncoder().encodeToString(png)).append("\"/>\n");
     }
 
     @Override
