@@ -39,6 +39,8 @@ public final class Axes extends Panel {
     private String[] yTickLabels;
     private int colourIndex;
     boolean hideXTickLabels;
+    /** x ticks at whole numbers only (photon numbers). */
+    boolean integerX;
     boolean hideYTickLabels;
     private Frame lastFrame;
 
@@ -552,7 +554,8 @@ public final class Axes extends Panel {
             }
             return t;
         }
-        return logX ? Ticks.log(r[0], r[1]) : Ticks.linear(r[0], r[1], Math.max(3, Math.min(9, (int) (pixels / 80))));
+        return logX ? Ticks.log(r[0], r[1])
+                : Ticks.linear(r[0], r[1], Math.max(3, Math.min(9, (int) (pixels / 80))), integerX);
     }
 
     private List<Ticks.Tick> yTicks(double[] r, double pixels) {

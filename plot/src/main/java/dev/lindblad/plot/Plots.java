@@ -241,6 +241,7 @@ public final class Plots {
         Arrays.setAll(n, i -> i);
         Axes ax = new Axes().title("Fock distribution").xLabel("Fock number n").yLabel("occupation probability")
                 .bars(n, p, 0.8, "").yRange(0, Math.max(1e-12, Arrays.stream(p).max().orElse(1)) * 1.08);
+        ax.integerX = true;
         return Figure.of(ax);
     }
 

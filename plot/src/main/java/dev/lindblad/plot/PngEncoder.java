@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A small PNG writer (8-bit RGB, filter "Sub" on every row, zlib at a fast level): several times
+ * A small PNG writer (8-bit RGB, filter "Sub" on every row, zlib at a fast level (3)): several times
  * quicker than ImageIO's writer on charts, and no ImageIO start-up on the first save. Files are
  * standard PNG (ISO/IEC 15948) that any reader opens.
  */

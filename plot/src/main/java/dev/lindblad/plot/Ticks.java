@@ -23,6 +23,11 @@ final class Ticks {
 
     /** The smallest nice step, exact in decimal, that puts at most maxTicks ticks inside [lo, hi]. */
     static BigDecimal niceStep(double lo, double hi, int maxTicks) {
+        return niceStep(lo, hi, maxTicks, false);
+    }
+
+    /** With {@code integer}, only whole steps of 1, 2, 5 × 10^k (for counts such as photon numbers). */
+    static BigDecimal niceStep(double lo, double hi, int maxTicks, boolean integer) {
         double span = hi - lo;
         if (!(span > 0) || !Double.isFinite(span)) {
             return BigDecimal.ONE;
@@ -31,6 +36,9 @@ final class Ticks {
         for (int k = k0; k < k0 + 4; k++) {
             for (String m : new String[] {"1", "2", "2.5", "5"}) {
                 BigDecimal step = new BigDecimal(m).scaleByPowerOfTen(k);
+                if (integer && (step.compareTo(BigDecimal.ONE) < 0 || m.equals("2.5"))) {
+                    continue;
+                }
                 double st = step.doubleValue();
                 long count = (long) Math.floor(hi / st + 1e-9) - (long) Math.ceil(lo / st - 1e-9) + 1;
                 if (count <= maxTicks) {
@@ -42,7 +50,11 @@ final class Ticks {
     }
 
     static List<Tick> linear(double lo, double hi, int maxTicks) {
-        BigDecimal s = niceStep(lo, hi, maxTicks).stripTrailingZeros();
+        return linear(lo, hi, maxTicks, false);
+    }
+
+    static List<Tick> linear(double lo, double hi, int maxTicks, boolean integer) {
+        BigDecimal s = niceStep(lo, hi, maxTicks, integer).stripTrailingZeros();
         double step = s.doubleValue();
         int decimals = Math.max(0, s.scale());
         long first = (long) Math.ceil(lo / step - 1e-9);

@@ -100,6 +100,8 @@ class PlotsTest {
                 assertTrue(k.label().length() <= 7, "label " + k.label() + " for [0, " + hi + "]");
             }
         }
+        assertEquals(List.of("0", "5", "10", "15"), Ticks.linear(-0.5, 19.5, 9, true).stream().map(Ticks.Tick::label).toList());
+        assertEquals(List.of("0", "1", "2"), Ticks.linear(-0.4, 2.4, 8, true).stream().map(Ticks.Tick::label).toList());
         assertEquals(List.of("10⁻³", "10⁻²", "10⁻¹"), Ticks.log(1e-3, 0.5).stream().map(Ticks.Tick::label).toList());
     }
 
