@@ -338,6 +338,21 @@ class PlotsTest {
 
         Path pdf = f.save(dir.resolve("w.pdf"));
         checkPdf(Files.readAllBytes(pdf));
+        try (var pd = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, pd.getNumberOfPages());
+            var box = pd.getPage(0).getMediaBox();
+            assertEquals(0.75 * 640, box.getWidth(), 1e-3, "one pixel is 0.75 pt");
+            assertEquals(0.75 * 540, box.getHeight(), 1e-3);
+            var images = pd.getPage(0).getResources().getXObjectNames();
+            assertTrue(images.iterator().hasNext(), "the heat map is an image XObject");
+            var xo = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) pd.getPage(0).getResources()
+                    .getXObject(images.iterator().next());
+            assertTrue(xo.getImage().getWidth() > 100, "the image decodes");
+            // PDFBox renders the page: at the origin of phase space the Fock-1 Wigner function is blue
+            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(pd).renderImage(0, 4f / 3);
+            double[] o = f.axes().toPixel(0, 0);
+            assertTrue(blue(pixel(page, o[0], o[1])), "PDF rendered by PDFBox, origin: " + pixel(page, o[0], o[1]));
+        }
     }
 
     /** Structure of a PDF: header, objects at the offsets the xref table gives, a trailer, streams that inflate. */
