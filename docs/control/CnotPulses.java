@@ -10,8 +10,6 @@ import dev.lindblad.plot.Plots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : ".");
@@ -40,7 +38,7 @@ void main(String[] args) {
     stepChart("Initial pulses (SINE)", r.time(), r.initialAmps(), names, out.resolve("cnot-initial-pulses"));
     stepChart("GRAPE pulses for a CNOT, fidelity error " + String.format("%.1e", r.fidErr()), r.time(),
             r.finalAmps(), names, out.resolve("cnot-pulses"));
-    IO.println("wrote " + out.resolve("cnot-pulses") + ".png/.svg and cnot-initial-pulses.png/.svg");
+    IO.println("wrote " + out.resolve("cnot-pulses") + ".png and cnot-initial-pulses.png");
 }
 
 /** Piecewise-constant amplitudes as steps: each slice's value held from t_k to t_{k+1}. */
@@ -59,8 +57,5 @@ void stepChart(String title, double[] time, double[][] amps, List<String> names,
             ys.get(j)[2 * k + 1] = amps[k][j];
         }
     }
-    XYChart chart = Plots.lines(title, "t", "amplitude u_j(t)", x, ys, names);
-    chart.getSeriesMap().values().forEach(s -> s.setMarker(SeriesMarkers.NONE));
-    chart.getStyler().setXAxisDecimalPattern("0.0");
-    Plots.save(chart, base);
+    Plots.lines(title, "t", "amplitude u_j(t)", x, ys, names).save(Path.of(base + ".png"));
 }

@@ -1,7 +1,7 @@
 // The FMO complex with the HEOM: QuTiP's HEOM tutorial (Ishizaki & Fleming, PNAS 106, 17255),
 // ported line by line. Run from the repository root:
 //     ./lindblad run docs/heom/Fmo.java [depth]
-// It prints the site populations and writes fmo-populations.png and .svg.
+// It prints the site populations and writes fmo-populations.png.
 import static dev.lindblad.Lindblad.*;
 
 import dev.lindblad.*;
@@ -54,5 +54,5 @@ void main(String[] args) {
         fs[i] = 1000 * tlist[i];
     }
     var chart = Plots.lines("FMO site populations (HEOM, depth " + depth + ")", "t (fs)", "population", fs, ys, labels);
-    Plots.save(chart, Path.of("fmo-populations"));
+    chart.save(Path.of("fmo-populations.png"));
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
  * <p>Each row runs in fresh processes, alternating the two sides ({@link SideBySide}); the
  * table goes to the terminal and to {@code bench/results/<date>.md} and {@code .csv} (with
  * {@code --quick}: {@code <date>-quick.*}), with one plot of warm time against size per
- * problem ({@code <date>-<problem>.png} and {@code .svg}).
+ * problem ({@code <date>-<problem>.png}).
  *
  * <p>Exit status 1 when the Lindblad side of a row failed (not for a time-out, a QuTiP failure
  * or values that disagree: those are reported in the table), so that CI notices a benchmark that
@@ -84,7 +84,7 @@ final class BenchCommand implements Command {
                   cavity-correlation2op2t (<a^dag(t+tau) a(t)> of a driven cavity on a 200 x 200
                   grid; levels 20).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
-                Writes <date>.md, <date>.csv and <date>-<problem>.png/.svg into --out
+                Writes <date>.md, <date>.csv and <date>-<problem>.png into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse
                 matrix-vector bandwidth benchmark of the parallel kernels instead; 'lindblad bench
                 grad [threads...]' times the GRAPE gradients at each thread count (default 1 2),
@@ -159,7 +159,7 @@ final class BenchCommand implements Command {
         List<Path> plots = BenchReport.plots(rows, plan.out(), base);
         out.println();
         out.println("Wrote " + plan.out().resolve(base + ".md") + ", " + base + ".csv"
-                + (plots.isEmpty() ? "" : " and " + plots.size() + " plots (" + base + "-<problem>.png/.svg)"));
+                + (plots.isEmpty() ? "" : " and " + plots.size() + " plots (" + base + "-<problem>.png)"));
         out.printf(Locale.ROOT, "%d rows in %.1f min; load average %.2f before, %.2f after%n", rows.size(), minutes,
                 loadBefore, loadAfter);
         // a Lindblad row that crashed means the benchmark has rotted (CI runs --quick for this);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 
 /**
  * The outputs of {@code lindblad bench}: the terminal table, the Markdown and CSV files and the
@@ -204,7 +203,7 @@ final class BenchReport {
 
     /**
      * Writes one plot per problem measured at two or more sizes: warm time per call against size,
-     * Lindblad and (where it ran) QuTiP, log time (and log size over a decade or more), as {@code base-PROBLEM.png} and {@code .svg}.
+     * Lindblad and (where it ran) QuTiP, log time (and log size over a decade or more), as {@code base-PROBLEM.png}.
      *
      * @return the paths written, without extension
      */
@@ -235,12 +234,13 @@ final class BenchReport {
                 ys.add(measured.stream().mapToDouble(r -> r.lindblad().warmSeconds()).toArray());
                 labels.add("Lindblad");
             }
-            XYChart chart = Plots.lines(e.getKey() + ": warm time per call", "size", "seconds", x, ys, labels);
-            // a log axis over less than a decade shows no tick labels
-            chart.getStyler().setXAxisLogarithmic(x[x.length - 1] >= 10 * x[0]);
-            chart.getStyler().setYAxisLogarithmic(true);
+            var axes = new dev.lindblad.plot.Axes().title(e.getKey() + ": warm time per call").xLabel("size")
+                    .yLabel("seconds").markers(true).logY(true).logX(x[x.length - 1] >= 10 * x[0]);
+            for (int k = 0; k < ys.size(); k++) {
+                axes.line(x, ys.get(k), labels.get(k));
+            }
             Path p = dir.resolve(base + "-" + e.getKey());
-            Plots.save(chart, p);
+            dev.lindblad.plot.Figure.of(axes).save(Path.of(p + ".png"));
             written.add(p);
         }
         return written;
