@@ -13,4 +13,5 @@ module dev.lindblad {
     exports dev.lindblad.solver;
 
     uses dev.lindblad.backend.Backend;
+    uses dev.lindblad.parallel.TaskMapProvider;
 }

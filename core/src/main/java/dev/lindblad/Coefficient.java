@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * (zero-order hold), {@link #spline} the cubic spline.
  */
 @FunctionalInterface
-public interface Coefficient {
+public interface Coefficient extends java.io.Serializable {
 
     /** @return {@code f(t)} */
     Complex at(double t);

@@ -33,7 +33,7 @@ import java.util.Objects;
  */
 public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map, double targetTol, Duration timeout,
                         boolean improvedSampling, boolean keepRuns, boolean skipFailures, double normTol,
-                        double normTimeTol) {
+                        double normTimeTol) implements java.io.Serializable {
 
     /**
      * Checks every field, so a wither refuses a bad value at once (NaN and infinity included).
