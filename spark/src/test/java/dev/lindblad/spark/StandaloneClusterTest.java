@@ -81,6 +81,19 @@ class StandaloneClusterTest {
     }
 
     @Test
+    void lindbladAndTheTestsClassesReachTheExecutorsAsShippedJars() {
+        String shipped = spark.context().getConf().get("spark.jars", "");
+        assertTrue(shipped.contains("lindblad-classes-"), "class directories packed and shipped: " + shipped);
+        List<String> where = spark.map(List.of(1, 2, 3, 4), (java.util.function.Function<Integer, String>
+                & java.io.Serializable) x -> Models.class.getProtectionDomain().getCodeSource().getLocation() + " "
+                + dev.lindblad.Qobj.class.getProtectionDomain().getCodeSource().getLocation());
+        for (String w : where) {
+            // fetched by the executor into its work directory, not read from this build's target/
+            assertTrue(w.contains("lindblad-classes-") && !w.contains("test-classes"), w);
+        }
+    }
+
+    @Test
     void seededMcsolveEqualsThreadsBitForBit() {
         McResult threads = Models.nho(10, 60, 99, TaskMap.threads(2));
         McResult onCluster = Models.nho(10, 60, 99, spark);
