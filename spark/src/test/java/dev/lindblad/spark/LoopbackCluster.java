@@ -100,6 +100,7 @@ final class LoopbackCluster implements AutoCloseable {
             }
         }
         cmd.add("-Dspark.authenticate=true");
+        cmd.add("-Dspark.master.rest.enabled=false");   // no REST server on the fixed port 6066
         cmd.add("-cp");
         cmd.add(home.resolve("jars").toString() + File.separator + "*");
         cmd.add(mainClass);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * separate JVMs on loopback, with authentication; the executors are two more JVMs. Skipped,
  * with the reason, when loopback ports cannot be bound.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 420, unit = TimeUnit.SECONDS)   // generous: JVM start-ups on a loaded CI machine
 class StandaloneClusterTest {
     private static LoopbackCluster cluster;
     private static SparkTaskMap spark;
@@ -37,12 +37,12 @@ class StandaloneClusterTest {
         } catch (IOException e) {
             Assumptions.abort("cannot bind a loopback port for the Spark master: " + e);
         }
-        cluster = LoopbackCluster.start(2, 1, "lindblad-test-secret-" + System.nanoTime(), Duration.ofSeconds(60));
+        cluster = LoopbackCluster.start(2, 1, "lindblad-test-secret-" + System.nanoTime(), Duration.ofSeconds(120));
         spark = SparkTaskMap.connect(cluster.driverConf());
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (spark.context().sc().statusTracker().getExecutorInfos().length < 3) {   // the driver and 2 executors
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("the 2 executors did not register within 90 s" + cluster.logs());
+                throw new IllegalStateException("the 2 executors did not register within 180 s" + cluster.logs());
             }
             try {
                 Thread.sleep(200);
