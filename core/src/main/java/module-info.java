@@ -18,4 +18,5 @@ module dev.lindblad {
     uses dev.lindblad.backend.Backend;
     // qsave/qload of other modules' types (heom's HeomResult)
     uses dev.lindblad.solver.DataFileCodec;
+    uses dev.lindblad.parallel.TaskMapProvider;
 }

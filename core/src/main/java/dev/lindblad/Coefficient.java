@@ -11,9 +11,14 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The static factories make coefficients from sampled values, as QuTiP's
  * {@code coefficient(array, tlist=..., order=...)}: {@link #step} is QuTiP's {@code order=0}
  * (zero-order hold), {@link #spline} the cubic spline.
+ *
+ * <p>A coefficient is {@link java.io.Serializable}, so its lambdas are too: a {@link QobjEvo}
+ * built from them travels to a cluster's executors (module {@code spark}) when what the lambda
+ * captures is serialisable. A real coefficient given as a plain {@code DoubleUnaryOperator} is
+ * not; write {@code (DoubleUnaryOperator & Serializable) t -> ...} for it to travel.
  */
 @FunctionalInterface
-public interface Coefficient {
+public interface Coefficient extends java.io.Serializable {
 
     /** @return {@code f(t)} */
     Complex at(double t);

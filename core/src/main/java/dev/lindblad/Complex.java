@@ -10,7 +10,7 @@ package dev.lindblad;
  * @param re real part
  * @param im imaginary part
  */
-public record Complex(double re, double im) {
+public record Complex(double re, double im) implements java.io.Serializable {
 
     /** 0. */
     public static final Complex ZERO = new Complex(0, 0);

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * interpolates array coefficients with cubic splines. Outside the grid it extrapolates with the
  * end polynomial.
  */
-public final class CubicSpline {
+public final class CubicSpline implements java.io.Serializable {
     private final double[] t;
     private final double[] y;
     private final double[] m;   // second derivatives at the knots

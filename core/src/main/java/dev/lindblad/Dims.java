@@ -16,7 +16,7 @@ import java.util.Objects;
  * </ul>
  * Instances are immutable.
  */
-public final class Dims {
+public final class Dims implements java.io.Serializable {
 
     /** What a quantum object is, as QuTiP's {@code Qobj.type}. */
     public enum Type {

@@ -22,7 +22,7 @@ import java.util.List;
  * of its entries, so that a result is scanned for overflow only when its operands' bounds
  * allow one; a null argument gives a {@link NullPointerException} that names it.
  */
-public final class Qobj implements QobjLike {
+public final class Qobj implements QobjLike, java.io.Serializable {
 
     /** Absolute tolerance of {@link #isHerm()}, QuTiP's default {@code settings.atol}. */
     public static final double HERMITIAN_TOLERANCE = 1e-12;

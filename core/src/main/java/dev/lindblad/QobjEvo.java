@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * function parts, naming the function form, so code that needs operator terms (as
  * {@code mcsolve}'s collapse operators) cannot drop them silently.
  */
-public final class QobjEvo implements QobjLike {
+public final class QobjEvo implements QobjLike, java.io.Serializable {
 
     /**
      * One term {@code f(t) A} (f is null for the constant part).
@@ -45,7 +45,7 @@ public final class QobjEvo implements QobjLike {
      * @param operator    the operator A
      * @param coefficient f, or null when the term is constant
      */
-    public record Term(Qobj operator, Coefficient coefficient) {
+    public record Term(Qobj operator, Coefficient coefficient) implements java.io.Serializable {
         /** @return whether the term does not depend on time */
         public boolean isConstant() {
             return coefficient == null;

@@ -64,6 +64,43 @@ class RunCommandTest {
         assertEquals(2, CliRunner.inProcess("run").status());
     }
 
+    /** Prints the default map the script's JVM got, and a parallelMap computed on it. */
+    private static final String MAP_SCRIPT = """
+            import static dev.lindblad.Lindblad.*;
+            import java.io.Serializable;
+            import java.util.List;
+            import java.util.function.Function;
+
+            void main() {
+                IO.println("map=" + dev.lindblad.parallel.TaskMap.defaultMap().getClass().getSimpleName());
+                IO.println("squares=" + parallelMap((Function<Integer, Integer> & Serializable) x -> x * x, List.of(1, 2, 3)));
+            }
+            """;
+
+    @Test
+    void mapOptionGivesTheScriptASparkMapAndShipsItsClasses() throws Exception {
+        Path file = dir.resolve("OnSpark.java");
+        Files.writeString(file, MAP_SCRIPT);
+        CliRunner.Outcome r = CliRunner.process(CliRunner.mainCommand("run", "--map", "local[1]", file.toString()), null,
+                dir);
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("map=") || l.startsWith("squares=")).toList();
+        assertEquals(List.of("map=SparkTaskMap", "squares=[1, 4, 9]"), lines, r.out() + r.err());
+    }
+
+    @Test
+    void mapOptionForThreadsNeedsNoCompilation() {
+        List<String> c = RunCommand.clusterCommand("pkg.Main", dir, "spark://h:7077", List.of("x"));
+        assertTrue(c.contains("-Dlindblad.map=spark://h:7077"), c.toString());
+        assertTrue(c.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), c.toString());
+        assertTrue(c.get(c.indexOf("-cp") + 1).endsWith(dir.toString()), "the script's classes come last");
+        assertEquals(List.of("pkg.Main", "x"), c.subList(c.size() - 2, c.size()));
+        assertEquals("a.b.S", RunCommand.mainClass(Path.of("S.java"), "// x\npackage a.b;\nclass S {}"));
+        assertEquals("S", RunCommand.mainClass(Path.of("S.java"), "void main() {}"));
+        assertTrue(RunCommand.isSparkMap("spark://h:7077") && RunCommand.isSparkMap("local[2]"));
+        assertTrue(!RunCommand.isSparkMap("threads(2)") && !RunCommand.isSparkMap("serial"));
+    }
+
     @Test
     void childCommandUsesThisJdkAndPassesArgumentsThrough() {
         List<String> c = RunCommand.command(Path.of("S.java"), List.of("a", "-b"));

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * positions {@code rowPtr[i] .. rowPtr[i+1]-1}, with column indices {@code colIdx[p]} sorted
  * ascending and unique within a row, and values {@code values[2p] + i values[2p+1]}.
  */
-public final class CsrMatrix implements Matrix {
+public final class CsrMatrix implements Matrix, java.io.Serializable {
 
     final int rows;
     final int cols;
@@ -16,7 +16,7 @@ public final class CsrMatrix implements Matrix {
     final int[] colIdx;
     final double[] values;
     /** Row partitions for the parallel kernels, computed on first use (see {@link RowPartition}). */
-    volatile RowPartition workPartition, blockPartition;
+    transient volatile RowPartition workPartition, blockPartition;   // caches, computed again where used
 
     CsrMatrix(int rows, int cols, int[] rowPtr, int[] colIdx, double[] values) {
         this.rows = rows;

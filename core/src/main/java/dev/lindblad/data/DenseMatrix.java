@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A dense complex matrix, column-major, with interleaved {@code (re, im)} storage: element
  * (i, j) is {@code data[2*(i + j*rows)] + i data[2*(i + j*rows) + 1]}.
  */
-public final class DenseMatrix implements Matrix {
+public final class DenseMatrix implements Matrix, java.io.Serializable {
 
     final int rows;
     final int cols;

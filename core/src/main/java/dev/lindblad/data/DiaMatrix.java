@@ -14,7 +14,7 @@ import java.util.Arrays;
  * the values and x contiguously (QuTiP 5 added it for this). {@link Data#toBestFormat} states
  * when Lindblad picks it.
  */
-public final class DiaMatrix implements Matrix {
+public final class DiaMatrix implements Matrix, java.io.Serializable {
 
     final int rows;
     final int cols;

@@ -50,6 +50,53 @@ public interface TaskMap {
     /** @return the number of tasks this map runs at once */
     int parallelism();
 
+    /**
+     * Whether the tasks run in other JVMs (a cluster), so that the function and the tasks are
+     * serialised and a task cannot see the caller's clock or memory. A solver with a timeout
+     * then hands its tasks to the map in batches and checks the time between them.
+     *
+     * @return false for the maps of this package
+     */
+    default boolean distributed() {
+        return false;
+    }
+
+    /**
+     * The map used when a solver's options or {@code parallelMap} name none: the system
+     * property {@code lindblad.map}, else the environment variable {@code LINDBLAD_MAP}, read
+     * by {@link #of(String)}; {@link #threads()} when neither is set. A map made from a
+     * specification is made once per JVM and kept (a cluster connection is not opened twice).
+     *
+     * @return the default map
+     */
+    static TaskMap defaultMap() {
+        String spec = System.getProperty("lindblad.map");
+        if (spec == null || spec.isBlank()) {
+            spec = System.getenv("LINDBLAD_MAP");
+        }
+        if (spec == null || spec.isBlank()) {
+            return threads();
+        }
+        return TaskMaps.cached(spec.strip());
+    }
+
+    /**
+     * A map from its specification: {@code serial}, {@code threads} (every core of
+     * {@link Parallelism#threads()}), {@code threads(n)}; any other specification (such as
+     * {@code spark://host:7077}, {@code local[4]}, {@code yarn}) goes to the first
+     * {@link TaskMapProvider} found by {@link java.util.ServiceLoader} that accepts it; the
+     * {@code lindblad-spark} module provides Spark's master URLs.
+     *
+     * @param spec the specification
+     * @return a new map
+     * @throws IllegalArgumentException when no provider accepts the specification (the message
+     *                                  lists what is understood and the providers found)
+     */
+    static TaskMap of(String spec) {
+        Objects.requireNonNull(spec, "TaskMap.of: spec is null");
+        return TaskMaps.open(spec.strip());
+    }
+
     /** @return a map running tasks one by one on the calling thread */
     static TaskMap serial() {
         return SerialTaskMap.INSTANCE;
@@ -70,13 +117,15 @@ public interface TaskMap {
     }
 
     /**
-     * QuTiP's {@code parallel_map}: {@code [f(v) for v in values]} computed over all
-     * {@link Parallelism#threads()} threads, in order.
+     * QuTiP's {@code parallel_map}: {@code [f(v) for v in values]} computed on
+     * {@link #defaultMap()} (all {@link Parallelism#threads()} threads unless {@code lindblad.map}
+     * or {@code LINDBLAD_MAP} names another map), in order. On a cluster map f and the values
+     * must be serialisable, e.g. {@code (Function<Double, Qobj> & Serializable) g -> ...}.
      */
     static <T, R> List<R> parallelMap(Function<? super T, ? extends R> f, List<T> values) {
         Objects.requireNonNull(f, "parallelMap: function f is null");
         Objects.requireNonNull(values, "parallelMap: values is null");
-        return parallelMap(f, values, threads());
+        return parallelMap(f, values, defaultMap());
     }
 
     /** QuTiP's {@code parallel_map} on a given map. */

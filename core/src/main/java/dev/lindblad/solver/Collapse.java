@@ -7,5 +7,5 @@ package dev.lindblad.solver;
  * @param time    the jump time, located to {@link McOptions#normTimeTol()}
  * @param channel index of the collapse operator in the list given to the solver
  */
-public record Collapse(double time, int channel) {
+public record Collapse(double time, int channel) implements java.io.Serializable {
 }

@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param seed             master seed from which every trajectory's seed is derived; null draws
  *                         one at random (it is recorded in {@link McResult#masterSeed()})
  * @param map              how trajectories are distributed; null means
- *                         {@link TaskMap#threads()} (every core) at run time
+ *                         {@link TaskMap#defaultMap()} at run time ({@link TaskMap#threads()},
+ *                         every core, unless {@code lindblad.map} / {@code LINDBLAD_MAP} names
+ *                         another map, such as a Spark cluster)
  * @param targetTol        stop early, before {@code ntraj}, once the standard error of every
  *                         e-op at every output time is below this; 0 for never
  * @param timeout          start no new trajectory after this much wall time; null for none
@@ -33,7 +35,7 @@ import java.util.Objects;
  */
 public record McOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map, double targetTol, Duration timeout,
                         boolean improvedSampling, boolean keepRuns, boolean skipFailures, double normTol,
-                        double normTimeTol) {
+                        double normTimeTol) implements java.io.Serializable {
 
     /**
      * Checks every field, so a wither refuses a bad value at once (NaN and infinity included).

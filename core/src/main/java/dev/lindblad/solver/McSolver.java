@@ -279,6 +279,14 @@ public final class McSolver {
 
     // ---------------------------------------------------------------- internals used by Trajectories
 
+    QobjEvo hamiltonianEvo() {
+        return hamiltonian;
+    }
+
+    List<QobjEvo> collapseEvos() {
+        return cOps;
+    }
+
     int dimension() {
         return n;
     }
@@ -311,7 +319,7 @@ public final class McSolver {
     }
 
     /** The initial state: one ket, or the eigenkets of a density matrix with their weights. */
-    static final class InitialState {
+    static final class InitialState implements java.io.Serializable {
         final double[][] kets;
         final double[] cumulative;   // cumulative probabilities, last = 1
         final Dims ketDims;

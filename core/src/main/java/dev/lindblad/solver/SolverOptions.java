@@ -35,7 +35,7 @@ import java.util.List;
  */
 public record SolverOptions(double atol, double rtol, int nsteps, String method, Boolean storeStates,
                             boolean storeFinalState, boolean normalizeOutput, boolean progress,
-                            double firstStep, double minStep, double maxStep, String rhs, int krylovDim) {
+                            double firstStep, double minStep, double maxStep, String rhs, int krylovDim) implements java.io.Serializable {
 
     /** The methods understood by {@link #method()}. */
     public static final List<String> METHODS = List.of("adams", "dopri5", "dop853", "tsit5", "vern7", "vern9", "diag",

@@ -2,6 +2,7 @@ package dev.lindblad.solver;
 
 import dev.lindblad.Complex;
 import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
 import dev.lindblad.data.Data;
 import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.ode.EventFunction;
@@ -41,7 +42,7 @@ final class Trajectories {
     /** What one trajectory gives back; arrays are null when not asked for. */
     record Output(Task task, Status status, double[][] expect, List<Collapse> collapses, double[][] states,
                   double[] finalKet, double finalNormSquared, long steps, long rhsCalls, long rejected,
-                  double wallSeconds, Throwable failure) {
+                  double wallSeconds, Throwable failure) implements Serializable {
 
         static Output notStarted(Task t) {
             return new Output(t, Status.NOT_STARTED, null, null, null, null, 0, 0, 0, 0, 0, null);
@@ -105,7 +106,8 @@ final class Trajectories {
     }
 
     McResult execute() {
-        TaskMap map = options.map() != null ? options.map() : TaskMap.threads();
+        TaskMap map = options.map() != null ? options.map() : TaskMap.defaultMap();
+        Shipped function = new Shipped(this);
         long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
         int ntraj = seeds != null ? seeds.length : options.ntraj();
         Reduction reduction = new Reduction(solver.dimension());
@@ -134,7 +136,9 @@ final class Trajectories {
                 floor = noJump.finalNormSquared();
                 next = 1;
             }
-            int batch = options.targetTol() > 0 ? Math.max(1, 4 * map.parallelism()) : ntraj;
+            // a cluster's tasks cannot see this JVM's clock: a timeout is checked between batches
+            int batch = options.targetTol() > 0 ? Math.max(1, 4 * map.parallelism())
+                    : options.timeout() != null && map.distributed() ? Math.max(1, 16 * map.parallelism()) : ntraj;
             while (next < ntraj) {
                 int end = Math.min(ntraj, next + batch);
                 List<Task> tasks = new ArrayList<>(end - next);
@@ -144,7 +148,7 @@ final class Trajectories {
                 List<Output> outputs;
                 boolean interrupted = false;
                 try {
-                    outputs = map.map(tasks, this::guarded, i -> bar.update(done.incrementAndGet()));
+                    outputs = map.map(tasks, function, i -> bar.update(done.incrementAndGet()));
                 } catch (TaskMapInterruptedException e) {
                     // the map stopped its threads; keep every trajectory that finished whole
                     outputs = new ArrayList<>();
@@ -207,6 +211,51 @@ final class Trajectories {
             throw new TrajectoryException(fatal.index(), fatal.seed(), result, fatal.cause());
         }
         return result;
+    }
+
+    /**
+     * The task function as it travels to a cluster's executors: the problem (the operators,
+     * the options without their map, the initial state, the times and the e-ops) is serialised,
+     * and the solver is built again once per executor JVM on its first task. On this JVM (a
+     * threads map, or Spark's local mode) the caller's run is used as it is. A coefficient
+     * function that is not serialisable makes the serialisation fail, naming its class.
+     */
+    static final class Shipped implements java.util.function.Function<Task, Output>, Serializable {
+        private final QobjEvo hamiltonian;
+        private final List<QobjEvo> cOps;
+        private final McOptions options;
+        private final McSolver.InitialState initial;
+        private final double[] times;
+        private final List<Qobj> eOps;
+        private transient volatile Trajectories local;
+
+        Shipped(Trajectories run) {
+            this.local = run;
+            this.hamiltonian = run.solver.hamiltonianEvo();
+            this.cOps = run.solver.collapseEvos();
+            McOptions o = run.options;
+            this.options = new McOptions(o.solver(), o.ntraj(), o.seed(), null, o.targetTol(), o.timeout(),
+                    o.improvedSampling(), o.keepRuns(), o.skipFailures(), o.normTol(), o.normTimeTol());
+            this.initial = run.initial;
+            this.times = run.times;
+            this.eOps = List.copyOf(run.eOps);
+        }
+
+        @Override
+        public Output apply(Task task) {
+            Trajectories run = local;
+            if (run == null) {
+                synchronized (this) {
+                    run = local;
+                    if (run == null) {
+                        run = new Trajectories(new McSolver(hamiltonian, cOps, options), initial, times, eOps,
+                                System.nanoTime());
+                        local = run;
+                    }
+                }
+            }
+            return run.guarded(task);
+        }
     }
 
     /**

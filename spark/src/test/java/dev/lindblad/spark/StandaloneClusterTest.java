@@ -1,0 +1,132 @@
+package dev.lindblad.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lindblad.parallel.TaskException;
+import dev.lindblad.parallel.TaskMap;
+import dev.lindblad.solver.McResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * SparkTaskMap on a real standalone cluster: a master and two workers (one core each) as
+ * separate JVMs on loopback, with authentication; the executors are two more JVMs. Skipped,
+ * with the reason, when loopback ports cannot be bound.
+ */
+@Timeout(value = 420, unit = TimeUnit.SECONDS)   // generous: JVM start-ups on a loaded CI machine
+class StandaloneClusterTest {
+    private static LoopbackCluster cluster;
+    private static SparkTaskMap spark;
+
+    @BeforeAll
+    static void start() throws IOException {
+        try {
+            LoopbackCluster.freePort();
+        } catch (IOException e) {
+            Assumptions.abort("cannot bind a loopback port for the Spark master: " + e);
+        }
+        cluster = LoopbackCluster.start(2, 1, "lindblad-test-secret-" + System.nanoTime(), Duration.ofSeconds(120));
+        spark = SparkTaskMap.connect(cluster.driverConf());
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (spark.context().sc().statusTracker().getExecutorInfos().length < 3) {   // the driver and 2 executors
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the 2 executors did not register within 180 s" + cluster.logs());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (spark != null) {
+                spark.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    void theClusterRunsOnTwoExecutorJvms() {
+        assertTrue(spark.distributed());
+        assertEquals(2, spark.parallelism());
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            values.add(i);
+        }
+        List<Long> pids = spark.map(values, (java.util.function.Function<Integer, Long> & java.io.Serializable)
+                x -> ProcessHandle.current().pid());
+        assertEquals(2, pids.stream().distinct().count(), "tasks ran in two executor JVMs: " + pids);
+        assertTrue(!pids.contains(ProcessHandle.current().pid()), "no task ran in the driver");
+    }
+
+    @Test
+    void lindbladAndTheTestsClassesReachTheExecutorsAsShippedJars() {
+        String shipped = spark.context().getConf().get("spark.jars", "");
+        assertTrue(shipped.contains("lindblad-classes-"), "class directories packed and shipped: " + shipped);
+        List<String> where = spark.map(List.of(1, 2, 3, 4), (java.util.function.Function<Integer, String>
+                & java.io.Serializable) x -> Models.class.getProtectionDomain().getCodeSource().getLocation() + " "
+                + dev.lindblad.Qobj.class.getProtectionDomain().getCodeSource().getLocation());
+        for (String w : where) {
+            // fetched by the executor into its work directory, not read from this build's target/
+            assertTrue(w.contains("lindblad-classes-") && !w.contains("test-classes"), w);
+        }
+    }
+
+    @Test
+    void seededMcsolveEqualsThreadsBitForBit() {
+        McResult threads = Models.nho(10, 60, 99, TaskMap.threads(2));
+        McResult onCluster = Models.nho(10, 60, 99, spark);
+        assertEquals(60, onCluster.ntraj());
+        assertArrayEquals(threads.seeds(), onCluster.seeds());
+        assertArrayEquals(threads.expect(0), onCluster.expect(0), 0.0);
+        assertArrayEquals(threads.stdExpect(0), onCluster.stdExpect(0), 0.0);
+        assertEquals(threads.collapses(), onCluster.collapses());
+    }
+
+    @Test
+    void aFailingTaskIsNamedAndItsCauseComesBack() {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            values.add(i);
+        }
+        TaskException e = assertThrows(TaskException.class, () -> spark.map(values, Models.failAtFive()));
+        assertEquals(5, e.taskIndex());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+    }
+
+    @Test
+    void aFailingTrajectoryOnAnExecutorKeepsTheOthers() {
+        // each executor JVM counts its own drive calls: past the limit its trajectories fail
+        McResult r = Models.failingNho(30, 250, spark, true);
+        assertTrue(!r.failures().isEmpty() && r.ntraj() >= 1 && r.ntraj() + r.failures().size() == 30,
+                r.ntraj() + " finished, " + r.failures().size() + " failed");
+        assertTrue(r.failures().get(0).cause().getMessage().contains("drive failed on purpose"));
+    }
+
+    @Test
+    void anUnserialisableCoefficientIsRefusedBeforeAnythingIsSent() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.unserialisableNho(spark));
+        assertTrue(e.getMessage().contains("Models$$Lambda") && e.getMessage().contains("coefficient"), e.getMessage());
+    }
+}
