@@ -248,8 +248,9 @@ final class Trajectories {
                 synchronized (this) {
                     run = local;
                     if (run == null) {
+                        // each task carries its own seed, so the executor's copy needs no seed list
                         run = new Trajectories(new McSolver(hamiltonian, cOps, options), initial, times, eOps,
-                                System.nanoTime());
+                                System.nanoTime(), null);
                         local = run;
                     }
                 }
