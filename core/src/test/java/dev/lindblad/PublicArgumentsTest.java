@@ -49,7 +49,7 @@ class PublicArgumentsTest {
      * tested there.
      */
     private static final Set<String> SOLVER_ENTRY_POINTS = Set.of("sesolve", "mesolve", "mcsolve", "steadystate",
-            "propagator", "parallelMap");
+            "propagator", "parallelMap", "ssesolve", "smesolve");
 
     /**
      * Parameters documented to accept null: {@code liouvillian(null, cOps)} is dissipation only, as
