@@ -59,6 +59,11 @@ public final class SmeSolver {
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
     }
 
+    /** @return the equation (for the tests of the methods) */
+    SmeSystem system() {
+        return system;
+    }
+
     /** @return the options */
     public StochasticOptions options() {
         return options;

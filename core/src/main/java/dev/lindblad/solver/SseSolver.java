@@ -56,6 +56,11 @@ public final class SseSolver {
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
     }
 
+    /** @return the equation (for the tests of the methods) */
+    SseSystem system() {
+        return system;
+    }
+
     /** @return the options */
     public StochasticOptions options() {
         return options;
