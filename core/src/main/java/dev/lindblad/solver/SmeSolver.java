@@ -92,8 +92,9 @@ public final class SmeSolver {
      */
     public StochasticResult run(Qobj rho0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
         long start = System.nanoTime();
-        double[] y0 = StochasticSystems.initialDensity(NAME, rho0, operDims);
+        Objects.requireNonNull(rho0, NAME + ": rho0 (the initial state) is null");
         double[] times = Evolution.checkTimes(NAME, tlist);
+        double[] y0 = StochasticSystems.initialDensity(NAME, rho0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
         return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start).execute();

@@ -90,8 +90,9 @@ public final class SseSolver {
      */
     public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
         long start = System.nanoTime();
-        double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
+        Objects.requireNonNull(psi0, NAME + ": psi0 (the initial state) is null");
         double[] times = Evolution.checkTimes(NAME, tlist);
+        double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
         return new StochasticEngine(NAME, system, false, n, operDims, options, y0, times, ops, funcs, start).execute();

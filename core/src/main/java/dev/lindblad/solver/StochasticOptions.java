@@ -71,17 +71,17 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
                     + METHODS);
         }
         if (ntraj <= 0) {
-            throw new IllegalArgumentException("StochasticOptions: ntraj must be >= 1, got " + ntraj);
+            throw new IllegalArgumentException("ntraj must be >= 1, got " + ntraj);
         }
         if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new IllegalArgumentException("StochasticOptions: dt must be finite and > 0, got " + dt);
+            throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
         }
         if (!(targetTol >= 0) || Double.isInfinite(targetTol)) {
-            throw new IllegalArgumentException("StochasticOptions: targetTol must be finite and >= 0 (0: none), got "
+            throw new IllegalArgumentException("targetTol must be finite and >= 0 (0: none), got "
                     + targetTol);
         }
         if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("StochasticOptions: timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
     }
 

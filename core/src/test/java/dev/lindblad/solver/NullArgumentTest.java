@@ -45,7 +45,11 @@ class NullArgumentTest {
             "Solvers#cOps", "Solvers#eOps", "Solvers#eFuncs", "MeSolver#cOps", "MeSolver#eOps", "MeSolver#eFuncs",
             "SeSolver#eOps", "SeSolver#eFuncs", "McSolver#cOps", "McSolver#eOps", "Propagator#cOps",
             "SteadyStateSolver#cOps", "McOptions#seed", "McOptions#map", "McOptions#timeout",
-            "SolverOptions#storeStates");
+            "SolverOptions#storeStates",
+            // stochastic solvers (issue #22): no unmonitored collapse operators, no e-ops or
+            // callbacks (QuTiP's None), and the options' "use the default" fields
+            "SmeSolver#cOps", "SseSolver#eOps", "SseSolver#eFuncs", "SmeSolver#eOps", "SmeSolver#eFuncs",
+            "StochasticOptions#seed", "StochasticOptions#map", "StochasticOptions#timeout");
 
     /** Exceptions, results and records the solvers build (not user input). */
     private static boolean skipped(Class<?> c) {
@@ -86,6 +90,9 @@ class NullArgumentTest {
         }
         if (type == SteadyStateOptions.class) {
             return SteadyStateOptions.defaults();
+        }
+        if (type == StochasticOptions.class) {
+            return StochasticOptions.defaults().withNtraj(2).withSeed(1).withMap(TaskMap.serial());
         }
         if (type == TaskMap.class) {
             return TaskMap.serial();
@@ -160,6 +167,13 @@ class NullArgumentTest {
                 Map.entry(SteadyStateOptions.class, SteadyStateOptions.defaults()),
                 Map.entry(Result.class, r),
                 Map.entry(McResult.class, mc),
+                Map.entry(SseSolver.class, new SseSolver(h, List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, ""))),
+                Map.entry(SmeSolver.class, new SmeSolver(h, List.of(), List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, ""))),
+                Map.entry(StochasticOptions.class, StochasticOptions.defaults()),
+                Map.entry(StochasticResult.class, new SseSolver(h, List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, "")).run(basis(2, 0), new double[] {0, 0.1}, null)),
                 Map.entry(TaskMap.class, TaskMap.threads(2)));
     }
 
