@@ -88,6 +88,8 @@ final class SideBySide {
         for (int n : new int[] {20, 40, 80}) {
             s.add(new Spec("jc3-steadystate-direct", n));
         }
+        s.add(new Spec("nho-ssesolve", 50));   // the stochastic solvers (issue #22)
+        s.add(new Spec("nho-smesolve", 50));
         return s;
     }
 
