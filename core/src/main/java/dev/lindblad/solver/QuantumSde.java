@@ -12,13 +12,14 @@ abstract class QuantumSde extends SdeSystem {
         super(size, noises);
     }
 
-    /** {@code out[i] = <s_i + s_i^†>} on the normalised state. */
+    /** {@code out[i] = <s_i + s_i^†>} on the state as given ({@code ψ^†(s + s^†)ψ} or {@code tr((s + s^†)ρ)}). */
     abstract void measurementExpect(double t, double[] y, double[] out);
 
     /**
      * One step of Rouchon and Ralph's positivity-preserving scheme (PRA 91, 012118 (2015),
      * eq. 4): with {@code dy_i = <s_i + s_i^†> dt + dW_i} and
-     * {@code K = 1 + M dt + sum_i s_i dy_i + sum_i s_i² (dy_i² - dt)/2 + sum_{j<i} s_i s_j dy_i dy_j},
+     * {@code K = 1 + M dt + sum_i s_i dy_i + sum_i s_i² (dy_i² - dt)/2 + sum_{i<j} s_i s_j dy_i dy_j}
+     * (the order of QuTiP 5's products),
      * {@code M = -iH - ½ sum c^†c} (all operators), the ket becomes {@code Kψ/||Kψ||} and the
      * density matrix {@code (KρK^† + dt sum_c cρc^†)/tr(...)}.
      */

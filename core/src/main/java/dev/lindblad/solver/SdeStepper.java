@@ -130,7 +130,8 @@ abstract class SdeStepper {
             for (int i = 0; i < m; i++) {
                 for (int j = i; j < m; j++) {
                     double f = i == j ? 0.5 * (dW[i] * dW[i] - dt) : dW[i] * dW[j];
-                    sys.diffusionDerivative(t, y, j, b[i], d);
+                    // Db_i[b_j], QuTiP's Libj(i, j); equal to Db_j[b_i] for commuting noise
+                    sys.diffusionDerivative(t, y, i, b[j], d);
                     for (int k = 0; k < size; k++) {
                         out[k] += f * d[k];
                     }

@@ -172,10 +172,9 @@ final class SmeSystem extends QuantumSde {
 
     @Override
     void measurementExpect(double t, double[] y, double[] out) {
-        double tr = traceRe(y);
         for (int i = 0; i < s.length; i++) {
             s[i].apply(t, y, n, x, 1, 0, false);
-            out[i] = 2 * traceRe(x) / tr;
+            out[i] = 2 * traceRe(x);
         }
     }
 
@@ -194,7 +193,7 @@ final class SmeSystem extends QuantumSde {
             for (int k = 0; k < comb.length; k++) {
                 comb[k] = ci * xi[k];
             }
-            for (int j = 0; j < i; j++) {
+            for (int j = i + 1; j < s.length; j++) {   // s_i s_j for i < j, QuTiP's order
                 double cij = dy[i] * dy[j];
                 double[] xj = xs[j];
                 for (int k = 0; k < comb.length; k++) {

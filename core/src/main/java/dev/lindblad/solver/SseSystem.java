@@ -92,10 +92,9 @@ final class SseSystem extends QuantumSde {
 
     @Override
     void measurementExpect(double t, double[] y, double[] out) {
-        double norm = dot(y, y);
         for (int i = 0; i < s.length; i++) {
             s[i].apply(t, y, 1, w, 1, 0, false);
-            out[i] = 2 * dot(y, w) / norm;
+            out[i] = 2 * dot(y, w);
         }
     }
 
@@ -119,7 +118,7 @@ final class SseSystem extends QuantumSde {
             for (int k = 0; k < comb.length; k++) {
                 comb[k] = ci * xi[k];
             }
-            for (int j = 0; j < i; j++) {
+            for (int j = i + 1; j < ns; j++) {   // s_i s_j for i < j, QuTiP's order
                 double cij = dy[i] * dy[j];
                 double[] xj = x[j];
                 for (int k = 0; k < comb.length; k++) {

@@ -295,7 +295,8 @@ final class StochasticEngine {
                             + ", dt = " + h + "): take a smaller dt");
                 }
                 if (store) {
-                    sys.measurementExpect(times[i], y, mexp);
+                    // QuTiP evaluates the measured operators on the output state (raw unless normalizeOutput)
+                    sys.measurementExpect(times[i], outputState(y), mexp);
                     for (int k = 0; k < m; k++) {
                         measurement[k][i - 1] = factor * (mexp[k] + (delta > 0 ? wsum[k] / delta : 0));
                         wiener[k][i - 1] = wsum[k];
@@ -336,13 +337,15 @@ final class StochasticEngine {
         return tr;
     }
 
-    /** The normalised ket, or the density matrix divided by its trace when normalizeOutput. */
+    /**
+     * The state the e-ops see: as integrated (QuTiP 5's default for the stochastic solvers), or
+     * with {@link SolverOptions#normalizeOutput()} the normalised ket or the density matrix
+     * divided by its trace.
+     */
     private double[] outputState(double[] y) {
-        double scale;
-        if (density) {
-            scale = options.solver().normalizeOutput() ? 1 / trace(y) : 1;
-        } else {
-            scale = 1 / Math.sqrt(QuantumSde.dot(y, y));
+        double scale = 1;
+        if (options.solver().normalizeOutput()) {
+            scale = density ? 1 / trace(y) : 1 / Math.sqrt(QuantumSde.dot(y, y));
         }
         double[] out = new double[y.length];
         for (int k = 0; k < y.length; k++) {

@@ -15,7 +15,9 @@ import java.util.Objects;
  *
  * @param solver           the output options shared with the other solvers: {@code storeStates}
  *                         (averaged density matrices; default when no e-op is given),
- *                         {@code storeFinalState}, {@code normalizeOutput}, {@code progress};
+ *                         {@code storeFinalState}, {@code normalizeOutput} (false, as QuTiP 5's
+ *                         stochastic solvers: e-ops and measured currents on the state as
+ *                         integrated, whose norm or trace drifts by O(dt)), {@code progress};
  *                         the ODE fields (tolerances, ODE method) are not used
  * @param ntraj            number of trajectories (500, as QuTiP)
  * @param seed             master seed from which every trajectory's seed is derived
@@ -87,12 +89,12 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
 
     /**
      * QuTiP 5's defaults: 500 trajectories, a random seed, every core, {@value #DEFAULT_METHOD},
-     * dt = 1e-3, homodyne, no stored measurement.
+     * dt = 1e-3, homodyne, no stored measurement, no normalisation of the output.
      *
      * @return the defaults
      */
     public static StochasticOptions defaults() {
-        return new StochasticOptions(SolverOptions.defaults(), 500, null, null, DEFAULT_METHOD, 1e-3, false, false, 0,
+        return new StochasticOptions(SolverOptions.defaults().withNormalizeOutput(false), 500, null, null, DEFAULT_METHOD, 1e-3, false, false, 0,
                 null, false);
     }
 
