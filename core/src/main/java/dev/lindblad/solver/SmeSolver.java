@@ -55,7 +55,12 @@ public final class SmeSolver {
         List<QobjEvo> all = new ArrayList<>(c);
         all.addAll(s);
         EvoOp a = StochasticSystems.nonHermitian(hamiltonian.asEvo(), all);
-        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s));
+        dev.lindblad.data.LinearMap superoperator = null;
+        if (hamiltonian.asEvo().isConstant() && all.stream().allMatch(QobjEvo::isConstant)) {
+            superoperator = dev.lindblad.data.Data.prepareProduct(dev.lindblad.data.Data.toBestFormat(
+                    QobjEvo.liouvillian(hamiltonian.asEvo(), all).constantPart().data()));
+        }
+        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
     }
 
