@@ -17,12 +17,15 @@ import java.util.function.DoubleFunction;
  */
 final class EvoOp {
     private final Matrix constant;
+    /** The constant part prepared for matrix–vector products (kets), {@link Data#prepareProduct}. */
+    private final dev.lindblad.data.LinearMap constantMap;
     private final Matrix[] mats;
     private final Coefficient[] coefs;
     private final List<DoubleFunction<Matrix>> funcs;
 
     private EvoOp(Matrix constant, List<Matrix> mats, List<Coefficient> coefs, List<DoubleFunction<Matrix>> funcs) {
         this.constant = constant == null ? null : Data.toBestFormat(constant);
+        this.constantMap = this.constant == null ? null : Data.prepareProduct(this.constant);
         this.mats = new Matrix[mats.size()];
         for (int a = 0; a < this.mats.length; a++) {
             this.mats[a] = Data.toBestFormat(mats.get(a));
@@ -122,7 +125,11 @@ final class EvoOp {
     void apply(double t, double[] x, int cols, double[] out, double sr, double si, boolean accumulate) {
         boolean written = accumulate;
         if (constant != null) {
-            mul(constant, x, cols, out, sr, si, written);
+            if (cols == 1) {
+                Data.matvec(constantMap, x, 0, out, 0, sr, si, written ? 1 : 0, 0);
+            } else {
+                mul(constant, x, cols, out, sr, si, written);
+            }
             written = true;
         }
         for (int a = 0; a < mats.length; a++) {
