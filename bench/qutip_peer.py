@@ -34,7 +34,7 @@ PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm",
             "nho-steadystate-direct", "jc3-steadystate-direct", "jc-brmesolve",
-            "cavity-correlation2op2t"]
+            "cavity-correlation2op2t", "nho-ssesolve", "nho-smesolve"]
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
@@ -67,6 +67,36 @@ def build(qutip, problem, size):
             return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, [n_op])), (lambda r: r.expect[0][-1])
         return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, [n_op], ntraj=100, progress_bar=None)),
                 (lambda r: r.expect[0][-1]))
+    if problem in ("nho-ssesolve", "nho-smesolve"):
+        # homodyne detection of sqrt(1.2) a (issue #22); smesolve adds the collapse operator
+        # sqrt(0.2) a†; 100 trajectories, platen, dt = 1e-3 (QuTiP 4.7: 20 substeps of 0.02)
+        a = qutip.destroy(size)
+        ad = a.dag()
+        h = 0.1 * ad * a + 0.025 * ad * ad * a * a + 2 * (a + ad)
+        sc_ops = [np.sqrt(1.2) * a]
+        c_ops = [np.sqrt(0.2) * ad]
+        n_op = ad * a
+        psi0 = qutip.fock(size, 0)
+        tlist = np.linspace(0, 2, 101)
+        if int(qutip.__version__.split(".")[0]) >= 5:
+            # QuTiP 5: its parallel map unless LINDBLAD_QUTIP_MAP names another ("serial")
+            import os
+            opts = {"dt": 1e-3, "method": "platen", "progress_bar": False,
+                    "map": os.environ.get("LINDBLAD_QUTIP_MAP", "parallel")}
+            if problem == "nho-ssesolve":
+                call = lambda: qutip.ssesolve(h, psi0, tlist, sc_ops=sc_ops, e_ops=[n_op], ntraj=100, options=opts)
+            else:
+                call = lambda: qutip.smesolve(h, psi0, tlist, c_ops=c_ops, sc_ops=sc_ops, e_ops=[n_op], ntraj=100,
+                                              options=opts)
+        else:
+            from qutip.ui.progressbar import BaseProgressBar
+            kw = dict(e_ops=[n_op], ntraj=100, nsubsteps=20, solver="platen", method="homodyne",
+                      map_func=qutip.parallel_map, progress_bar=BaseProgressBar())
+            if problem == "nho-ssesolve":
+                call = lambda: qutip.ssesolve(h, psi0, tlist, sc_ops, **kw)
+            else:
+                call = lambda: qutip.smesolve(h, psi0, tlist, c_ops, sc_ops, **kw)
+        return call, (lambda r: r.expect[0][-1])
     if problem == "nho-steadystate-direct":
         a = qutip.destroy(size)
         ad = a.dag()

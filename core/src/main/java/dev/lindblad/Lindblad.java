@@ -1487,4 +1487,51 @@ public final class Lindblad {
         Require.elements(labels, "saveCsv", "labels");
         dev.lindblad.solver.DataFiles.saveCsv(result, path, labels);
     }
+
+    // ---- stochastic (issue #22) ----
+
+    /**
+     * QuTiP 5's {@code ssesolve}: trajectories of the stochastic Schrödinger equation under
+     * homodyne (or, with {@link dev.lindblad.solver.StochasticOptions#withHeterodyne(boolean)},
+     * heterodyne) detection of the monitored operators {@code scOps}; see
+     * {@link dev.lindblad.solver.SseSolver} for the equation and the measured current
+     * {@code J = <c + c^†> + dW/dt}.
+     *
+     * @param h       Hamiltonian, constant or time-dependent
+     * @param psi0    initial ket
+     * @param tlist   output times
+     * @param scOps   monitored operators
+     * @param eOps    operators whose expectation values are averaged (null: none)
+     * @param options trajectories, seed, map, method ({@code "platen"}), dt (1e-3), ...
+     * @return averages, standard errors, measurements when stored, seeds
+     */
+    public static dev.lindblad.solver.StochasticResult ssesolve(QobjLike h, Qobj psi0, double[] tlist,
+                                                               java.util.List<? extends QobjLike> scOps,
+                                                               java.util.List<Qobj> eOps,
+                                                               dev.lindblad.solver.StochasticOptions options) {
+        return new dev.lindblad.solver.SseSolver(h, scOps, options).run(psi0, tlist, eOps);
+    }
+
+    /**
+     * QuTiP 5's {@code smesolve}: trajectories of the stochastic master equation with the
+     * unmonitored collapse operators {@code cOps} and the monitored ones {@code scOps}; see
+     * {@link dev.lindblad.solver.SmeSolver}. The average is {@code mesolve} with {@code cOps}
+     * and {@code scOps} together.
+     *
+     * @param h       Hamiltonian, constant or time-dependent
+     * @param rho0    initial density matrix or ket
+     * @param tlist   output times
+     * @param cOps    unmonitored collapse operators (null: none)
+     * @param scOps   monitored operators
+     * @param eOps    operators whose expectation values are averaged (null: none)
+     * @param options trajectories, seed, map, method ({@code "platen"}), dt (1e-3), ...
+     * @return averages, standard errors, measurements when stored, seeds
+     */
+    public static dev.lindblad.solver.StochasticResult smesolve(QobjLike h, Qobj rho0, double[] tlist,
+                                                               java.util.List<? extends QobjLike> cOps,
+                                                               java.util.List<? extends QobjLike> scOps,
+                                                               java.util.List<Qobj> eOps,
+                                                               dev.lindblad.solver.StochasticOptions options) {
+        return new dev.lindblad.solver.SmeSolver(h, cOps, scOps, options).run(rho0, tlist, eOps);
+    }
 }

@@ -53,7 +53,8 @@ class PublicArgumentsTest {
             // issue #20: state0 = null is QuTiP's "start from the steady state", so the null check
             // cannot apply; dev.lindblad.solver.NullArgumentTest and CorrelationsTest check the rest
             "correlation2op1t", "correlation2op2t", "correlation3op1t", "correlation3op2t", "correlation3op",
-            "coherenceFunctionG1", "coherenceFunctionG2", "spectrum", "spectrumCorrelationFft", "nmMcsolve");
+            "coherenceFunctionG1", "coherenceFunctionG2", "spectrum", "spectrumCorrelationFft", "nmMcsolve",
+            "ssesolve", "smesolve");
 
     /**
      * Parameters documented to accept null: {@code liouvillian(null, cOps)} is dissipation only, as

@@ -23,6 +23,8 @@ import dev.lindblad.heom.HeomSolver;
 import dev.lindblad.solver.McResult;
 import dev.lindblad.solver.Result;
 import dev.lindblad.solver.SteadyStateOptions;
+import dev.lindblad.solver.StochasticOptions;
+import dev.lindblad.solver.StochasticResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -75,6 +77,11 @@ import java.util.function.ToDoubleFunction;
  *       ones, but the same numbers on both sides): {@code herm-eigenenergies} (value: the largest
  *       eigenvalue), {@code herm-eigenstates} (value: {@code |<0|v_0>|²} of the lowest eigenvector),
  *       {@code herm-expm} of {@code -i H} (value: {@code Re U_00}).</li>
+ *   <li>{@code nho-ssesolve}, {@code nho-smesolve} (size N = Fock levels; issue #22): the nho
+ *       Hamiltonian under homodyne detection of {@code sqrt(1.2) a}, smesolve with the collapse
+ *       operator {@code sqrt(0.2) a†} besides, from {@code fock(N, 0)},
+ *       {@code tlist = linspace(0, 2, 101)}, 100 trajectories, {@code "platen"}, dt = 1e-3 (QuTiP
+ *       4.7: 20 substeps); the value is {@code <a†a>} at t = 2, a Monte Carlo average.</li>
  *   <li>{@code nho-steadystate-direct}: the nho steady state with method {@code "direct"} (QuTiP's
  *       sparse LU, SuperLU); {@code jc3-steadystate-direct} (size N = cavity levels): a driven
  *       Jaynes–Cummings system with a three-level ladder atom ({@link #jaynesCummings3}), method
@@ -100,7 +107,8 @@ final class BenchProblems {
     static final List<String> NAMES = List.of("nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
             "ptrace", "expect", "spmm", "wigner", "grape-cnot", "grape-grad-3q", "grape-grad-open2q",
             "fmo-heom", "herm-eigenenergies", "herm-eigenstates", "herm-expm", "nho-steadystate-direct",
-            "jc3-steadystate-direct", "jc-brmesolve", "cavity-correlation2op2t");
+            "jc3-steadystate-direct", "jc-brmesolve", "cavity-correlation2op2t",
+            "nho-ssesolve", "nho-smesolve");
 
     private BenchProblems() {
     }
@@ -125,7 +133,7 @@ final class BenchProblems {
 
     /** @return whether the problem's value is a Monte Carlo average */
     static boolean stochastic(String name) {
-        return name.equals("nho-mcsolve");
+        return name.equals("nho-mcsolve") || name.equals("nho-ssesolve") || name.equals("nho-smesolve");
     }
 
     /** @return whether the benchmark reports the problem's memory */
@@ -279,6 +287,20 @@ final class BenchProblems {
                             Complex[][] c = (Complex[][]) r;
                             return c[c.length - 1][c[0].length - 1].re();
                         }, null);
+            }
+            case "nho-ssesolve", "nho-smesolve" -> {
+                Qobj a = destroy(size);
+                Qobj h = nhoHamiltonian(size);
+                List<Qobj> scOps = List.of(a.times(Math.sqrt(1.2)));
+                List<Qobj> cOps = List.of(a.dag().times(Math.sqrt(0.2)));
+                Qobj n = a.dag().times(a);
+                Qobj psi0 = fock(size, 0);
+                double[] t2 = linspace(0, 2, 101);
+                StochasticOptions o = StochasticOptions.defaults().withNtraj(100).withMethod("platen").withDt(1e-3);
+                return new Prepared(true, name.equals("nho-ssesolve")
+                        ? () -> Lindblad.ssesolve(h, psi0, t2, scOps, List.of(n), o)
+                        : () -> Lindblad.smesolve(h, psi0, t2, cOps, scOps, List.of(n), o),
+                        r -> last(((StochasticResult) r).expect(0)), r -> last(((StochasticResult) r).standardError(0)));
             }
             default -> throw new IllegalArgumentException("unknown bench problem '" + name + "'; problems are "
                     + String.join(", ", NAMES));

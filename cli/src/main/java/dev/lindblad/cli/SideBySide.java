@@ -92,6 +92,8 @@ final class SideBySide {
             s.add(new Spec("jc-brmesolve", n));
         }
         s.add(new Spec("cavity-correlation2op2t", 20));
+        s.add(new Spec("nho-ssesolve", 50));   // the stochastic solvers (issue #22)
+        s.add(new Spec("nho-smesolve", 50));
         return s;
     }
 

@@ -17,6 +17,7 @@ package dev.lindblad.solver;
  *       cache; {@link #partialResult()} is, for {@link Propagator#at(double)}, the interval being
  *       integrated up to its start, and null for the parallel {@link Propagator#at(double[],
  *       dev.lindblad.parallel.TaskMap)}.</li>
+ *   <li>{@code ssesolve}, {@code smesolve}: {@link #partialStochasticResult()}, as for mcsolve.</li>
  *   <li>{@code steadystate}: nothing is partial; both results are null.</li>
  * </ul>
  */
@@ -26,6 +27,7 @@ public class SolverInterruptedException extends RuntimeException {
     private final String operation;
     private final transient Result partial;
     private final transient McResult partialMc;
+    private final transient StochasticResult partialStochastic;
     private final double timeReached;
 
     /**
@@ -39,6 +41,7 @@ public class SolverInterruptedException extends RuntimeException {
         this.operation = operation;
         this.partial = partial;
         this.partialMc = null;
+        this.partialStochastic = null;
         this.timeReached = timeReached;
     }
 
@@ -51,7 +54,29 @@ public class SolverInterruptedException extends RuntimeException {
         this.operation = "mcsolve";
         this.partial = null;
         this.partialMc = partialMc;
+        this.partialStochastic = null;
         this.timeReached = Double.NaN;
+    }
+
+    /**
+     * For the stochastic solvers (issue #22).
+     *
+     * @param operation the operation, {@code "ssesolve"} or {@code "smesolve"}
+     * @param message   what was finished
+     * @param partial   the average over the trajectories that finished
+     */
+    public SolverInterruptedException(String operation, String message, StochasticResult partial) {
+        super(operation + " interrupted: " + message);
+        this.operation = operation;
+        this.partial = null;
+        this.partialMc = null;
+        this.partialStochastic = partial;
+        this.timeReached = Double.NaN;
+    }
+
+    /** @return for ssesolve and smesolve, the result over the trajectories that finished; else null */
+    public StochasticResult partialStochasticResult() {
+        return partialStochastic;
     }
 
     /** @return the operation that was interrupted: sesolve, mesolve, mcsolve, propagator, steadystate */

@@ -11,6 +11,7 @@ public class TrajectoryException extends RuntimeException {
     private final int trajectoryIndex;
     private final long seed;
     private final transient McResult partial;
+    private final transient StochasticResult partialStochastic;
 
     /**
      * @param trajectoryIndex index of the failed trajectory
@@ -25,6 +26,32 @@ public class TrajectoryException extends RuntimeException {
         this.trajectoryIndex = trajectoryIndex;
         this.seed = seed;
         this.partial = partial;
+        this.partialStochastic = null;
+    }
+
+    /**
+     * A stochastic trajectory ({@code ssesolve}, {@code smesolve}; issue #22) threw.
+     *
+     * @param operation       {@code "ssesolve"} or {@code "smesolve"}
+     * @param trajectoryIndex index of the failed trajectory
+     * @param seed            its seed
+     * @param partial         the result over the trajectories that finished (may hold none)
+     * @param cause           what the trajectory threw
+     */
+    public TrajectoryException(String operation, int trajectoryIndex, long seed, StochasticResult partial,
+                               Throwable cause) {
+        super(operation + ": trajectory " + trajectoryIndex + " (seed " + seed + ") failed: " + cause
+                + "; the partial result holds " + (partial == null ? 0 : partial.ntraj()) + " finished trajectories",
+                cause);
+        this.trajectoryIndex = trajectoryIndex;
+        this.seed = seed;
+        this.partial = null;
+        this.partialStochastic = partial;
+    }
+
+    /** @return for ssesolve and smesolve, the result over the trajectories that finished; else null */
+    public StochasticResult partialStochasticResult() {
+        return partialStochastic;
     }
 
     /** @return index of the failed trajectory */
@@ -37,7 +64,7 @@ public class TrajectoryException extends RuntimeException {
         return seed;
     }
 
-    /** @return the result averaged over the trajectories that finished */
+    /** @return for mcsolve, the result averaged over the trajectories that finished; else null */
     public McResult partialResult() {
         return partial;
     }

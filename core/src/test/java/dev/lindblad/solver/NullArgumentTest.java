@@ -52,7 +52,11 @@ class NullArgumentTest {
             // is the identity, as QuTiP's A = None
             "Correlations#state0", "Correlations#cOps", "Correlations#aOp", "Correlations#bOp", "Correlations#cOp",
             // DataFiles.saveCsv(result, path, labels): null labels are the default names e0, e1, ...
-            "DataFiles#labels");
+            "DataFiles#labels",
+            // stochastic solvers (issue #22): no unmonitored collapse operators, no e-ops or
+            // callbacks (QuTiP's None), and the options' "use the default" fields
+            "SmeSolver#cOps", "SseSolver#eOps", "SseSolver#eFuncs", "SmeSolver#eOps", "SmeSolver#eFuncs",
+            "StochasticOptions#seed", "StochasticOptions#map", "StochasticOptions#timeout");
 
     /** Exceptions, results and records the solvers build (not user input). */
     private static boolean skipped(Class<?> c) {
@@ -100,6 +104,9 @@ class NullArgumentTest {
         }
         if (type == SteadyStateOptions.class) {
             return SteadyStateOptions.defaults();
+        }
+        if (type == StochasticOptions.class) {
+            return StochasticOptions.defaults().withNtraj(2).withSeed(1).withMap(TaskMap.serial());
         }
         if (type == TaskMap.class) {
             return TaskMap.serial();
@@ -189,6 +196,13 @@ class NullArgumentTest {
                 Map.entry(SteadyStateOptions.class, SteadyStateOptions.defaults()),
                 Map.entry(Result.class, r),
                 Map.entry(McResult.class, mc),
+                Map.entry(SseSolver.class, new SseSolver(h, List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, ""))),
+                Map.entry(SmeSolver.class, new SmeSolver(h, List.of(), List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, ""))),
+                Map.entry(StochasticOptions.class, StochasticOptions.defaults()),
+                Map.entry(StochasticResult.class, new SseSolver(h, List.of(sigmam()), (StochasticOptions) sample(
+                        StochasticOptions.class, null, "")).run(basis(2, 0), new double[] {0, 0.1}, null)),
                 Map.entry(TaskMap.class, TaskMap.threads(2)),
                 Map.entry(FloquetBasis.class, new FloquetBasis(sigmax(), 1.0)),
                 Map.entry(BrSolver.class, new BrSolver(sigmaz(), List.of(BrOperator.of(sigmax(), w -> 0.1)), List.of(),

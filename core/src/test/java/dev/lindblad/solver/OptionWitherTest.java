@@ -47,6 +47,21 @@ class OptionWitherTest {
     }
 
     @Test
+    void stochasticOptions() {
+        StochasticOptions o = StochasticOptions.defaults();
+        Map<String, DoubleFunction<Object>> withers = Map.of("atol", o::withAtol, "rtol", o::withRtol,
+                "dt", o::withDt, "targetTol", o::withTargetTol);
+        withers.forEach(OptionWitherTest::refuses);
+        // the generic withers of SolverOptionsWithers reach the shared options
+        assertEquals(1e-9, o.withAtol(1e-9).solver().atol());
+        assertTrue(o.withProgress(true).solver().progress());
+        assertEquals(Boolean.TRUE, o.withStoreStates(true).solver().storeStates());
+        // withMethod is the stochastic method, not the ODE one
+        assertEquals("euler", o.withMethod("euler").method());
+        assertEquals("adams", o.withMethod("euler").solver().method());
+    }
+
+    @Test
     void steadyStateOptions() {
         SteadyStateOptions o = SteadyStateOptions.defaults();
         Map<String, DoubleFunction<Object>> withers = Map.of("tol", o::withTol,

@@ -1,0 +1,39 @@
+package dev.lindblad.solver;
+
+/**
+ * The stochastic Schrödinger ({@link SseSystem}) or master ({@link SmeSystem}) equation of
+ * QuTiP 5, for monitored operators {@code s_i} (for heterodyne detection already split into
+ * {@code c/√2} and {@code -i c/√2}), with what the solvers need besides drift and diffusion:
+ * the measured expectations {@code <s_i + s_i^†>} and the Rouchon step.
+ */
+abstract class QuantumSde extends SdeSystem {
+
+    QuantumSde(int size, int noises) {
+        super(size, noises);
+    }
+
+    /** {@code out[i] = <s_i + s_i^†>} on the state as given ({@code ψ^†(s + s^†)ψ} or {@code tr((s + s^†)ρ)}). */
+    abstract void measurementExpect(double t, double[] y, double[] out);
+
+    /**
+     * One step of Rouchon and Ralph's positivity-preserving scheme (PRA 91, 012118 (2015),
+     * eq. 4): with {@code dy_i = <s_i + s_i^†> dt + dW_i} and
+     * {@code K = 1 + M dt + sum_i s_i dy_i + sum_i s_i² (dy_i² - dt)/2 + sum_{i<j} s_i s_j dy_i dy_j}
+     * (the order of QuTiP 5's products),
+     * {@code M = -iH - ½ sum c^†c} (all operators), the ket becomes {@code Kψ/||Kψ||} and the
+     * density matrix {@code (KρK^† + dt sum_c cρc^†)/tr(...)}.
+     */
+    abstract void rouchonStep(double t, double dt, double[] y, double[] dW, double[] out);
+
+    /** A fresh instance with its own scratch buffers, sharing the (immutable) operators. */
+    abstract QuantumSde forOneRun();
+
+    /** Real dot product, {@code Re <x|y>} for interleaved complex vectors. */
+    static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            s += x[k] * y[k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.Dims;
+import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
+import dev.lindblad.QobjLike;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The stochastic master equation of continuous measurement, as QuTiP 5's {@code smesolve}:
+ * each trajectory is a density matrix conditioned on the diffusive (homodyne or heterodyne)
+ * record of the monitored operators {@code s_i}, with unmonitored collapse operators
+ * {@code c_k} besides,
+ * <pre>
+ * dρ = L(ρ) dt + sum_i (s_i ρ + ρ s_i^† - e_i ρ) dW_i,   e_i = tr((s_i + s_i^†) ρ),
+ * L(ρ) = -i[H, ρ] + sum_{x ∈ c ∪ s} (x ρ x^† - ½{x^†x, ρ}),
+ * </pre>
+ * with independent Wiener increments {@code dW_i}; the measured current of channel i is
+ * {@code J_i = e_i + dW_i/dt}. Heterodyne detection monitors {@code s/√2} and {@code -i s/√2}
+ * for each s ({@link StochasticOptions#heterodyne()}). The average over trajectories is
+ * {@code mesolve} with collapse operators {@code c ∪ s}.
+ *
+ * <p>Fixed steps of {@link StochasticOptions#dt()} fitted to each output interval; every
+ * method of {@link StochasticOptions#METHODS} except the implicit ones. The trajectory
+ * machinery is {@link McSolver}'s (see {@link SseSolver}). Reusable and thread-safe.
+ */
+public final class SmeSolver {
+    static final String NAME = "smesolve";
+
+    private final StochasticOptions options;
+    private final Dims operDims;
+    private final int n;
+    private final SmeSystem system;
+
+    /**
+     * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
+     * @param cOps        unmonitored collapse operators (null or empty: none)
+     * @param scOps       the monitored operators (at least one)
+     * @param options     the stochastic options
+     */
+    public SmeSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, List<? extends QobjLike> scOps,
+                     StochasticOptions options) {
+        this.operDims = StochasticSystems.checkHamiltonian(NAME, hamiltonian);
+        this.options = Objects.requireNonNull(options, NAME + ": options is null");
+        Objects.requireNonNull(scOps, NAME + ": scOps (the monitored operators) is null");
+        this.n = operDims.rows();
+        List<QobjEvo> c = StochasticSystems.operators(NAME, "cOps", cOps, operDims);
+        List<QobjEvo> sc = StochasticSystems.operators(NAME, "scOps", scOps, operDims);
+        if (sc.isEmpty()) {
+            throw new IllegalArgumentException(NAME + ": scOps is empty; with no monitored operator use mesolve");
+        }
+        List<QobjEvo> s = StochasticSystems.monitored(sc, options.heterodyne());
+        List<QobjEvo> all = new ArrayList<>(c);
+        all.addAll(s);
+        EvoOp a = StochasticSystems.nonHermitian(hamiltonian.asEvo(), all);
+        dev.lindblad.data.LinearMap superoperator = null;
+        if (hamiltonian.asEvo().isConstant() && all.stream().allMatch(QobjEvo::isConstant)) {
+            superoperator = dev.lindblad.data.Data.prepareProduct(dev.lindblad.data.Data.toBestFormat(
+                    QobjEvo.liouvillian(hamiltonian.asEvo(), all).constantPart().data()));
+        }
+        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator);
+        SdeStepper.create(options.method(), system.forOneRun(), NAME);
+    }
+
+    /** @return the equation (for the tests of the methods) */
+    SmeSystem system() {
+        return system;
+    }
+
+    /** @return the options */
+    public StochasticOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs the trajectories.
+     *
+     * @param rho0  initial density matrix, or a ket (its projector)
+     * @param tlist output times, non-decreasing; the first is the initial time
+     * @param eOps  operators whose expectation values are averaged (null or empty: none)
+     * @return the averages, the measurements when stored, the seeds
+     * @throws TrajectoryException        when a trajectory throws and failures are not skipped
+     * @throws SolverInterruptedException when the calling thread is interrupted
+     */
+    public StochasticResult run(Qobj rho0, double[] tlist, List<Qobj> eOps) {
+        return run(rho0, tlist, eOps, null);
+    }
+
+    /**
+     * @param rho0   initial density matrix, or a ket
+     * @param tlist  output times, non-decreasing
+     * @param eOps   operators (null: none)
+     * @param eFuncs callbacks {@code f(t, ρ)}, averaged after the operators (null: none)
+     * @return the averages, the measurements when stored, the seeds
+     */
+    public StochasticResult run(Qobj rho0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(rho0, NAME + ": rho0 (the initial state) is null");
+        double[] times = Evolution.checkTimes(NAME, tlist);
+        double[] y0 = StochasticSystems.initialDensity(NAME, rho0, operDims);
+        List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
+        List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
+        return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start).execute();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.Dims;
+import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
+import dev.lindblad.QobjLike;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The stochastic Schrödinger equation of continuous measurement, as QuTiP 5's {@code ssesolve}:
+ * each trajectory is a ket under diffusive (homodyne or heterodyne) monitoring of the operators
+ * {@code c_i},
+ * <pre>
+ * dψ = [-iH - ½ sum_i (c_i^†c_i - e_i c_i + e_i²/4)] ψ dt + sum_i (c_i - e_i/2) ψ dW_i,
+ * e_i = &lt;ψ|c_i + c_i^†|ψ&gt;,
+ * </pre>
+ * with independent Wiener increments {@code dW_i}; the measured current of channel i is
+ * {@code J_i = e_i + dW_i/dt}. Heterodyne detection monitors {@code c/√2} and {@code -i c/√2}
+ * for each c ({@link StochasticOptions#heterodyne()}). The average of {@code |ψ><ψ|} over
+ * trajectories converges to {@code mesolve} with collapse operators {@code c_i}.
+ *
+ * <p>Integration is by fixed steps of {@link StochasticOptions#dt()} fitted to each output
+ * interval, with the method of {@link StochasticOptions#method()} ({@code "platen"} by default;
+ * {@code "taylor1.5"} is for {@link SmeSolver} only, as in QuTiP). Trajectories, seeds,
+ * reproducibility on every {@link dev.lindblad.parallel.TaskMap}, target tolerance, timeout and
+ * failures are those of {@link McSolver}. H and the c_i may depend on time ({@link QobjEvo}).
+ * The solver is built once for a system and may run many initial states, concurrently.
+ */
+public final class SseSolver {
+    static final String NAME = "ssesolve";
+
+    private final StochasticOptions options;
+    private final Dims operDims;
+    private final int n;
+    private final SseSystem system;
+
+    /**
+     * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
+     * @param scOps       the monitored operators {@code c_i} (at least one)
+     * @param options     the stochastic options
+     */
+    public SseSolver(QobjLike hamiltonian, List<? extends QobjLike> scOps, StochasticOptions options) {
+        this.operDims = StochasticSystems.checkHamiltonian(NAME, hamiltonian);
+        this.options = Objects.requireNonNull(options, NAME + ": options is null");
+        Objects.requireNonNull(scOps, NAME + ": scOps (the monitored operators) is null");
+        this.n = operDims.rows();
+        List<QobjEvo> sc = StochasticSystems.operators(NAME, "scOps", scOps, operDims);
+        if (sc.isEmpty()) {
+            throw new IllegalArgumentException(NAME + ": scOps is empty; with no monitored operator use sesolve");
+        }
+        List<QobjEvo> s = StochasticSystems.monitored(sc, options.heterodyne());
+        EvoOp m = StochasticSystems.nonHermitian(hamiltonian.asEvo(), s);
+        this.system = new SseSystem(n, m, StochasticSystems.ops(s));
+        SdeStepper.create(options.method(), system.forOneRun(), NAME);
+    }
+
+    /** @return the equation (for the tests of the methods) */
+    SseSystem system() {
+        return system;
+    }
+
+    /** @return the options */
+    public StochasticOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs the trajectories.
+     *
+     * @param psi0  initial ket (normalised here)
+     * @param tlist output times, non-decreasing; the first is the initial time
+     * @param eOps  operators whose expectation values are averaged (null or empty: none)
+     * @return the averages, the measurements when stored, the seeds
+     * @throws TrajectoryException        when a trajectory throws and failures are not skipped
+     * @throws SolverInterruptedException when the calling thread is interrupted
+     */
+    public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
+        return run(psi0, tlist, eOps, null);
+    }
+
+    /**
+     * @param psi0   initial ket (normalised here)
+     * @param tlist  output times, non-decreasing
+     * @param eOps   operators (null: none)
+     * @param eFuncs callbacks {@code f(t, ψ)} on the normalised ket, averaged after the operators
+     *               (null: none)
+     * @return the averages, the measurements when stored, the seeds
+     */
+    public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(psi0, NAME + ": psi0 (the initial state) is null");
+        double[] times = Evolution.checkTimes(NAME, tlist);
+        double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
+        List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
+        List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
+        return new StochasticEngine(NAME, system, false, n, operDims, options, y0, times, ops, funcs, start).execute();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.lindblad.solver;
+
+/**
+ * QuTiP 5's stochastic Schrödinger equation for a ket ψ (diffusive unravelling, homodyne
+ * current of each monitored operator s_i):
+ * <pre>
+ * dψ = [Mψ + sum_i (e_i/2 s_i - e_i²/8) ψ] dt + sum_i (s_i - e_i/2) ψ dW_i,
+ * M = -iH - ½ sum_i s_i^† s_i,   e_i = &lt;ψ|s_i + s_i^†|ψ&gt;.
+ * </pre>
+ * The state is a real vector of length 2n; e_i is quadratic and the equation nonlinear.
+ */
+final class SseSystem extends QuantumSde {
+    private final int n;
+    private final EvoOp m;
+    private final EvoOp[] s;
+    private final double[][] x;
+    private final double[] w;
+    private final double[] e;
+    private final double[] comb;
+
+    SseSystem(int n, EvoOp m, EvoOp[] s) {
+        super(2 * n, s.length);
+        this.n = n;
+        this.m = m;
+        this.s = s;
+        this.x = new double[s.length][2 * n];
+        this.w = new double[2 * n];
+        this.e = new double[s.length];
+        this.comb = new double[2 * n];
+    }
+
+    @Override
+    QuantumSde forOneRun() {
+        return new SseSystem(n, m, s);
+    }
+
+    @Override
+    boolean isTimeDependent() {
+        if (!m.isConstant()) {
+            return true;
+        }
+        for (EvoOp op : s) {
+            if (!op.isConstant()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    void evaluate(double t, double[] y, double[] drift, double[][] diffusion) {
+        for (int i = 0; i < s.length; i++) {
+            s[i].apply(t, y, 1, x[i], 1, 0, false);
+            e[i] = 2 * dot(y, x[i]);
+        }
+        if (drift != null) {
+            m.apply(t, y, 1, drift, 1, 0, false);
+            for (int i = 0; i < s.length; i++) {
+                double h = 0.5 * e[i], q = -0.125 * e[i] * e[i];
+                double[] xi = x[i];
+                for (int k = 0; k < drift.length; k++) {
+                    drift[k] += h * xi[k] + q * y[k];
+                }
+            }
+        }
+        if (diffusion != null) {
+            for (int i = 0; i < s.length; i++) {
+                double h = -0.5 * e[i];
+                double[] xi = x[i], bi = diffusion[i];
+                for (int k = 0; k < bi.length; k++) {
+                    bi[k] = xi[k] + h * y[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code Db_j[v] = s_j v - (e_j/2) v - (De_j[v]/2) ψ} with
+     * {@code De_j[v] = 2 Re(<v|s_j ψ> + <ψ|s_j v>)}.
+     */
+    @Override
+    void diffusionDerivative(double t, double[] y, int j, double[] v, double[] out) {
+        s[j].apply(t, y, 1, w, 1, 0, false);
+        double ej = 2 * dot(y, w);
+        double dej = 2 * dot(v, w);
+        s[j].apply(t, v, 1, out, 1, 0, false);
+        dej += 2 * dot(y, out);
+        for (int k = 0; k < out.length; k++) {
+            out[k] += -0.5 * ej * v[k] - 0.5 * dej * y[k];
+        }
+    }
+
+    @Override
+    void measurementExpect(double t, double[] y, double[] out) {
+        for (int i = 0; i < s.length; i++) {
+            s[i].apply(t, y, 1, w, 1, 0, false);
+            out[i] = 2 * dot(y, w);
+        }
+    }
+
+    @Override
+    void rouchonStep(double t, double dt, double[] y, double[] dW, double[] out) {
+        int ns = s.length;
+        double[] dy = new double[ns];
+        double norm = dot(y, y);
+        for (int i = 0; i < ns; i++) {
+            s[i].apply(t, y, 1, x[i], 1, 0, false);
+            dy[i] = 2 * dot(y, x[i]) / norm * dt + dW[i];
+        }
+        m.apply(t, y, 1, out, dt, 0, false);
+        for (int i = 0; i < ns; i++) {
+            double[] xi = x[i];
+            double d = dy[i];
+            for (int k = 0; k < out.length; k++) {
+                out[k] += d * xi[k];
+            }
+            double ci = 0.5 * (dy[i] * dy[i] - dt);
+            for (int k = 0; k < comb.length; k++) {
+                comb[k] = ci * xi[k];
+            }
+            for (int j = i + 1; j < ns; j++) {   // s_i s_j for i < j, QuTiP's order
+                double cij = dy[i] * dy[j];
+                double[] xj = x[j];
+                for (int k = 0; k < comb.length; k++) {
+                    comb[k] += cij * xj[k];
+                }
+            }
+            s[i].apply(t, comb, 1, out, 1, 0, true);
+        }
+        double total = 0;
+        for (int k = 0; k < out.length; k++) {
+            out[k] += y[k];
+            total += out[k] * out[k];
+        }
+        double inv = 1 / Math.sqrt(total);
+        for (int k = 0; k < out.length; k++) {
+            out[k] *= inv;
+        }
+    }
+}

@@ -1,0 +1,495 @@
+package dev.lindblad.solver;
+
+import dev.lindblad.Complex;
+import dev.lindblad.DimensionMismatchException;
+import dev.lindblad.Dims;
+import dev.lindblad.Qobj;
+import dev.lindblad.data.Data;
+import dev.lindblad.data.DenseMatrix;
+import dev.lindblad.parallel.TaskMap;
+import dev.lindblad.parallel.TaskMapInterruptedException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One {@code ssesolve} or {@code smesolve} run: the map over trajectory tasks, one trajectory
+ * with fixed steps, and the reduction in index order. The trajectory machinery follows
+ * {@link McSolver}'s: seeds from the master seed by {@link McSolver#trajectorySeed(long, int)},
+ * results summed in index order (the same bits on every map), target tolerance checked between
+ * batches of {@code 4 × parallelism}, a timeout checked before each trajectory, failures that
+ * keep the finished trajectories, an interrupt checked before every step.
+ */
+final class StochasticEngine {
+
+    /** A trajectory to run: small and serialisable. */
+    record Task(int index, long seed) implements Serializable {
+    }
+
+    enum Status { DONE, FAILED, NOT_STARTED, INTERRUPTED }
+
+    record Output(Task task, Status status, double[][] expect, double[][] states, double[] finalState,
+                  double[][] measurement, double[][] wiener, long steps, Throwable failure) {
+        static Output of(Task t, Status s, Throwable e) {
+            return new Output(t, s, null, null, null, null, null, 0, e);
+        }
+    }
+
+    private final String operation;
+    private final QuantumSde prototype;
+    private final boolean density;
+    private final int n;
+    private final Dims operDims;
+    private final StochasticOptions options;
+    private final double factor;
+    private final double[] initial;
+    private final double[] times;
+    private final List<Qobj> eOps;
+    private final List<ExpectFunction> eFuncs;
+    private final boolean[] hermitian;
+    private final boolean storeStates;
+    private final boolean storeFinal;
+    private final long startNanos;
+    private final long deadline;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    StochasticEngine(String operation, QuantumSde prototype, boolean density, int n, Dims operDims,
+                     StochasticOptions options, double[] initial, double[] times, List<Qobj> eOps,
+                     List<ExpectFunction> eFuncs, long startNanos) {
+        this.operation = operation;
+        this.prototype = prototype;
+        this.density = density;
+        this.n = n;
+        this.operDims = operDims;
+        this.options = options;
+        this.factor = options.heterodyne() ? Math.sqrt(2) : 1;
+        this.initial = initial;
+        this.times = times;
+        this.eOps = eOps;
+        this.eFuncs = eFuncs;
+        int ne = eOps.size() + eFuncs.size();
+        this.hermitian = new boolean[ne];
+        for (int k = 0; k < ne; k++) {
+            hermitian[k] = k >= eOps.size() || eOps.get(k).isHerm();
+        }
+        SolverOptions so = options.solver();
+        this.storeStates = so.storeStates() != null ? so.storeStates() : ne == 0;
+        this.storeFinal = so.storeFinalState();
+        this.startNanos = startNanos;
+        long limit = Long.MAX_VALUE;
+        if (options.timeout() != null) {
+            long nanos;
+            try {
+                nanos = options.timeout().toNanos();
+            } catch (ArithmeticException tooLong) {
+                nanos = Long.MAX_VALUE;
+            }
+            limit = nanos > Long.MAX_VALUE - startNanos ? Long.MAX_VALUE : startNanos + nanos;
+        }
+        this.deadline = limit;
+        // refuse an unknown or unavailable method before any trajectory runs
+        SdeStepper.create(options.method(), prototype.forOneRun(), operation);
+    }
+
+    /** The e-ops checked against the system's dimensions. */
+    static List<Qobj> checkEOps(String operation, List<Qobj> eOps, Dims operDims) {
+        List<Qobj> ops = Evolution.elements(operation, "eOps", eOps);
+        for (int k = 0; k < ops.size(); k++) {
+            if (!ops.get(k).dims().equals(operDims)) {
+                throw new DimensionMismatchException(operation + ": e-op " + k + " and the Hamiltonian",
+                        ops.get(k).dims(), operDims);
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * The number of steps of an output interval, as QuTiP: {@code floor(Δ/dt)}, plus one when
+     * the remainder exceeds half a step; at least one for a non-empty interval.
+     */
+    static int steps(double delta, double dt) {
+        if (delta <= 0) {
+            return 0;
+        }
+        double q = Math.floor(delta / dt);
+        double extra = delta - q * dt;
+        long steps = (long) q + (extra > 0.5 * dt ? 1 : 0);
+        if (steps > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an output interval of " + delta + " needs " + steps
+                    + " steps of dt = " + dt + "; use a larger dt");
+        }
+        return (int) Math.max(1, steps);
+    }
+
+    StochasticResult execute() {
+        TaskMap map = options.map() != null ? options.map() : TaskMap.threads();
+        long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
+        int ntraj = options.ntraj();
+        Reduction reduction = new Reduction();
+        List<TrajectoryFailure> failures = new ArrayList<>();
+        McResult.StopReason reason = McResult.StopReason.COMPLETED;
+        TrajectoryFailure fatal = null;
+        double setup = (System.nanoTime() - startNanos) / 1e9;
+        try (Progress bar = new Progress(options.solver().progress(), ntraj, operation)) {
+            AtomicInteger done = new AtomicInteger();
+            int next = 0;
+            int batch = options.targetTol() > 0 ? Math.max(1, 4 * map.parallelism()) : ntraj;
+            while (next < ntraj) {
+                int end = Math.min(ntraj, next + batch);
+                List<Task> tasks = new ArrayList<>(end - next);
+                for (int i = next; i < end; i++) {
+                    tasks.add(new Task(i, McSolver.trajectorySeed(master, i)));
+                }
+                List<Output> outputs;
+                boolean interrupted = false;
+                try {
+                    outputs = map.map(tasks, this::guarded, i -> bar.update(done.incrementAndGet()));
+                } catch (TaskMapInterruptedException e) {
+                    outputs = new ArrayList<>();
+                    for (Object o : e.results()) {
+                        outputs.add((Output) o);
+                    }
+                    interrupted = true;
+                }
+                boolean notStarted = false;
+                for (Output out : outputs) {
+                    if (reason == McResult.StopReason.TARGET_TOLERANCE) {
+                        break;
+                    }
+                    if (out == null) {
+                        continue;
+                    }
+                    switch (out.status()) {
+                        case DONE -> {
+                            reduction.add(out);
+                            if (options.targetTol() > 0 && reduction.belowTolerance(options.targetTol())) {
+                                reason = McResult.StopReason.TARGET_TOLERANCE;
+                            }
+                        }
+                        case FAILED -> {
+                            TrajectoryFailure f = new TrajectoryFailure(out.task().index(), out.task().seed(),
+                                    out.failure());
+                            failures.add(f);
+                            if (!options.skipFailures() && fatal == null) {
+                                fatal = f;
+                            }
+                        }
+                        case NOT_STARTED -> notStarted = true;
+                        case INTERRUPTED -> interrupted = true;
+                    }
+                }
+                next = end;
+                if (interrupted || Thread.currentThread().isInterrupted()) {
+                    reason = McResult.StopReason.INTERRUPTED;
+                    break;
+                }
+                if (fatal != null) {
+                    reason = McResult.StopReason.FAILURE;
+                    break;
+                }
+                if (reason == McResult.StopReason.TARGET_TOLERANCE) {
+                    break;
+                }
+                if (notStarted || (next < ntraj && System.nanoTime() >= deadline)) {
+                    reason = McResult.StopReason.TIMEOUT;
+                    break;
+                }
+            }
+        }
+        StochasticResult result = reduction.build(master, failures, reason, setup);
+        if (reason == McResult.StopReason.INTERRUPTED) {
+            throw new SolverInterruptedException(operation, result.ntraj() + " of " + ntraj + " trajectories "
+                    + "finished and are in the partial result; the threads that ran them have stopped", result);
+        }
+        if (fatal != null) {
+            throw new TrajectoryException(operation, fatal.index(), fatal.seed(), result, fatal.cause());
+        }
+        return result;
+    }
+
+    private Output guarded(Task task) {
+        if (Thread.currentThread().isInterrupted()) {
+            return Output.of(task, Status.INTERRUPTED, null);
+        }
+        if (stop.get() || (task.index() > 0 && System.nanoTime() >= deadline)) {
+            return Output.of(task, Status.NOT_STARTED, null);
+        }
+        try {
+            return trajectory(task);
+        } catch (Interrupted e) {
+            return Output.of(task, Status.INTERRUPTED, null);
+        } catch (Throwable e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return Output.of(task, Status.INTERRUPTED, null);
+            }
+            if (!options.skipFailures()) {
+                stop.set(true);
+            }
+            return Output.of(task, Status.FAILED, e);
+        }
+    }
+
+    /** Thrown inside a trajectory when the thread is interrupted. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One trajectory: a pure function of the task (and the problem). */
+    Output trajectory(Task task) {
+        SplittableRandom rng = new SplittableRandom(task.seed());
+        QuantumSde sys = prototype.forOneRun();
+        SdeStepper stepper = SdeStepper.create(options.method(), sys, operation);
+        boolean needZ = stepper.needsDoubleIntegral();
+        int m = sys.noises;
+        double[] y = initial.clone();
+        double[] next = new double[y.length];
+        int nt = times.length;
+        int ne = hermitian.length;
+        double[][] expect = new double[ne][2 * nt];
+        double[][] states = storeStates ? new double[nt][] : null;
+        double[] finalState = null;
+        boolean store = options.storeMeasurement();
+        double[][] measurement = store ? new double[m][Math.max(0, nt - 1)] : null;
+        double[][] wiener = store ? new double[m][Math.max(0, nt - 1)] : null;
+        double[] dW = new double[m], dZ = new double[m], wsum = new double[m], mexp = new double[m];
+        double dt = options.dt();
+        long steps = 0;
+        for (int i = 0; i < nt; i++) {
+            if (i > 0) {
+                double t0 = times[i - 1], delta = times[i] - t0;
+                int count = steps(delta, dt);
+                double h = count == 0 ? 0 : delta / count, sq = Math.sqrt(h);
+                java.util.Arrays.fill(wsum, 0);
+                for (int s = 0; s < count; s++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Interrupted();
+                    }
+                    for (int k = 0; k < m; k++) {
+                        dW[k] = sq * rng.nextGaussian();
+                    }
+                    if (needZ) {
+                        for (int k = 0; k < m; k++) {
+                            dZ[k] = 0.5 * h * (dW[k] + sq * rng.nextGaussian() / Math.sqrt(3));
+                        }
+                    }
+                    stepper.step(t0 + s * h, h, y, dW, dZ, next);
+                    double[] swap = y;
+                    y = next;
+                    next = swap;
+                    for (int k = 0; k < m; k++) {
+                        wsum[k] += dW[k];
+                    }
+                }
+                steps += count;
+                double scale = density ? trace(y) : QuantumSde.dot(y, y);
+                if (!(Math.abs(scale) > 0) || !Double.isFinite(scale)) {
+                    throw new IllegalStateException("the state became " + (density ? "a matrix of trace " : "a ket of "
+                            + "squared norm ") + scale + " at t = " + times[i] + " (method " + options.method()
+                            + ", dt = " + h + "): take a smaller dt");
+                }
+                if (store) {
+                    // QuTiP evaluates the measured operators on the output state (raw unless normalizeOutput)
+                    sys.measurementExpect(times[i], outputState(y), mexp);
+                    for (int k = 0; k < m; k++) {
+                        measurement[k][i - 1] = factor * (mexp[k] + (delta > 0 ? wsum[k] / delta : 0));
+                        wiener[k][i - 1] = wsum[k];
+                    }
+                }
+            }
+            double[] out = outputState(y);
+            for (int k = 0; k < eOps.size(); k++) {
+                Complex e = density ? Data.expectRho(eOps.get(k).data(), out) : Data.expectKet(eOps.get(k).data(), out);
+                expect[k][2 * i] = e.re();
+                expect[k][2 * i + 1] = hermitian[k] ? 0 : e.im();
+            }
+            if (!eFuncs.isEmpty()) {
+                Qobj q = toQobj(out);
+                for (int k = 0; k < eFuncs.size(); k++) {
+                    double v = eFuncs.get(k).apply(times[i], q);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalStateException("e-op callback " + k + " returned " + v + " at t = " + times[i]);
+                    }
+                    expect[eOps.size() + k][2 * i] = v;
+                }
+            }
+            if (storeStates) {
+                states[i] = out;
+            }
+            if (storeFinal && i == nt - 1) {
+                finalState = out;
+            }
+        }
+        return new Output(task, Status.DONE, expect, states, finalState, measurement, wiener, steps, null);
+    }
+
+    private double trace(double[] rho) {
+        double tr = 0;
+        for (int i = 0; i < n; i++) {
+            tr += rho[2 * (i * n + i)];
+        }
+        return tr;
+    }
+
+    /**
+     * The state the e-ops see: as integrated (QuTiP 5's default for the stochastic solvers), or
+     * with {@link SolverOptions#normalizeOutput()} the normalised ket or the density matrix
+     * divided by its trace.
+     */
+    private double[] outputState(double[] y) {
+        double scale = 1;
+        if (options.solver().normalizeOutput()) {
+            scale = density ? 1 / trace(y) : 1 / Math.sqrt(QuantumSde.dot(y, y));
+        }
+        double[] out = new double[y.length];
+        for (int k = 0; k < y.length; k++) {
+            out[k] = y[k] * scale;
+        }
+        return out;
+    }
+
+    private Qobj toQobj(double[] state) {
+        return density ? Qobj.of(DenseMatrix.wrap(n, n, state.clone()), operDims)
+                : Qobj.of(DenseMatrix.wrap(n, 1, state.clone()), Dims.ket(operDims.in()));
+    }
+
+    /** The sums over trajectories, in index order. */
+    private final class Reduction {
+        private final int ne = hermitian.length;
+        private final int nt = times.length;
+        private final double[][] sum = new double[ne][2 * nt];
+        private final double[][] sumSquares = new double[ne][2 * nt];
+        private final double[][] rhoSum = storeStates ? new double[nt][2 * n * n] : null;
+        private final double[] finalSum = storeFinal ? new double[2 * n * n] : null;
+        private final List<Output> kept = new ArrayList<>();
+        private long steps;
+
+        void add(Output out) {
+            kept.add(out);
+            steps += out.steps();
+            for (int k = 0; k < ne; k++) {
+                double[] x = out.expect()[k], s = sum[k], q = sumSquares[k];
+                for (int c = 0; c < x.length; c++) {
+                    s[c] += x[c];
+                    q[c] += x[c] * x[c];
+                }
+            }
+            if (rhoSum != null) {
+                for (int i = 0; i < nt; i++) {
+                    addState(rhoSum[i], out.states()[i]);
+                }
+            }
+            if (finalSum != null) {
+                addState(finalSum, out.finalState());
+            }
+        }
+
+        private void addState(double[] rho, double[] state) {
+            if (density) {
+                for (int c = 0; c < rho.length; c++) {
+                    rho[c] += state[c];
+                }
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                double br = state[2 * j], bi = -state[2 * j + 1];
+                int col = 2 * j * n;
+                for (int i = 0; i < n; i++) {
+                    double ar = state[2 * i], ai = state[2 * i + 1];
+                    rho[col + 2 * i] += ar * br - ai * bi;
+                    rho[col + 2 * i + 1] += ar * bi + ai * br;
+                }
+            }
+        }
+
+        boolean belowTolerance(double tol) {
+            if (kept.size() < McSolver.MIN_TRAJECTORIES_FOR_TOLERANCE) {
+                return false;
+            }
+            for (double[] row : standardErrors()) {
+                for (double v : row) {
+                    if (!(v < tol)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private double[][] standardErrors() {
+            int count = kept.size();
+            double[][] se = new double[ne][2 * nt];
+            if (count < 2) {
+                return se;
+            }
+            for (int k = 0; k < ne; k++) {
+                for (int c = 0; c < 2 * nt; c++) {
+                    double mu = sum[k][c] / count;
+                    double var = Math.max(0, sumSquares[k][c] / count - mu * mu) * count / (count - 1.0);
+                    se[k][c] = Math.sqrt(var / count);
+                }
+            }
+            return se;
+        }
+
+        StochasticResult build(long master, List<TrajectoryFailure> failures, McResult.StopReason reason,
+                               double setup) {
+            int count = kept.size();
+            double[][] mean = new double[ne][2 * nt];
+            double[][] std = new double[ne][2 * nt];
+            for (int k = 0; k < ne; k++) {
+                for (int c = 0; c < 2 * nt; c++) {
+                    double mu = count == 0 ? 0 : sum[k][c] / count;
+                    double second = count == 0 ? 0 : sumSquares[k][c] / count;
+                    mean[k][c] = mu;
+                    std[k][c] = Math.sqrt(Math.max(0, second - mu * mu));
+                }
+            }
+            List<Qobj> states = null;
+            Qobj finalState = null;
+            Dims rhoDims = Dims.oper(operDims.out());
+            if (rhoSum != null && count > 0) {
+                states = new ArrayList<>(nt);
+                for (int i = 0; i < nt; i++) {
+                    states.add(Qobj.of(DenseMatrix.wrap(n, n, scaled(rhoSum[i], 1.0 / count)), rhoDims));
+                }
+            }
+            if (finalSum != null && count > 0) {
+                finalState = Qobj.of(DenseMatrix.wrap(n, n, scaled(finalSum, 1.0 / count)), rhoDims);
+            }
+            int[] indices = new int[count];
+            long[] seeds = new long[count];
+            boolean store = options.storeMeasurement();
+            List<double[][]> measurements = store ? new ArrayList<>(count) : null;
+            List<double[][]> wiener = store ? new ArrayList<>(count) : null;
+            for (int j = 0; j < count; j++) {
+                Output out = kept.get(j);
+                indices[j] = out.task().index();
+                seeds[j] = out.task().seed();
+                if (store) {
+                    measurements.add(out.measurement());
+                    wiener.add(out.wiener());
+                }
+            }
+            Stats stats = new Stats(steps, 0, 0, (System.nanoTime() - startNanos) / 1e9, options.method(),
+                    operation + (options.heterodyne() ? " heterodyne" : " homodyne") + ", dt = " + options.dt(), setup);
+            return new StochasticResult(operation, times.clone(), mean, std, standardErrors(), hermitian,
+                    options.ntraj(), master, indices, seeds, measurements, wiener, states, finalState, failures, reason,
+                    options.heterodyne(), stats);
+        }
+
+        private double[] scaled(double[] x, double s) {
+            double[] out = new double[x.length];
+            for (int c = 0; c < x.length; c++) {
+                out[c] = x[c] * s;
+            }
+            return out;
+        }
+    }
+}
