@@ -1,6 +1,9 @@
 package dev.lindblad.linalg;
 
+import dev.lindblad.InsufficientMemoryException;
+import dev.lindblad.MemoryCheck;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * Sparse LU factorisation of a square complex matrix, {@code P A Q = L U}, in pure Java.
@@ -90,6 +93,9 @@ public final class SparseLu {
      *                                  non-finite values
      * @throws ArithmeticException      if A is singular to working precision; the message names
      *                                  the column and the pivot magnitude
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
+     *                                  (checked every 64 columns)
+     * @throws InsufficientMemoryException when the factors' fill outgrows what the heap can give
      */
     public static SparseLu factor(int n, int[] rowPtr, int[] colIdx, double[] values, Ordering ordering) {
         return factor(n, rowPtr, colIdx, values, ordering, DEFAULT_DIAGONAL_PIVOT_THRESHOLD,
@@ -223,7 +229,7 @@ public final class SparseLu {
     }
 
     /** The left-looking factorisation of one permuted matrix; workspaces live here. */
-    private static final class Factorizer {
+    static final class Factorizer {
         final CompressedColumns b;
         final int n;
         final double threshold;
@@ -273,6 +279,10 @@ public final class SparseLu {
             int[] rowIdx = b.rowIndices();
             double[] values = b.values();
             for (int j = 0; j < n; j++) {
+                if ((j & 63) == 0 && Thread.currentThread().isInterrupted()) {
+                    // a factorisation of a large Liouvillian takes seconds: stop within 64 columns
+                    throw new CancellationException("sparse LU interrupted at column " + j + " of " + n);
+                }
                 int top = computeReach(j);
                 for (int q = top; q < n; q++) {
                     int i = reach[q];
@@ -428,6 +438,7 @@ public final class SparseLu {
         void appendUpper(int row, double re, double im) {
             if (upperSize == upperRows.length) {
                 int capacity = grow(upperSize);
+                requireHeap(capacity);
                 upperRows = Arrays.copyOf(upperRows, capacity);
                 upperValues = Arrays.copyOf(upperValues, 2 * capacity);
             }
@@ -440,6 +451,7 @@ public final class SparseLu {
         void appendLower(int row, double re, double im) {
             if (lowerSize == lowerRows.length) {
                 int capacity = grow(lowerSize);
+                requireHeap(capacity);
                 lowerRows = Arrays.copyOf(lowerRows, capacity);
                 lowerValues = Arrays.copyOf(lowerValues, 2 * capacity);
             }
@@ -447,6 +459,18 @@ public final class SparseLu {
             lowerValues[2 * lowerSize] = re;
             lowerValues[2 * lowerSize + 1] = im;
             lowerSize++;
+        }
+
+        /**
+         * Refuses a growth of the factors' storage that the heap cannot hold, before it is
+         * allocated: an int and a complex double per entry, the old arrays still live while
+         * copied ({@link InsufficientMemoryException}, not an {@link OutOfMemoryError} after the
+         * work).
+         */
+        static void requireHeap(long capacity) {
+            MemoryCheck.require("sparse LU", "the LU factors' fill growing to " + capacity + " entries",
+                    capacity * (Integer.BYTES + 2 * Double.BYTES),
+                    "an iterative steady-state method (\"iterative-gmres\"), or the native backend's PARDISO or UMFPACK");
         }
 
         private static int grow(int size) {

@@ -60,9 +60,13 @@ public final class SteadyStateSolver {
     /** Stops between the phases of a solve (and in every iteration) when the thread is interrupted. */
     private static void checkInterrupt(String phase) {
         if (Thread.currentThread().isInterrupted()) {
-            throw new SolverInterruptedException("steadystate", "the thread was interrupted (" + phase
-                    + "); a steady state has no partial result", null, Double.NaN);
+            throw interrupted(phase);
         }
+    }
+
+    private static SolverInterruptedException interrupted(String phase) {
+        return new SolverInterruptedException("steadystate", "the thread was interrupted (" + phase
+                + "); a steady state has no partial result", null, Double.NaN);
     }
 
     /** @return the Liouvillian whose null space is sought */
@@ -135,6 +139,8 @@ public final class SteadyStateSolver {
                         lu = SparseLu.factor(dim, a.rowPointers(), a.columnIndices(), a.valueArray(), SparseLu.Ordering.AMD);
                     } catch (ArithmeticException e) {
                         throw singular("direct", e);
+                    } catch (java.util.concurrent.CancellationException e) {
+                        throw interrupted("during the sparse LU: " + e.getMessage());
                     }
                     x = new double[2 * dim];
                     lu.solve(b, x);
@@ -166,6 +172,8 @@ public final class SteadyStateSolver {
                             SparseLu.Ordering.AMD);
                 } catch (ArithmeticException e) {
                     throw singular("power", e);
+                } catch (java.util.concurrent.CancellationException e) {
+                    throw interrupted("during the sparse LU: " + e.getMessage());
                 }
                 fill = lu.fill();
                 x = new double[2 * dim];

@@ -193,4 +193,35 @@ class SparseLuTest {
         assertThrows(IllegalArgumentException.class, () -> SparseLu.factor(
                 1, new int[] {0, 1}, new int[] {0}, new double[] {Double.NaN, 0}, SparseLu.Ordering.NATURAL));
     }
+
+    /** An interrupted thread stops a factorisation within 64 columns instead of finishing it. */
+    @Test
+    void interruptStopsTheFactorisation() {
+        Csr a = gridLaplacian(30);   // 900 columns
+        Thread.currentThread().interrupt();
+        try {
+            java.util.concurrent.CancellationException e = assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> SparseLu.factor(a.n(), a.rowPtr(), a.colIdx(), a.values(), SparseLu.Ordering.AMD));
+            assertTrue(e.getMessage().contains("column 0 of 900"), e.getMessage());
+        } finally {
+            Thread.interrupted();   // clear the flag for the tests that follow
+        }
+        // without the interrupt the same factorisation runs to the end
+        assertNotNull(SparseLu.factor(a.n(), a.rowPtr(), a.colIdx(), a.values(), SparseLu.Ordering.AMD));
+    }
+
+    /**
+     * The factors' storage grows only when the heap can hold it: a growth larger than the heap
+     * is refused with {@link dev.lindblad.InsufficientMemoryException} naming the way out (issue
+     * #14, item 13), a small one passes.
+     */
+    @Test
+    void fillGrowthBeyondTheHeapIsRefused() {
+        long entries = Runtime.getRuntime().maxMemory() / 4;   // 20 bytes an entry: five heaps
+        dev.lindblad.InsufficientMemoryException e = assertThrows(dev.lindblad.InsufficientMemoryException.class,
+                () -> SparseLu.Factorizer.requireHeap(entries));
+        assertTrue(e.getMessage().startsWith("sparse LU: needs about"), e.getMessage());
+        assertTrue(e.getMessage().contains("iterative-gmres"), e.getMessage());
+        assertDoesNotThrow(() -> SparseLu.Factorizer.requireHeap(1 << 16));
+    }
 }
