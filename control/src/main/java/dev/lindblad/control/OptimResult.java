@@ -8,7 +8,9 @@ import dev.lindblad.Qobj;
  * starts ({@link PulseOptions#numStarts()}) this is the best start's result (the lowest final
  * fidelity error; the lowest start index among equals).
  */
-public final class OptimResult {
+public final class OptimResult implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Why an optimisation ended; {@link #text()} is qtrl's {@code termination_reason}. */
     public enum Termination {

@@ -26,7 +26,9 @@ import java.util.Objects;
  * is not safe for use by several threads at once; the slices inside one evaluation run over the
  * kernel threads, with the same bits on any thread count.
  */
-public final class PulseDynamics {
+public final class PulseDynamics implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final boolean unitary;
     private final double[] drift;
@@ -38,7 +40,7 @@ public final class PulseDynamics {
     private final double[] initial;
     private final double[] target;
     private final Dims evoDims;
-    private final Dynamics dyn;
+    private final transient Dynamics dyn;   // rebuilt on deserialisation (readResolve)
 
     private PulseDynamics(boolean unitary, double[] drift, double[][] ctrls, int dim, int cols, double[] tau,
                           Dynamics.FidType fidType, double[] initial, double[] target, Dims evoDims) {
@@ -54,6 +56,11 @@ public final class PulseDynamics {
         this.evoDims = evoDims;
         this.dyn = unitary ? new UnitaryDynamics(drift, ctrls, dim, cols, tau, fidType, initial, target)
                 : new GeneralDynamics(drift, ctrls, dim, cols, tau, fidType, initial, target);
+    }
+
+    /** A deserialised copy (e.g. on a Spark executor) gets its own evaluation state. */
+    private Object readResolve() {
+        return copy();
     }
 
     /** @return an independent copy (its own evaluation state), for another thread */

@@ -180,7 +180,7 @@ public final class PulseOptim {
         TaskMap map = options.map() != null ? options.map()
                 : TaskMap.threads(Math.min(starts, Parallelism.threads()));
         List<Integer> idx = IntStream.range(0, starts).boxed().toList();
-        List<OptimResult> results = map.map(idx, i -> runStart(problem.copy(), options, seeds[i], master, null));
+        List<OptimResult> results = map.map(idx, new StartFunction(problem, options, seeds, master));
         int best = 0;
         double[] errs = new double[starts];
         for (int i = 0; i < starts; i++) {
@@ -190,6 +190,32 @@ public final class PulseOptim {
             }
         }
         return results.get(best).withStarts(best, errs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The per-start task function. It carries the problem (plain arrays), the options without
+     * their map and the seeds, so that it can be serialised to a distributed map's executors
+     * (e.g. {@code SparkTaskMap}); each task runs on its own {@link PulseDynamics#copy()}.
+     */
+    static final class StartFunction implements java.util.function.Function<Integer, OptimResult>,
+            java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final PulseDynamics problem;
+        private final PulseOptions options;
+        private final long[] seeds;
+        private final long master;
+
+        StartFunction(PulseDynamics problem, PulseOptions options, long[] seeds, long master) {
+            this.problem = problem;
+            this.options = options.withMap(null);   // the map does not travel; a start runs on its task's thread
+            this.seeds = seeds.clone();
+            this.master = master;
+        }
+
+        @Override
+        public OptimResult apply(Integer i) {
+            return runStart(problem.copy(), options, seeds[i], master, null);
+        }
     }
 
     /** One start: its own pulse from its own seed (or the given amplitudes), its own dynamics. */

@@ -47,7 +47,8 @@ import java.util.Set;
 public record PulseOptions(String alg, double fidErrTarg, double minGrad, int maxIter, double maxWallTime,
                            double ampLbound, double ampUbound, String initPulseType, double pulseScaling,
                            double pulseOffset, String fidType, Long seed, TaskMap map, int numStarts,
-                           double accuracyFactor, int maxMetricCorr, int numCoeffs) {
+                           double accuracyFactor, int maxMetricCorr, int numCoeffs)
+        implements java.io.Serializable {
 
     /** The initial pulse shapes. */
     public static final Set<String> PULSE_TYPES = Set.of("RND", "ZERO", "LIN", "SINE", "SQUARE", "SAW", "TRIANGLE");

@@ -13,7 +13,7 @@ package dev.lindblad.solver;
  * @param setupSeconds  time spent building the system (and choosing the right-hand side)
  */
 public record Stats(long steps, long rhsCalls, long rejectedSteps, double wallSeconds, String method, String rhs,
-                    double setupSeconds) {
+                    double setupSeconds) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>Use {@link BosonicBath} or {@link FermionicBath} (or one of the named baths such as
  * {@link DrudeLorentzBath} or {@link LorentzianBath}); this class takes any list of exponents.
  */
-public class Bath {
+public class Bath implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<BathExponent> exponents;
 

@@ -27,10 +27,11 @@ import java.util.Objects;
  * @param vk              the frequency: the term decays as {@code e^{-vk t}}
  * @param ck2             the coefficient in {@code C_I} for {@link Type#RI}, else null
  * @param sigmaBarKOffset the offset of the opposite-sign partner for fermionic terms, else 0
- * @param tag             a label (often the bath's name), or null
+ * @param tag             a label (often the bath's name), or null; serialisable (a {@code String},
+ *                        a number) when the exponent is to travel to a cluster
  */
 public record BathExponent(Type type, int dim, Qobj Q, Complex ck, Complex vk, Complex ck2, int sigmaBarKOffset,
-                           Object tag) {
+                           Object tag) implements java.io.Serializable {
 
     /** The kinds of exponent, QuTiP's {@code "R"}, {@code "I"}, {@code "RI"}, {@code "+"}, {@code "-"}. */
     public enum Type {

@@ -28,7 +28,7 @@ import java.util.Objects;
  *                          means the heap's free space at construction
  */
 public record HeomOptions(SolverOptions solver, boolean adoReturn, String steadyStateMethod, double steadyStateTol,
-                          long memoryLimitBytes) {
+                          long memoryLimitBytes) implements java.io.Serializable {
 
     /** The steady-state methods. */
     public static final List<String> STEADY_STATE_METHODS = List.of("auto", "direct", "iterative-gmres");

@@ -10,7 +10,9 @@ import java.util.List;
  * e-ops on the system state, the system states when stored, the state of every ADO when asked
  * for ({@link HeomOptions#adoReturn()}), and what the run cost.
  */
-public final class HeomResult {
+public final class HeomResult implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] times;
     private final double[][] expect;     // per e-op, interleaved complex per time

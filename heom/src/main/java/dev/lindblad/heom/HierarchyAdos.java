@@ -19,7 +19,9 @@ import java.util.Objects;
  * {@code i} in QuTiP's ADO state. Labels are {@code int[]} arrays; the arrays handed out are
  * copies.
  */
-public final class HierarchyAdos {
+public final class HierarchyAdos implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<BathExponent> exponents;
     private final int maxDepth;
@@ -28,7 +30,7 @@ public final class HierarchyAdos {
     private final Map<Label, Integer> index;
 
     /** A label as a map key. */
-    private record Label(int[] n) {
+    private record Label(int[] n) implements java.io.Serializable {
         @Override
         public boolean equals(Object o) {
             return o instanceof Label l && Arrays.equals(n, l.n);

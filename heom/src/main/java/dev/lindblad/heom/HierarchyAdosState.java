@@ -11,7 +11,9 @@ import java.util.Objects;
  * density matrix and every ADO. The ADOs are stored one after the other in index order, each
  * as {@code vec(rho_n)} (columns stacked, interleaved {@code (re, im)}), QuTiP's layout.
  */
-public final class HierarchyAdosState {
+public final class HierarchyAdosState implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final HierarchyAdos ados;
     private final Dims dims;

@@ -50,6 +50,39 @@ class LocalSparkTaskMapTest {
     }
 
     @Test
+    void optimiserRestartsEqualThreadsBitForBit() {
+        dev.lindblad.control.OptimResult threads = Models.grapeRestarts(4, TaskMap.threads(2));
+        dev.lindblad.control.OptimResult onSpark = Models.grapeRestarts(4, spark);
+        assertArrayEquals(threads.startFidErrs(), onSpark.startFidErrs(), 0.0);   // every start, the same bits
+        assertEquals(threads.start(), onSpark.start());
+        assertEquals(threads.fidErr(), onSpark.fidErr(), 0.0);
+        for (int k = 0; k < threads.finalAmps().length; k++) {
+            assertArrayEquals(threads.finalAmps()[k], onSpark.finalAmps()[k], 0.0);
+        }
+        assertEquals(4, onSpark.startFidErrs().length);
+        assertTrue(onSpark.fidErr() < 1e-3, "the best start reaches the Hadamard: " + onSpark.fidErr());
+    }
+
+    @Test
+    void heomCouplingScanEqualsThreadsBitForBit() {
+        List<Double> lams = List.of(0.0, 0.05, 0.2);
+        List<dev.lindblad.heom.HeomResult> threads = Models.heomCouplingScan(lams, TaskMap.threads(2));
+        List<dev.lindblad.heom.HeomResult> onSpark = Models.heomCouplingScan(lams, spark);
+        for (int i = 0; i < lams.size(); i++) {
+            assertArrayEquals(threads.get(i).expect(0), onSpark.get(i).expect(0), 0.0, "lambda " + lams.get(i));
+            assertArrayEquals(threads.get(i).finalState().toArray(), onSpark.get(i).finalState().toArray(), 0.0);
+        }
+        // lambda = 0: no bath, <sigma_z(t)> = cos(t) for H = sigma_x / 2 from |0>
+        double[] t = onSpark.get(0).times();
+        for (int k = 0; k < t.length; k++) {
+            assertEquals(Math.cos(t[k]), onSpark.get(0).expect(0)[k], 1e-5, "t = " + t[k]);
+        }
+        // the stronger bath damps the oscillation: at t = pi (index 6 is t = 3) |<sigma_z>| shrinks
+        assertTrue(Math.abs(onSpark.get(2).expect(0)[6]) < Math.abs(onSpark.get(1).expect(0)[6]) - 1e-3,
+                "damping grows with lambda: " + onSpark.get(1).expect(0)[6] + " vs " + onSpark.get(2).expect(0)[6]);
+    }
+
+    @Test
     void parallelMapKeepsTheOrderAndMatchesTheAnalyticSteadyState() {
         List<Double> pumps = List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6);
         List<Double> n = TaskMap.parallelMap(Models.sweep(), pumps, spark);

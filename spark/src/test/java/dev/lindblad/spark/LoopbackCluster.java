@@ -78,6 +78,11 @@ final class LoopbackCluster implements AutoCloseable {
         return c;
     }
 
+    /** @return the cluster's shared secret */
+    String secret() {
+        return secret;
+    }
+
     /** The driver's configuration for this cluster: its master, authentication on, loopback only. */
     SparkConf driverConf() {
         return new SparkConf().setMaster(masterUrl).setAppName("lindblad-test")

@@ -84,6 +84,34 @@ final class Models {
         };
     }
 
+    /**
+     * GRAPE for a Hadamard on one qubit ({@code H_d = σz / 2}, controls {@code σx}, {@code σy}),
+     * several seeded starts run on {@code map}: the optimisers' restarts.
+     */
+    static dev.lindblad.control.OptimResult grapeRestarts(int starts, TaskMap map) {
+        Qobj hadamard = Operators.sigmax().plus(Operators.sigmaz()).times(1 / Math.sqrt(2));
+        dev.lindblad.control.PulseOptions o = dev.lindblad.control.PulseOptions.defaults().withAmpBounds(-3, 3)
+                .withSeed(5L).withMaxIter(40).withNumStarts(starts).withMap(map);
+        return dev.lindblad.control.PulseOptim.optimizePulseUnitary(Operators.sigmaz().times(0.5),
+                List.of(Operators.sigmax(), Operators.sigmay()), Operators.qeye(2), hadamard, 10, 2.0, o);
+    }
+
+    /**
+     * A HEOM scan over the coupling strength {@code λ} of a Drude–Lorentz bath (γ = 0.5, T = 0.5,
+     * two Matsubara terms, depth 3) on a qubit {@code H = (Δ/2) σx}, Δ = 1, {@code Q = σz}, from
+     * {@code |0⟩}: one task per λ.
+     */
+    static List<dev.lindblad.heom.HeomResult> heomCouplingScan(List<Double> lams, TaskMap map) {
+        Qobj h = Operators.sigmax().times(0.5);
+        Qobj q = Operators.sigmaz();
+        Qobj rho0 = States.ketToDm(States.basis(2, 0));
+        double[] tlist = linspace(0, 5, 11);
+        Function<Double, dev.lindblad.heom.HeomResult> run = (Function<Double, dev.lindblad.heom.HeomResult>
+                & Serializable) lam -> dev.lindblad.heom.Heom.heomsolve(h,
+                List.of(new dev.lindblad.heom.DrudeLorentzBath(q, lam, 0.5, 0.5, 2)), 3, rho0, tlist, List.of(q));
+        return TaskMap.parallelMap(run, lams, map);
+    }
+
     static double[] linspace(double a, double b, int n) {
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {

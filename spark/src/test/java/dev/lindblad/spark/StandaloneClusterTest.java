@@ -129,4 +129,42 @@ class StandaloneClusterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.unserialisableNho(spark));
         assertTrue(e.getMessage().contains("Models$$Lambda") && e.getMessage().contains("coefficient"), e.getMessage());
     }
+
+    @Test
+    void aDriverWithTheWrongSecretIsRefusedByTheMaster() {
+        // a driver's first step is an RPC connection to the master's endpoint; with the right
+        // secret it is let in, with a wrong one the authentication handshake refuses it
+        assertTrue(masterLetsIn(cluster.secret()), "the right secret is let in");
+        long t0 = System.nanoTime();
+        Exception e = assertThrows(Exception.class, () -> masterLetsIn(cluster.secret() + "-wrong"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            chain.append(t.getClass().getName()).append(": ").append(t.getMessage()).append(" <- ");
+        }
+        assertTrue(seconds < 15, "refused at once, not timed out: " + seconds + " s, " + chain);
+        assertTrue(!chain.toString().contains("TimeoutException"), chain.toString());
+        String text = chain.toString().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(text.contains("sasl") || text.contains("auth"), "an authentication failure: " + chain);
+    }
+
+    /** Opens an RPC environment with {@code secret} and looks the master up, as a driver does. */
+    private static boolean masterLetsIn(String secret) {
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf()
+                .set("spark.authenticate", "true").set("spark.authenticate.secret", secret)
+                .set("spark.rpc.lookupTimeout", "30s").set("spark.rpc.askTimeout", "30s");
+        org.apache.spark.SecurityManager security = new org.apache.spark.SecurityManager(conf,
+                org.apache.spark.SecurityManager.$lessinit$greater$default$2(),
+                org.apache.spark.SecurityManager.$lessinit$greater$default$3());
+        org.apache.spark.rpc.RpcEnv env = org.apache.spark.rpc.RpcEnv.create("lindblad-secret-check", "127.0.0.1",
+                "127.0.0.1", 0, conf, security, 1, true);
+        try {
+            String hostPort = cluster.masterUrl.substring("spark://".length());
+            int colon = hostPort.lastIndexOf(':');
+            return env.setupEndpointRef(new org.apache.spark.rpc.RpcAddress(hostPort.substring(0, colon),
+                    Integer.parseInt(hostPort.substring(colon + 1))), "Master") != null;
+        } finally {
+            env.shutdown();
+        }
+    }
 }
