@@ -85,7 +85,8 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
         initPulseType = initPulseType == null ? null : initPulseType.toUpperCase(Locale.ROOT);
         if (initPulseType != null && !PULSE_TYPES.contains(initPulseType)) {
             throw new IllegalArgumentException("initPulseType must be one of RND, ZERO, LIN, SINE, SQUARE, SAW, "
-                    + "TRIANGLE, RNDFOURIER, RNDWAVES, RNDWALK1, RNDWALK2, GAUSSIAN, GAUSSIAN_EDGE, got \"" + initPulseType + "\"");
+                    + "TRIANGLE, RNDFOURIER, RNDWAVES, RNDWALK1, RNDWALK2, GAUSSIAN, GAUSSIAN_EDGE, got \""
+                    + initPulseType + "\"");
         }
         if (!Double.isFinite(pulseScaling) || !Double.isFinite(pulseOffset)) {
             throw new IllegalArgumentException("pulseScaling and pulseOffset must be finite, got " + pulseScaling
@@ -131,8 +132,8 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
                 throw new IllegalArgumentException(name + "[" + j + "] must be a number (" + (lower ? "-" : "+")
                         + "Infinity for none), got " + b);
             }
-            double o = other != null ? other.get(j) : otherScalar;
-            if (lower ? b > o : b < o) {
+            Double o = other != null ? other.get(j) : Double.valueOf(otherScalar);
+            if (o != null && (lower ? b > o : b < o)) {
                 throw new IllegalArgumentException("amplitude bounds of control " + j + " must satisfy lower <= upper,"
                         + " got [" + (lower ? b : o) + ", " + (lower ? o : b) + "]");
             }
@@ -201,31 +202,36 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
     /** @return a copy with alg replaced */
     public PulseOptions withAlg(String v) {
         return new PulseOptions(v, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with fidErrTarg replaced */
     public PulseOptions withFidErrTarg(double v) {
         return new PulseOptions(alg, v, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with minGrad replaced */
     public PulseOptions withMinGrad(double v) {
         return new PulseOptions(alg, fidErrTarg, v, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxIter replaced */
     public PulseOptions withMaxIter(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, v, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxWallTime (seconds) replaced */
     public PulseOptions withMaxWallTime(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, v, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with ampLbound replaced (for every control: clears {@link #ampLbounds()}) */
@@ -281,60 +287,70 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
     /** @return a copy with initPulseType replaced */
     public PulseOptions withInitPulseType(String v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, v,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with pulseScaling replaced */
     public PulseOptions withPulseScaling(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                v, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                v, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with pulseOffset replaced */
     public PulseOptions withPulseOffset(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, v, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, v, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with fidType replaced */
     public PulseOptions withFidType(String v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, v, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, v, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with seed replaced (null: a random one) */
     public PulseOptions withSeed(Long v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, v, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, v, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with map replaced */
     public PulseOptions withMap(TaskMap v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, v, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, v, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with numStarts replaced */
     public PulseOptions withNumStarts(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, v, accuracyFactor, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, v, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with accuracyFactor replaced */
     public PulseOptions withAccuracyFactor(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, v, maxMetricCorr, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, v, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxMetricCorr replaced */
     public PulseOptions withMaxMetricCorr(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, v, numCoeffs, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, v, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with numCoeffs replaced */
     public PulseOptions withNumCoeffs(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, v, ampLbounds, ampUbounds);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, v,
+                ampLbounds, ampUbounds);
     }
 }
