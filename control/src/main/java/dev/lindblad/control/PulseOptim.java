@@ -166,6 +166,24 @@ public final class PulseOptim {
      */
     public static OptimResult optimizePulse(Qobj h0, List<Qobj> hc, List<Qobj> cOps, Qobj initial, Qobj target,
                                             int nTs, double evoTime, PulseOptions options) {
+        return optimizePulse(h0, hc, cOps, initial, target, PulseDynamics.tau(nTs, evoTime), options);
+    }
+
+    /**
+     * The open system of {@link #optimizePulse(Qobj, List, List, Qobj, Qobj, int, double, PulseOptions)}
+     * with slices of given durations (qtrl's {@code tau}): slice k lasts {@code tau[k]}.
+     *
+     * @param h0      the drift Hamiltonian
+     * @param hc      the control Hamiltonians
+     * @param cOps    the collapse operators
+     * @param initial the initial operator (e.g. the identity) or superoperator
+     * @param target  the target gate or superoperator
+     * @param tau     the slice durations, each finite and positive
+     * @param options the options
+     * @return the result
+     */
+    public static OptimResult optimizePulse(Qobj h0, List<Qobj> hc, List<Qobj> cOps, Qobj initial, Qobj target,
+                                            double[] tau, PulseOptions options) {
         Objects.requireNonNull(h0, "H0");
         Objects.requireNonNull(hc, "Hc");
         Objects.requireNonNull(cOps, "cOps");
@@ -174,8 +192,8 @@ public final class PulseOptim {
         for (int j = 0; j < hc.size(); j++) {
             ctrls.add(Superops.liouvillian(Objects.requireNonNull(hc.get(j), "control Hamiltonian " + j)));
         }
-        return optimizePulse(drift, ctrls, asChannel(initial, h0, "initial"), asChannel(target, h0, "target"), nTs,
-                evoTime, options);
+        return optimizePulse(drift, ctrls, asChannel(initial, h0, "initial"), asChannel(target, h0, "target"), tau,
+                options);
     }
 
     /**

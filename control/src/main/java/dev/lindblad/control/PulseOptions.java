@@ -21,8 +21,10 @@ import java.util.Set;
  *                       also L-BFGS-B's projected-gradient tolerance (1e-10; GRAPE only)
  * @param maxIter        iterations of the optimiser (500)
  * @param maxWallTime    seconds, checked after each iteration (180)
- * @param ampLbound      lower bound of every amplitude ({@code -∞}: none)
- * @param ampUbound      upper bound of every amplitude ({@code +∞}: none)
+ * @param ampLbound      lower bound of every amplitude ({@code -∞}: none), unless
+ *                       {@code ampLbounds} gives one per control
+ * @param ampUbound      upper bound of every amplitude ({@code +∞}: none), unless
+ *                       {@code ampUbounds} gives one per control
  * @param initPulseType  the initial pulse: {@code "RND"} (uniform in ±1), {@code "ZERO"},
  *                       {@code "LIN"}, {@code "SINE"}, {@code "SQUARE"}, {@code "SAW"},
  *                       {@code "TRIANGLE"}, {@code "RNDFOURIER"}, {@code "RNDWAVES"},

@@ -147,6 +147,25 @@ class BoundsTauPulsesTest {
         assertEquals(0.15 * 20 + 0.02 * 190, time[tau.length], 1e-12);
     }
 
+    /** The Hamiltonian form of an open system with tau is the Liouvillian form with the same tau. */
+    @Test
+    void openSystemWithTauFromHamiltonians() {
+        double[] tau = uneven(8);
+        Qobj h = DynamicsGradientTest.hadamard();
+        List<Qobj> cOps = List.of(sigmaz().times(Math.sqrt(0.02)));
+        PulseOptions o = PulseOptions.defaults().withAmpBounds(new double[] {-2, -1}, new double[] {2, 1})
+                .withSeed(8L).withMaxIter(30);
+        OptimResult a = PulseOptim.optimizePulse(sigmaz().times(0.5), List.of(sigmax(), sigmay()), cOps, qeye(2), h,
+                tau, o);
+        OptimResult b = PulseOptim.optimizePulse(liouvillian(sigmaz().times(0.5), cOps),
+                List.of(liouvillian(sigmax()), liouvillian(sigmay())), sprepost(qeye(2), qeye(2)),
+                sprepost(h, h.dag()), tau, o);
+        assertEquals(b.fidErr(), a.fidErr(), 0.0);
+        assertMatrix(b.finalAmps(), a.finalAmps(), 0.0);
+        assertTrue(a.fidErr() < a.initialFidErr(), a.toString());
+        assertTrue(max(a.finalAmps(), 1) <= 1 && min(a.finalAmps(), 1) >= -1);
+    }
+
     @Test
     void badTauIsRefused() {
         for (double[] bad : new double[][] {{}, {0.1, 0.0}, {0.1, -0.2}, {0.1, Double.NaN},
