@@ -14,9 +14,9 @@ import java.util.Objects;
  * gradient for given amplitudes, without optimising: what {@link PulseOptim} minimises, open for
  * checks, scans and benchmarks (qtrl's {@code Dynamics} with its fidelity computer).
  *
- * <p>Slice k lasts {@code τ = evoTime / nTs} and has the propagator
- * {@code P_k = exp(-i (H_d + Σ_j u_kj H_j) τ)} ({@link #unitary}) or
- * {@code exp((L_d + Σ_j u_kj L_j) τ)} ({@link #general}); the evolution is
+ * <p>Slice k lasts {@code τ_k}: {@code evoTime / nTs} for all, or the given {@code tau[k]}; it has the propagator
+ * {@code P_k = exp(-i (H_d + Σ_j u_kj H_j) τ_k)} ({@link #unitary}) or
+ * {@code exp((L_d + Σ_j u_kj L_j) τ_k)} ({@link #general}); the evolution is
  * {@code X_n = P_{n-1} ... P_0 X_0}. Fidelity errors as in qtrl: {@code "PSU"}
  * {@code |1 - |tr(U_targ^† X_n)| / |tr(U_targ^† U_targ)||}, {@code "SU"} the same with
  * {@code Re} in place of {@code |·|}, {@code "TRACEDIFF"}
@@ -85,6 +85,27 @@ public final class PulseDynamics implements java.io.Serializable {
      */
     public static PulseDynamics unitary(Qobj hd, List<Qobj> hc, Qobj u0, Qobj uTarg, int nTs, double evoTime,
                                         String fidType) {
+        return unitary(hd, hc, u0, uTarg, tau(nTs, evoTime), fidType);
+    }
+
+    /**
+     * A closed system with slices of given durations (qtrl's {@code tau} array): slice k lasts
+     * {@code tau[k]} and has {@code P_k = exp(-i (H_d + Σ_j u_kj H_j) tau[k])}; the total time
+     * is {@code Σ_k tau[k]}. The gradient is exact: each slice's derivative is that of its own
+     * exponential, {@code ∂P_k/∂u_kj} along {@code -i H_j tau[k]}.
+     *
+     * @param hd      the drift Hamiltonian (Hermitian, N×N)
+     * @param hc      the control Hamiltonians (Hermitian, the dims of hd), at least one
+     * @param u0      the initial operator (N×N) or state (N×1)
+     * @param uTarg   the target, the shape of u0
+     * @param tau     the slice durations, at least one, each finite and positive (copied)
+     * @param fidType {@code "PSU"}, {@code "SU"} or {@code "TRACEDIFF"}; null for {@code "PSU"}
+     * @return the dynamics
+     * @throws IllegalArgumentException for a non-Hermitian Hamiltonian, no controls, a bad
+     *                                  duration or fidelity name
+     * @throws DimensionMismatchException when the objects' dims do not fit together
+     */
+    public static PulseDynamics unitary(Qobj hd, List<Qobj> hc, Qobj u0, Qobj uTarg, double[] tau, String fidType) {
         Objects.requireNonNull(hd, "Hd");
         Objects.requireNonNull(hc, "Hc");
         Objects.requireNonNull(u0, "U0");
@@ -92,7 +113,7 @@ public final class PulseDynamics implements java.io.Serializable {
         checkGenerators("Hd", hd, hc, true);
         Dynamics.FidType ft = fidType(fidType, Dynamics.FidType.PSU);
         checkEnds(hd, u0, uTarg, "U0", "Utarg");
-        return new PulseDynamics(true, hd.toArray(), arrays(hc), hd.shape()[0], u0.shape()[1], tau(nTs, evoTime), ft,
+        return new PulseDynamics(true, hd.toArray(), arrays(hc), hd.shape()[0], u0.shape()[1], tau(tau), ft,
                 u0.toArray(), uTarg.toArray(), u0.dims());
     }
 
@@ -112,6 +133,22 @@ public final class PulseDynamics implements java.io.Serializable {
      */
     public static PulseDynamics general(Qobj drift, List<Qobj> ctrls, Qobj initial, Qobj target, int nTs,
                                         double evoTime) {
+        return general(drift, ctrls, initial, target, tau(nTs, evoTime));
+    }
+
+    /**
+     * General dynamics with slices of given durations (qtrl's {@code tau} array): slice k has
+     * {@code P_k = exp((L_d + Σ_j u_kj L_j) tau[k])}. The gradient is exact: the Fréchet
+     * derivative of each slice's exponential along {@code L_j tau[k]}.
+     *
+     * @param drift   the drift generator (N×N)
+     * @param ctrls   the control generators (the dims of drift), at least one
+     * @param initial the initial N×M matrix
+     * @param target  the target, the shape of initial
+     * @param tau     the slice durations, at least one, each finite and positive (copied)
+     * @return the dynamics, with the {@code "TRACEDIFF"} fidelity
+     */
+    public static PulseDynamics general(Qobj drift, List<Qobj> ctrls, Qobj initial, Qobj target, double[] tau) {
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(ctrls, "ctrls");
         Objects.requireNonNull(initial, "initial");
@@ -119,7 +156,7 @@ public final class PulseDynamics implements java.io.Serializable {
         checkGenerators("drift", drift, ctrls, false);
         checkEnds(drift, initial, target, "initial", "target");
         return new PulseDynamics(false, drift.toArray(), arrays(ctrls), drift.shape()[0], initial.shape()[1],
-                tau(nTs, evoTime), Dynamics.FidType.TRACEDIFF, initial.toArray(), target.toArray(),
+                tau(tau), Dynamics.FidType.TRACEDIFF, initial.toArray(), target.toArray(),
                 initial.dims());
     }
 
@@ -181,6 +218,27 @@ public final class PulseDynamics implements java.io.Serializable {
         double[] t = new double[nTs];
         Arrays.fill(t, evoTime / nTs);
         return t;
+    }
+
+    /** Checks and copies given slice durations. */
+    static double[] tau(double[] tau) {
+        if (tau == null) {
+            throw new NullPointerException("tau");
+        }
+        if (tau.length == 0) {
+            throw new IllegalArgumentException("tau must have at least one slice duration, got none");
+        }
+        for (int k = 0; k < tau.length; k++) {
+            if (!(tau[k] > 0) || Double.isInfinite(tau[k])) {
+                throw new IllegalArgumentException("tau[" + k + "] must be finite and > 0, got " + tau[k]);
+            }
+        }
+        return tau.clone();
+    }
+
+    /** @return a copy of the slice durations {@code tau[k]} */
+    public double[] tau() {
+        return tau.clone();
     }
 
     /** @return the number of slices */

@@ -77,6 +77,52 @@ public final class PulseOptim {
     }
 
     /**
+     * {@code optimize_pulse_unitary} with qtrl's {@code tau}: slices of given durations (slice k
+     * lasts {@code tau[k]}, the total time is their sum), e.g. short slices where the pulse must
+     * change fast. Gradients are exact for every slice. The initial pulses are evaluated at the
+     * slices' start times.
+     *
+     * @param hd      the drift Hamiltonian
+     * @param hc      the control Hamiltonians
+     * @param u0      the initial operator or state
+     * @param uTarg   the target gate or state
+     * @param tau     the slice durations, each finite and positive
+     * @param options the options
+     * @return the result
+     */
+    public static OptimResult optimizePulseUnitary(Qobj hd, List<Qobj> hc, Qobj u0, Qobj uTarg, double[] tau,
+                                                   PulseOptions options) {
+        Objects.requireNonNull(options, "options");
+        return optimize(PulseDynamics.unitary(hd, hc, u0, uTarg, tau, options.fidType()), options);
+    }
+
+    /**
+     * {@code optimize_pulse} for general dynamics with qtrl's {@code tau}: slices of given
+     * durations (see {@link #optimizePulse(Qobj, List, Qobj, Qobj, int, double, PulseOptions)}).
+     *
+     * @param drift   the drift generator
+     * @param ctrls   the control generators
+     * @param initial the initial matrix
+     * @param target  the target
+     * @param tau     the slice durations, each finite and positive
+     * @param options the options ({@code fidType} null or {@code "TRACEDIFF"})
+     * @return the result
+     */
+    public static OptimResult optimizePulse(Qobj drift, List<Qobj> ctrls, Qobj initial, Qobj target, double[] tau,
+                                            PulseOptions options) {
+        Objects.requireNonNull(options, "options");
+        requireTraceDiff(options);
+        return optimize(PulseDynamics.general(drift, ctrls, initial, target, tau), options);
+    }
+
+    private static void requireTraceDiff(PulseOptions options) {
+        if (options.fidType() != null && !options.fidType().equals("TRACEDIFF")) {
+            throw new IllegalArgumentException("general (open-system) dynamics take fidType \"TRACEDIFF\", got \""
+                    + options.fidType() + "\"");
+        }
+    }
+
+    /**
      * QuTiP's {@code optimize_pulse} for general dynamics {@code dX/dt = (L_d + Σ_j u_j L_j) X}:
      * the generators as given, e.g. Liouvillians ({@code liouvillian(H0, cOps)},
      * {@code liouvillian(Hj)}) with initial the identity superoperator and target
@@ -120,6 +166,24 @@ public final class PulseOptim {
      */
     public static OptimResult optimizePulse(Qobj h0, List<Qobj> hc, List<Qobj> cOps, Qobj initial, Qobj target,
                                             int nTs, double evoTime, PulseOptions options) {
+        return optimizePulse(h0, hc, cOps, initial, target, PulseDynamics.tau(nTs, evoTime), options);
+    }
+
+    /**
+     * The open system of {@link #optimizePulse(Qobj, List, List, Qobj, Qobj, int, double, PulseOptions)}
+     * with slices of given durations (qtrl's {@code tau}): slice k lasts {@code tau[k]}.
+     *
+     * @param h0      the drift Hamiltonian
+     * @param hc      the control Hamiltonians
+     * @param cOps    the collapse operators
+     * @param initial the initial operator (e.g. the identity) or superoperator
+     * @param target  the target gate or superoperator
+     * @param tau     the slice durations, each finite and positive
+     * @param options the options
+     * @return the result
+     */
+    public static OptimResult optimizePulse(Qobj h0, List<Qobj> hc, List<Qobj> cOps, Qobj initial, Qobj target,
+                                            double[] tau, PulseOptions options) {
         Objects.requireNonNull(h0, "H0");
         Objects.requireNonNull(hc, "Hc");
         Objects.requireNonNull(cOps, "cOps");
@@ -128,8 +192,8 @@ public final class PulseOptim {
         for (int j = 0; j < hc.size(); j++) {
             ctrls.add(Superops.liouvillian(Objects.requireNonNull(hc.get(j), "control Hamiltonian " + j)));
         }
-        return optimizePulse(drift, ctrls, asChannel(initial, h0, "initial"), asChannel(target, h0, "target"), nTs,
-                evoTime, options);
+        return optimizePulse(drift, ctrls, asChannel(initial, h0, "initial"), asChannel(target, h0, "target"), tau,
+                options);
     }
 
     /**
@@ -153,7 +217,14 @@ public final class PulseOptim {
                     + options.alg() + "\"");
         }
         double[] start = dynamics.flatten(initialAmps);
+        checkBounds(options, dynamics.nCtrls());
         return runStart(dynamics.copy(), options, 0L, options.seed() == null ? 0L : options.seed(), start);
+    }
+
+    /** Refuses per-control bounds whose length is not the number of controls, before any work. */
+    private static void checkBounds(PulseOptions o, int nCtrls) {
+        o.lowerBounds(nCtrls);
+        o.upperBounds(nCtrls);
     }
 
     private static Qobj asChannel(Qobj a, Qobj h0, String name) {
@@ -173,6 +244,7 @@ public final class PulseOptim {
         for (int i = 0; i < starts; i++) {
             seeds[i] = root.nextLong();
         }
+        checkBounds(options, problem.nCtrls());
         long t0 = System.nanoTime();
         if (starts == 1) {
             return runStart(problem, options, seeds[0], master, null);
@@ -231,6 +303,8 @@ public final class PulseOptim {
         for (int k = 0; k < nTs; k++) {
             time[k + 1] = time[k] + tau[k];
         }
+        double[] lbs = o.lowerBounds(nc);
+        double[] ubs = o.upperBounds(nc);
         double[] initialAmps;
         double[] finalAmps;
         double initialErr;
@@ -243,23 +317,24 @@ public final class PulseOptim {
             String type = o.initPulseType() == null ? "RND" : o.initPulseType();
             initialAmps = new double[nTs * nc];
             for (int j = 0; j < nc && given == null; j++) {
-                double[] p = PulseGen.generate(type, tau, o.pulseScaling(), o.pulseOffset(), o.ampLbound(),
-                        o.ampUbound(), rnd);
+                double[] p = PulseGen.generate(type, tau, o.pulseScaling(), o.pulseOffset(), lbs[j], ubs[j], rnd);
                 for (int k = 0; k < nTs; k++) {
                     initialAmps[k * nc + j] = p[k];
                 }
             }
             if (given != null) {
                 for (int p = 0; p < initialAmps.length; p++) {
-                    initialAmps[p] = Math.min(o.ampUbound(), Math.max(o.ampLbound(), given[p]));
+                    initialAmps[p] = Math.min(ubs[p % nc], Math.max(lbs[p % nc], given[p]));
                 }
             }
             initialErr = dyn.fidErr(initialAmps);
             evoInitial = problem.evo(dyn);
             double[] lo = new double[nTs * nc];
             double[] hi = new double[nTs * nc];
-            java.util.Arrays.fill(lo, o.ampLbound());
-            java.util.Arrays.fill(hi, o.ampUbound());
+            for (int p = 0; p < lo.length; p++) {
+                lo[p] = lbs[p % nc];
+                hi[p] = ubs[p % nc];
+            }
             double[] lastGradNorm = {0};
             LbfgsB.Objective obj = new LbfgsB.Objective() {
                 @Override
@@ -313,14 +388,13 @@ public final class PulseOptim {
             if (o.initPulseType() != null) {
                 for (int j = 0; j < nc; j++) {
                     guesses[j] = PulseGen.generate(o.initPulseType(), tau, o.pulseScaling(), o.pulseOffset(),
-                            o.ampLbound(), o.ampUbound(), rnd);
+                            lbs[j], ubs[j], rnd);
                 }
             }
             CrabFourier[] basis = new CrabFourier[nc];
             int nVars = 0;
             for (int j = 0; j < nc; j++) {
-                basis[j] = CrabFourier.random(numCoeffs, tau, o.pulseScaling(), o.ampLbound(), o.ampUbound(),
-                        guesses[j], rnd);
+                basis[j] = CrabFourier.random(numCoeffs, tau, o.pulseScaling(), lbs[j], ubs[j], guesses[j], rnd);
                 nVars += basis[j].numVars();
             }
             double[] x0 = new double[nVars];

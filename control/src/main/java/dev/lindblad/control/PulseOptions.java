@@ -1,6 +1,7 @@
 package dev.lindblad.control;
 
 import dev.lindblad.parallel.TaskMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,11 +21,15 @@ import java.util.Set;
  *                       also L-BFGS-B's projected-gradient tolerance (1e-10; GRAPE only)
  * @param maxIter        iterations of the optimiser (500)
  * @param maxWallTime    seconds, checked after each iteration (180)
- * @param ampLbound      lower bound of every amplitude ({@code -∞}: none)
- * @param ampUbound      upper bound of every amplitude ({@code +∞}: none)
+ * @param ampLbound      lower bound of every amplitude ({@code -∞}: none), unless
+ *                       {@code ampLbounds} gives one per control
+ * @param ampUbound      upper bound of every amplitude ({@code +∞}: none), unless
+ *                       {@code ampUbounds} gives one per control
  * @param initPulseType  the initial pulse: {@code "RND"} (uniform in ±1), {@code "ZERO"},
  *                       {@code "LIN"}, {@code "SINE"}, {@code "SQUARE"}, {@code "SAW"},
- *                       {@code "TRIANGLE"}; for CRAB the guess pulse that the Fourier series
+ *                       {@code "TRIANGLE"}, {@code "RNDFOURIER"}, {@code "RNDWAVES"},
+ *                       {@code "RNDWALK1"}, {@code "RNDWALK2"}, {@code "GAUSSIAN"},
+ *                       {@code "GAUSSIAN_EDGE"} (see {@code PulseGen}); for CRAB the guess pulse that the Fourier series
  *                       modulates. null is qtrl's {@code "DEF"}: {@code "RND"} for GRAPE, no
  *                       guess pulse for CRAB
  * @param pulseScaling   the initial pulse's scale (1; for CRAB the coefficients' scale)
@@ -43,15 +48,20 @@ import java.util.Set;
  * @param maxMetricCorr  L-BFGS-B's memory m (10)
  * @param numCoeffs      CRAB: Fourier coefficients per basis function and control; 0 for qtrl's
  *                       {@code max(2, N - 1)}, N the dimension of the drift
+ * @param ampLbounds     per-control lower bounds (qtrl's list {@code amp_lbound}), one per
+ *                       control, overriding {@code ampLbound}; null: {@code ampLbound} for all
+ * @param ampUbounds     per-control upper bounds, likewise; null: {@code ampUbound} for all
  */
 public record PulseOptions(String alg, double fidErrTarg, double minGrad, int maxIter, double maxWallTime,
                            double ampLbound, double ampUbound, String initPulseType, double pulseScaling,
                            double pulseOffset, String fidType, Long seed, TaskMap map, int numStarts,
-                           double accuracyFactor, int maxMetricCorr, int numCoeffs)
+                           double accuracyFactor, int maxMetricCorr, int numCoeffs, List<Double> ampLbounds,
+                           List<Double> ampUbounds)
         implements java.io.Serializable {
 
     /** The initial pulse shapes. */
-    public static final Set<String> PULSE_TYPES = Set.of("RND", "ZERO", "LIN", "SINE", "SQUARE", "SAW", "TRIANGLE");
+    public static final Set<String> PULSE_TYPES = Set.of("RND", "ZERO", "LIN", "SINE", "SQUARE", "SAW", "TRIANGLE",
+            "RNDFOURIER", "RNDWAVES", "RNDWALK1", "RNDWALK2", "GAUSSIAN", "GAUSSIAN_EDGE");
 
     /** Checks and normalises every field (names upper-cased). */
     public PulseOptions {
@@ -73,10 +83,13 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
             throw new IllegalArgumentException("amplitude bounds must satisfy ampLbound <= ampUbound, got ["
                     + ampLbound + ", " + ampUbound + "]");
         }
+        ampLbounds = perControl("ampLbounds", ampLbounds, ampUbounds, ampLbound, ampUbound, true);
+        ampUbounds = perControl("ampUbounds", ampUbounds, ampLbounds, ampUbound, ampLbound, false);
         initPulseType = initPulseType == null ? null : initPulseType.toUpperCase(Locale.ROOT);
         if (initPulseType != null && !PULSE_TYPES.contains(initPulseType)) {
             throw new IllegalArgumentException("initPulseType must be one of RND, ZERO, LIN, SINE, SQUARE, SAW, "
-                    + "TRIANGLE, got \"" + initPulseType + "\"");
+                    + "TRIANGLE, RNDFOURIER, RNDWAVES, RNDWALK1, RNDWALK2, GAUSSIAN, GAUSSIAN_EDGE, got \""
+                    + initPulseType + "\"");
         }
         if (!Double.isFinite(pulseScaling) || !Double.isFinite(pulseOffset)) {
             throw new IllegalArgumentException("pulseScaling and pulseOffset must be finite, got " + pulseScaling
@@ -99,6 +112,78 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
         }
     }
 
+    /**
+     * Checks one per-control list against the other side (its list, or its scalar) and returns
+     * an immutable copy; null stays null.
+     */
+    private static List<Double> perControl(String name, List<Double> own, List<Double> other, double ownScalar,
+                                           double otherScalar, boolean lower) {
+        if (own == null) {
+            return null;
+        }
+        if (own.isEmpty()) {
+            throw new IllegalArgumentException(name + " must have one bound per control, got an empty list");
+        }
+        if (other != null && other.size() != own.size()) {
+            throw new IllegalArgumentException("ampLbounds and ampUbounds must have the same length (one bound per "
+                    + "control), got " + (lower ? own.size() : other.size()) + " and "
+                    + (lower ? other.size() : own.size()));
+        }
+        for (int j = 0; j < own.size(); j++) {
+            Double b = own.get(j);
+            if (b == null || b.isNaN() || b == (lower ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)) {
+                throw new IllegalArgumentException(name + "[" + j + "] must be a number (" + (lower ? "-" : "+")
+                        + "Infinity for none), got " + b);
+            }
+            Double o = other != null ? other.get(j) : Double.valueOf(otherScalar);
+            if (o != null && (lower ? b > o : b < o)) {
+                throw new IllegalArgumentException("amplitude bounds of control " + j + " must satisfy lower <= upper,"
+                        + " got [" + (lower ? b : o) + ", " + (lower ? o : b) + "]");
+            }
+        }
+        return List.copyOf(own);
+    }
+
+    /**
+     * The lower bound of each control: {@link #ampLbounds()} when given, else {@link #ampLbound()}
+     * for all.
+     *
+     * @param nCtrls the number of controls
+     * @return one lower bound per control ({@code -∞}: none)
+     * @throws IllegalArgumentException when a per-control list does not have nCtrls entries
+     */
+    public double[] lowerBounds(int nCtrls) {
+        return bounds(ampLbounds, ampLbound, nCtrls, "ampLbounds");
+    }
+
+    /**
+     * The upper bound of each control: {@link #ampUbounds()} when given, else {@link #ampUbound()}
+     * for all.
+     *
+     * @param nCtrls the number of controls
+     * @return one upper bound per control ({@code +∞}: none)
+     * @throws IllegalArgumentException when a per-control list does not have nCtrls entries
+     */
+    public double[] upperBounds(int nCtrls) {
+        return bounds(ampUbounds, ampUbound, nCtrls, "ampUbounds");
+    }
+
+    private static double[] bounds(List<Double> list, double scalar, int nCtrls, String name) {
+        double[] b = new double[nCtrls];
+        if (list == null) {
+            java.util.Arrays.fill(b, scalar);
+            return b;
+        }
+        if (list.size() != nCtrls) {
+            throw new IllegalArgumentException(name + " must have one bound per control: the problem has " + nCtrls
+                    + " controls, " + name + " has " + list.size() + " entries");
+        }
+        for (int j = 0; j < nCtrls; j++) {
+            b[j] = list.get(j);
+        }
+        return b;
+    }
+
     private static void requireNonNegative(String name, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
@@ -114,114 +199,161 @@ public record PulseOptions(String alg, double fidErrTarg, double minGrad, int ma
      */
     public static PulseOptions defaults() {
         return new PulseOptions("GRAPE", 1e-10, 1e-10, 500, 180, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                null, 1.0, 0.0, null, null, null, 1, 1e7, 10, 0);
+                null, 1.0, 0.0, null, null, null, 1, 1e7, 10, 0, null, null);
     }
 
     /** @return a copy with alg replaced */
     public PulseOptions withAlg(String v) {
         return new PulseOptions(v, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with fidErrTarg replaced */
     public PulseOptions withFidErrTarg(double v) {
         return new PulseOptions(alg, v, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with minGrad replaced */
     public PulseOptions withMinGrad(double v) {
         return new PulseOptions(alg, fidErrTarg, v, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxIter replaced */
     public PulseOptions withMaxIter(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, v, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxWallTime (seconds) replaced */
     public PulseOptions withMaxWallTime(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, v, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
-    /** @return a copy with ampLbound replaced */
+    /** @return a copy with ampLbound replaced (for every control: clears {@link #ampLbounds()}) */
     public PulseOptions withAmpLbound(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, v, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, null,
+                ampUbounds);
     }
 
-    /** @return a copy with ampUbound replaced */
+    /** @return a copy with ampUbound replaced (for every control: clears {@link #ampUbounds()}) */
     public PulseOptions withAmpUbound(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, v, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, null);
     }
 
-    /** @return a copy with both amplitude bounds replaced */
+    /** @return a copy with both amplitude bounds replaced, the same for every control (clears the per-control lists) */
     public PulseOptions withAmpBounds(double lower, double upper) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, lower, upper, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs, null,
+                null);
+    }
+
+    /**
+     * Per-control bounds, qtrl's lists for {@code amp_lbound}/{@code amp_ubound}: control j's
+     * amplitudes lie in {@code [lower[j], upper[j]]} (for L-BFGS-B, the initial pulses and CRAB's
+     * tanh bounding). Either array may be null (that side then takes the scalar
+     * {@link #ampLbound()}/{@link #ampUbound()}); an entry {@code ±∞} is no bound. The arrays must
+     * have one entry per control of the problem (checked when optimising) and the same length.
+     * A later scalar wither replaces them.
+     *
+     * @param lower the lower bound of each control, or null
+     * @param upper the upper bound of each control, or null
+     * @return a copy with per-control bounds
+     */
+    public PulseOptions withAmpBounds(double[] lower, double[] upper) {
+        return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                boxed(lower), boxed(upper));
+    }
+
+    private static List<Double> boxed(double[] a) {
+        if (a == null) {
+            return null;
+        }
+        List<Double> l = new java.util.ArrayList<>(a.length);
+        for (double v : a) {
+            l.add(v);
+        }
+        return l;
     }
 
     /** @return a copy with initPulseType replaced */
     public PulseOptions withInitPulseType(String v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, v,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with pulseScaling replaced */
     public PulseOptions withPulseScaling(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                v, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                v, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with pulseOffset replaced */
     public PulseOptions withPulseOffset(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, v, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, v, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with fidType replaced */
     public PulseOptions withFidType(String v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, v, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, v, seed, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with seed replaced (null: a random one) */
     public PulseOptions withSeed(Long v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, v, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, v, map, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with map replaced */
     public PulseOptions withMap(TaskMap v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, v, numStarts, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, v, numStarts, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with numStarts replaced */
     public PulseOptions withNumStarts(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, v, accuracyFactor, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, v, accuracyFactor, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with accuracyFactor replaced */
     public PulseOptions withAccuracyFactor(double v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, v, maxMetricCorr, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, v, maxMetricCorr, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with maxMetricCorr replaced */
     public PulseOptions withMaxMetricCorr(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, v, numCoeffs);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, v, numCoeffs,
+                ampLbounds, ampUbounds);
     }
 
     /** @return a copy with numCoeffs replaced */
     public PulseOptions withNumCoeffs(int v) {
         return new PulseOptions(alg, fidErrTarg, minGrad, maxIter, maxWallTime, ampLbound, ampUbound, initPulseType,
-                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, v);
+                pulseScaling, pulseOffset, fidType, seed, map, numStarts, accuracyFactor, maxMetricCorr, v,
+                ampLbounds, ampUbounds);
     }
 }

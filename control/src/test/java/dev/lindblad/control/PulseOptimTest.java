@@ -396,7 +396,7 @@ class PulseOptimTest {
                 hadamard(), 10, 1.0, PulseOptions.defaults().withFidType("PSU")));
         assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withAlg("KROTOV"));
         assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withAmpBounds(1, -1));
-        assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withInitPulseType("GAUSSIAN"));
+        assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withInitPulseType("LORENTZIAN"));
         assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withNumStarts(0));
         assertThrows(IllegalArgumentException.class, () -> PulseOptions.defaults().withMaxWallTime(0));
         assertThrows(NullPointerException.class,
