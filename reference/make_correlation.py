@@ -113,7 +113,7 @@ def cavity(N=8, delta=0.3, F=0.4, kappa=1.0, nth=0.2):
 
 
 def main():
-    w = Writer("correlation", "correlation functions, coherence functions and spectra (issue #20)")
+    w = Writer("correlation5" if V5 else "correlation", "correlation functions, coherence functions and spectra (issue #20)")
     opt = options()
 
     # --- 2op 1t on a driven thermal cavity, from the steady state and from a Fock state ---

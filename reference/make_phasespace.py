@@ -128,7 +128,7 @@ def full(q):
 
 
 rng = np.random.default_rng(20251203)
-w = Writer("phasespace", "QuTiP phase space, tensor contraction and propagators (issue #15)")
+w = Writer("phasespace5" if qutip.__version__.startswith("5") else "phasespace", "QuTiP phase space, tensor contraction and propagators (issue #15)")
 V5 = qutip.__version__.startswith("5")
 
 
