@@ -146,6 +146,53 @@ class BlochRedfieldTimeTest {
         }
     }
 
+    /**
+     * The two ways a time dependence is handled give the same dynamics: {@code f(t) A} with S(ω)
+     * (tensor of A built once, scaled by f² per step) and A with {@code S(t, ω) = f(t)² S(ω)}
+     * (tensor rebuilt per step). Jaynes–Cummings N = 5, secular and not; and the façade's tensor
+     * at t is f(t)² times the tensor of A (plus the constant Hamiltonian part).
+     */
+    @Test
+    void scaledAndRebuiltTensorsAgree() {
+        int n = 5;
+        Qobj a = tensor(destroy(n), qeye(2));
+        Qobj sm = tensor(qeye(n), destroy(2));
+        Qobj h = a.dag().times(a).plus(sm.dag().times(sm).times(1.1))
+                .plus(a.dag().times(sm).plus(a.times(sm.dag())).times(0.07));
+        DoubleUnaryOperator f = t -> Math.sin(0.4 * t) + 0.3;
+        DoubleUnaryOperator s = w -> w > 0 ? 0.03 * w : 0.005 * -w;
+        Qobj x = a.plus(a.dag());
+        BrOperator scaled = BrOperator.of(QobjEvo.of(x, f), s);
+        BrOperator rebuilt = BrOperator.of(QobjEvo.of(x), (t, w) -> {
+            double v = f.applyAsDouble(t);
+            return v * v * s.applyAsDouble(w);
+        });
+        Qobj psi0 = tensor(basis(n, 2), basis(2, 0));
+        double[] t = linspace(0, 12, 7);
+        List<Qobj> eOps = List.of(a.dag().times(a), sm.dag().times(sm));
+        for (double cut : new double[] {0.1, -1}) {
+            Result r1 = brmesolve(h, psi0, t, List.of(scaled), eOps, List.of(), cut, TIGHT);
+            Result r2 = brmesolve(h, psi0, t, List.of(rebuilt), eOps, List.of(), cut, TIGHT);
+            for (int k = 0; k < 2; k++) {
+                assertTrue(maxDiff(r1.expect(k), r2.expect(k)) < 1e-8, "cut " + cut + " e-op " + k + ": "
+                        + maxDiff(r1.expect(k), r2.expect(k)));
+            }
+            assertTrue(Math.abs(r1.expect(0)[6] - r1.expect(0)[0]) > 0.1, "the bath acts: " + r1.expect(0)[6]);
+        }
+        double at = 1.7, fv = f.applyAsDouble(at);
+        Qobj r0 = blochRedfieldTensor(h, List.of(), List.of(), 0.1).tensor();
+        Qobj rx = blochRedfieldTensor(h, List.of(BrOperator.of(x, s)), List.of(), 0.1).tensor();
+        Qobj rt = blochRedfieldTensorAt(h, List.of(scaled), null, 0.1, at).tensor();
+        Qobj expected = r0.plus(rx.minus(r0).times(fv * fv));
+        double err = 0;
+        for (int i = 0; i < rt.data().rows(); i++) {
+            for (int j = 0; j < rt.data().cols(); j++) {
+                err = Math.max(err, rt.data().get(i, j).minus(expected.data().get(i, j)).abs());
+            }
+        }
+        assertTrue(err < 1e-14, "tensorAt = R_H + f² R_A: " + err);
+    }
+
     /** A constant QobjEvo with an ω-only spectrum is a constant coupling: same result as BrOperator.of(Qobj, S). */
     @Test
     void constantQobjEvoCouplingEqualsTheQobjOne() {
