@@ -113,7 +113,7 @@ def cavity(N=8, delta=0.3, F=0.4, kappa=1.0, nth=0.2):
 
 
 def main():
-    w = Writer("correlation", "correlation functions, coherence functions and spectra (issue #20)")
+    w = Writer("correlation5" if V5 else "correlation", "correlation functions, coherence functions and spectra (issue #20)")
     opt = options()
 
     # --- 2op 1t on a driven thermal cavity, from the steady state and from a Fock state ---
@@ -190,8 +190,9 @@ def main():
     w.complex("fock_G1", G1)
     w.complex("fock_G2", G2)
     w.complex("fock_g2", g2)
-    if not V5:
-        w.complex("fock_g1", g1)   # QuTiP 5.3.1 divides by n(0) only; 4.7 by sqrt(n(0) n(tau))
+    # QuTiP 4.7 divides G1 by sqrt(n(0) n(tau)) (its docstring's formula); 5.3.1 by n(0) alone
+    # (np.sqrt(n[0] * n)[0]): correlation5.txt holds 5.3.1's value under the same key
+    w.complex("fock_g1", g1)
 
     # --- spectra ---
     wlist = np.linspace(-4, 4, 80)   # 80 points: w = 0 is not on the grid

@@ -128,7 +128,7 @@ def full(q):
 
 
 rng = np.random.default_rng(20251203)
-w = Writer("phasespace", "QuTiP phase space, tensor contraction and propagators (issue #15)")
+w = Writer("phasespace5" if qutip.__version__.startswith("5") else "phasespace", "QuTiP phase space, tensor contraction and propagators (issue #15)")
 V5 = qutip.__version__.startswith("5")
 
 
@@ -320,7 +320,7 @@ tl = np.linspace(0, 2, 5)
 Hd = 0.5 * sigmax() + 0.2 * sigmaz()
 S0 = to_super(Qobj(np.linalg.qr(rng.standard_normal((2, 2)) + 1j * rng.standard_normal((2, 2)))[0]))
 opts = qutip.Options(atol=1e-12, rtol=1e-11) if not V5 else {"atol": 1e-12, "rtol": 1e-11}
-res = mesolve(Hd, S0, tl, [np.sqrt(0.1) * sigmam()], [], options=opts)
+res = mesolve(Hd, S0, tl, c_ops=[np.sqrt(0.1) * sigmam()], e_ops=[], options=opts)
 w.case("mesolve_super", "mesolve(0.5 sx + 0.2 sz, S0 = to_super(U), tlist, [sqrt(0.1) sm], atol=1e-12, rtol=1e-11) states: S(t) S0")
 w.complex("S0", S0.full())
 w.real("tlist", tl)

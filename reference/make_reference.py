@@ -28,7 +28,8 @@ import numpy as np
 import scipy
 import scipy.linalg
 import qutip
-from qutip import (Qobj, Options, basis, coherent, concurrence, destroy,
+Options = getattr(qutip, "Options", None)   # QuTiP 4.7; None under QuTiP 5 (make_brfloquet.py imports the Writer)
+from qutip import (Qobj, basis, coherent, concurrence, destroy,
                    displace, entropy_linear, entropy_vn, expect, fidelity,
                    fock, fock_dm, jmat, ket2dm, liouvillian, lindblad_dissipator,
                    mesolve, operator_to_vector, propagator, qeye, sesolve,

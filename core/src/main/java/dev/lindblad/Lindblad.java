@@ -1534,4 +1534,32 @@ public final class Lindblad {
                                                                dev.lindblad.solver.StochasticOptions options) {
         return new dev.lindblad.solver.SmeSolver(h, cOps, scOps, options).run(rho0, tlist, eOps);
     }
+
+    // ---- time-dependent Bloch–Redfield (issue #20) ----
+
+    /**
+     * The Bloch–Redfield tensor at time t of couplings that may depend on time, as QuTiP 5's
+     * {@code bloch_redfield_tensor} with {@code QobjEvo} a_ops evaluated at t: the tensor of the
+     * couplings frozen at t, {@code (A(t), S(t, ·))}; a coupling {@code f(t) A} contributes
+     * {@code f(t)²} times the tensor of A. See
+     * {@link dev.lindblad.solver.BlochRedfield#tensorAt(Qobj, List, List, double, double)}.
+     *
+     * @param h         the Hamiltonian (Hermitian, constant)
+     * @param aOps      the couplings ({@link dev.lindblad.solver.BrOperator}), constant or time-dependent
+     * @param cOps      Lindblad collapse operators (null: none)
+     * @param secCutoff secular cutoff in units of the smallest gap of H; negative: none
+     * @param t         the time
+     * @return the tensor in the eigenbasis of H, with the eigenvectors and energies
+     */
+    public static dev.lindblad.solver.BlochRedfield.BrTensor blochRedfieldTensorAt(
+            Qobj h, List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> cOps, double secCutoff, double t) {
+        Require.nonNull(h, "blochRedfieldTensorAt", "h");
+        Require.elements(aOps, "blochRedfieldTensorAt", "aOps");
+        if (Double.isNaN(secCutoff)) {
+            throw new IllegalArgumentException("blochRedfieldTensorAt: secCutoff = NaN; expected a number (negative: "
+                    + "no secular approximation)");
+        }
+        Require.finite(t, "blochRedfieldTensorAt", "t");
+        return dev.lindblad.solver.BlochRedfield.tensorAt(h, aOps, cOps, secCutoff, t);
+    }
 }

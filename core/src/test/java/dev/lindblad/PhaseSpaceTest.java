@@ -6,6 +6,8 @@ import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.testing.Reference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Phase-space distributions and tensor index functions (issue #15) against QuTiP
@@ -34,14 +36,16 @@ class PhaseSpaceTest {
         }
     }
 
-    @Test
-    void wignerMethodsMatchQutip() {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void wignerMethodsMatchQutip(String file) {
+        Reference ref = Reference.load(file);
         int n = 0;
-        for (String name : REF.cases()) {
+        for (String name : ref.cases()) {
             if (!name.startsWith("wigner_") || name.equals("wigner_fock40")) {
                 continue;
             }
-            Reference.Case c = REF.get(name);
+            Reference.Case c = ref.get(name);
             Qobj s = state(c, "state");
             double[] x = c.reals("xvec"), p = c.reals("pvec");
             double g = c.scalar("g");
@@ -56,15 +60,17 @@ class PhaseSpaceTest {
         }
         assertEquals(4, n);
         // the default g and method: the existing wigner(state, x, p)
-        Reference.Case c = REF.get("wigner_dm6_gsqrt2");
+        Reference.Case c = ref.get("wigner_dm6_gsqrt2");
         assertGrid(c, "clenshaw", Lindblad.wigner(state(c, "state"), c.reals("xvec"), c.reals("pvec"), "iterative"), 1e-13);
     }
 
-    @Test
-    void wignerFftMatchesQutipIncludingItsPGrid() {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void wignerFftMatchesQutipIncludingItsPGrid(String file) {
+        Reference ref = Reference.load(file);
         for (String name : List.of("wignerfft_ket5_gsqrt2", "wignerfft_ket5_g1p3", "wignerfft_dm6_gsqrt2",
                 "wignerfft_dm6_g1p3")) {
-            Reference.Case c = REF.get(name);
+            Reference.Case c = ref.get(name);
             Wigner.FftResult r = Lindblad.wignerFft(state(c, "state"), c.reals("xvec"), c.scalar("g"));
             assertArrayEquals(c.reals("pvec"), r.pvec(), 1e-12, name + " pvec");
             assertGrid(c, "w", r.w(), 1e-12);
@@ -181,8 +187,10 @@ class PhaseSpaceTest {
         }
     }
 
-    @Test
-    void wignerOfFockStatesIsTheLaguerreClosedForm() {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void wignerOfFockStatesIsTheLaguerreClosedForm(String file) {
+        Reference ref = Reference.load(file);
         // W_n(x, p) = (-1)^n e^{-r²} L_n(2 r²) / π for g = √2
         double[] x = Lindblad.linspace(-4, 4, 9), p = Lindblad.linspace(-3, 3, 7);
         for (int n : new int[] {0, 1, 3, 7}) {
@@ -199,7 +207,7 @@ class PhaseSpaceTest {
             }
         }
         // QuTiP's fock 40 in N = 60, clenshaw
-        Reference.Case c = REF.get("wigner_fock40");
+        Reference.Case c = ref.get("wigner_fock40");
         double[] xs = c.reals("xvec");
         assertGrid(c, "w", Wigner.wigner(States.basis(60, 40), xs, xs, "clenshaw"), 1e-12);
     }
@@ -223,11 +231,13 @@ class PhaseSpaceTest {
         assertEquals(1, sum, 1e-6);
     }
 
-    @Test
-    void qfuncMatchesQutipAndTheCoherentClosedForm() {
-        for (String name : REF.cases()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void qfuncMatchesQutipAndTheCoherentClosedForm(String file) {
+        Reference ref = Reference.load(file);
+        for (String name : ref.cases()) {
             if (name.startsWith("qfunc_")) {
-                Reference.Case c = REF.get(name);
+                Reference.Case c = ref.get(name);
                 assertGrid(c, "q", Lindblad.qfunc(state(c, "state"), c.reals("xvec"), c.reals("yvec"), c.scalar("g")),
                         1e-14);
             }
@@ -247,11 +257,13 @@ class PhaseSpaceTest {
         }
     }
 
-    @Test
-    void spinDistributionsMatchQutip() {
-        for (String name : REF.cases()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void spinDistributionsMatchQutip(String file) {
+        Reference ref = Reference.load(file);
+        for (String name : ref.cases()) {
             if (name.startsWith("spin_")) {
-                Reference.Case c = REF.get(name);
+                Reference.Case c = ref.get(name);
                 Qobj s = state(c, "state");
                 assertGrid(c, "w", Lindblad.spinWigner(s, c.reals("theta"), c.reals("phi")), 1e-12);
                 assertGrid(c, "q", Lindblad.spinQFunction(s, c.reals("theta"), c.reals("phi")), 1e-13);
@@ -325,11 +337,13 @@ class PhaseSpaceTest {
 
     // ------------------------------------------------------------------ tensors
 
-    @Test
-    void tensorContractOfIdentityIsScaledIdentity() {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void tensorContractOfIdentityIsScaledIdentity(String file) {
+        Reference ref = Reference.load(file);
         Qobj q = Lindblad.tensorContract(Operators.qeye(2, 3, 4), new int[] {1, 4});
         assertEquals(Dims.oper(2, 4), q.dims());
-        Reference.Case c = REF.get("contract_ident");
+        Reference.Case c = ref.get("contract_ident");
         assertArrayEquals(c.complexes("result"), q.toArray(), 0);
         // superoperators: the dims (ported from test_tensor_contract_ident)
         Qobj s = Superops.spre(Operators.qeye(2, 3, 4));
@@ -337,34 +351,36 @@ class PhaseSpaceTest {
         assertEquals(Dims.superOf(Dims.oper(2, 4)), sc.dims());
     }
 
-    @Test
-    void tensorContractMatchesQutip() {
-        Reference.Case abbc = REF.get("contract_abbc");
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void tensorContractMatchesQutip(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case abbc = ref.get("contract_abbc");
         Qobj q = Qobj.of(DenseMatrix.of(6, 12, abbc.complexes("data")), Dims.of(new int[] {2, 3}, new int[] {3, 4}));
         Qobj r = Tensors.tensorContract(q, new int[] {1, 2});
         assertEquals(Dims.of(new int[] {2}, new int[] {4}), r.dims());
         assertArrayEquals(abbc.complexes("result"), r.toArray(), 1e-12);
 
-        Reference.Case abcb = REF.get("contract_abcb");
+        Reference.Case abcb = ref.get("contract_abcb");
         q = Qobj.of(DenseMatrix.of(6, 12, abcb.complexes("data")), Dims.of(new int[] {2, 3}, new int[] {4, 3}));
         r = Tensors.tensorContract(q, new int[] {1, 3});
         assertArrayEquals(abcb.complexes("result"), r.toArray(), 1e-12);
 
         Dims d23 = Dims.oper(2, 3);
-        Reference.Case s1 = REF.get("contract_super_02");
+        Reference.Case s1 = ref.get("contract_super_02");
         Qobj sup = Qobj.of(DenseMatrix.of(36, 36, s1.complexes("data")), Dims.superOf(d23));
         r = Tensors.tensorContract(sup, new int[] {0, 2});
         assertEquals(Dims.superOf(Dims.oper(3), d23), r.dims(), s1.text("result_dims"));
         assertArrayEquals(s1.complexes("result"), r.toArray(), 1e-12);
 
-        Reference.Case s2 = REF.get("contract_super_02_57");
+        Reference.Case s2 = ref.get("contract_super_02_57");
         sup = Qobj.of(DenseMatrix.of(36, 36, s2.complexes("data")), Dims.superOf(d23));
         r = Tensors.tensorContract(sup, new int[] {0, 2}, new int[] {5, 7});
         assertEquals(Dims.superOf(Dims.oper(3), Dims.oper(2)), r.dims(), s2.text("result_dims"));
         assertArrayEquals(s2.complexes("result"), r.toArray(), 1e-12);
 
         // the column-stacking canary: out space [[2,2],[3,3]], in space [[2,3],[2,3]]
-        Reference.Case s3 = REF.get("contract_super_weird");
+        Reference.Case s3 = ref.get("contract_super_weird");
         Dims to = Dims.of(new int[] {2, 2}, new int[] {3, 3});
         sup = Qobj.of(DenseMatrix.of(36, 36, s3.complexes("data")), Dims.superOf(to, d23));
         r = Tensors.tensorContract(sup, new int[] {0, 4});
@@ -388,15 +404,17 @@ class PhaseSpaceTest {
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
     }
 
-    @Test
-    void expandOperatorMatchesQutip() {
+    @ParameterizedTest
+    @ValueSource(strings = {"phasespace", "phasespace5"})
+    void expandOperatorMatchesQutip(String file) {
+        Reference ref = Reference.load(file);
         Qobj cnot = Qobj.fromArray(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}});
         cnot = Qobj.of(DenseMatrix.of(4, 4, cnot.toArray()), Dims.oper(2, 2));
         Qobj e = Lindblad.expandOperator(cnot, new int[] {2, 2, 2}, 2, 0);
-        assertArrayEquals(REF.get("expand_cnot_20").complexes("result"), e.toArray(), 1e-15);
+        assertArrayEquals(ref.get("expand_cnot_20").complexes("result"), e.toArray(), 1e-15);
         assertEquals(Dims.oper(2, 2, 2), e.dims());
 
-        Reference.Case c = REF.get("expand_345_20");
+        Reference.Case c = ref.get("expand_345_20");
         Qobj u3 = Qobj.of(DenseMatrix.of(3, 3, c.complexes("u3")), Dims.oper(3));
         Qobj u5 = Qobj.of(DenseMatrix.of(5, 5, c.complexes("u5")), Dims.oper(5));
         Qobj ex = Tensors.expandOperator(Qobj.tensor(u5, u3), new int[] {3, 4, 5}, 2, 0);

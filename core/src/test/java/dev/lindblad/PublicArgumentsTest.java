@@ -63,7 +63,7 @@ class PublicArgumentsTest {
     private static final Set<String> NULL_ALLOWED = Set.of("liouvillian:h", "norm:kind",
             // issue #20: null c-op and e-op lists mean none, as QuTiP's None (and as mesolve's)
             "brmesolve:eOps", "brmesolve:cOps", "blochRedfieldTensor:cOps", "fmmesolve:cOps", "fmmesolve:eOps",
-            "fsesolve:eOps");
+            "fsesolve:eOps", "blochRedfieldTensorAt:cOps");
 
     private static final Map<Class<?>, Object> RECEIVERS = Map.of(
             Qobj.class, Operators.qeye(2),

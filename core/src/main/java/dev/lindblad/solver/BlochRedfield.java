@@ -157,6 +157,10 @@ public final class BlochRedfield {
             throw new IllegalArgumentException(operation + ": the Hamiltonian must be Hermitian");
         }
         for (int k = 0; k < couplings.size(); k++) {
+            if (couplings.get(k).isTimeDependent()) {
+                throw new IllegalArgumentException(operation + ": aOps[" + k + "] depends on time, so the tensor does "
+                        + "too; take it at one time with BlochRedfield.tensorAt, or solve with brmesolve");
+            }
             if (!couplings.get(k).op().dims().equals(h.dims())) {
                 throw new DimensionMismatchException(operation + ": aOps[" + k + "] and the Hamiltonian",
                         couplings.get(k).op().dims(), h.dims());
@@ -177,6 +181,26 @@ public final class BlochRedfield {
         HermitianEigen.Result eig = HermitianEigen.decompose(n, h.data().toDense().array().clone(), true);
         double[] e = eig.eigenvalues();
         Qobj v = Qobj.of(DenseMatrix.of(n, n, eig.eigenvectors()), h.dims());
+        double cutoff = cutoff(e, secCutoff);
+        Coupling[] cs = new Coupling[couplings.size()];
+        for (int k = 0; k < cs.length; k++) {
+            cs[k] = new Coupling(n, e, couplings.get(k).op().transform(v, true).data().toDense().array(),
+                    couplings.get(k), operation, k);
+        }
+        CsrMatrix r = assemble(n, e, cs, cutoff, map, hamiltonian);
+        Matrix total = r;
+        for (Qobj c : collapse) {
+            total = Data.add(total, Superops.lindbladDissipator(c.transform(v, true)).data());
+        }
+        return new BrTensor(Qobj.of(total, Dims.superOf(h.dims())), v, e);
+    }
+
+    /**
+     * @return the secular window {@code secCutoff · min gap} of energies e (infinite for a
+     *         negative secCutoff or no gap)
+     */
+    static double cutoff(double[] e, double secCutoff) {
+        int n = e.length;
         double scale = 0;
         for (double x : e) {
             scale = Math.max(scale, Math.abs(x));
@@ -191,18 +215,44 @@ public final class BlochRedfield {
                 }
             }
         }
-        double cutoff = secCutoff < 0 || dwMin == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : secCutoff * dwMin;
-        Coupling[] cs = new Coupling[couplings.size()];
-        for (int k = 0; k < cs.length; k++) {
-            cs[k] = new Coupling(n, e, couplings.get(k).op().transform(v, true).data().toDense().array(),
-                    couplings.get(k), operation, k);
+        return secCutoff < 0 || dwMin == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : secCutoff * dwMin;
+    }
+
+    /**
+     * The dissipative tensor of one constant coupling (no {@code -i ω_ab}, no c_ops) in the
+     * eigenbasis {@code (v, e)}, built serially (it is rebuilt inside a right-hand side).
+     */
+    static CsrMatrix couplingTensor(double[] e, Qobj v, BrOperator op, double cutoff, String operation, int index) {
+        int n = e.length;
+        Coupling c = new Coupling(n, e, op.op().transform(v, true).data().toDense().array(), op, operation, index);
+        return assemble(n, e, new Coupling[] {c}, cutoff, TaskMap.serial(), false);
+    }
+
+    /**
+     * The Bloch–Redfield tensor at time t of couplings that may depend on time (QuTiP 5's
+     * {@code bloch_redfield_tensor(H, a_ops)} with {@code QobjEvo} couplings, called at t):
+     * {@link #tensor(Qobj, List, List, double)} of the couplings frozen at t,
+     * {@link BrOperator#at(double)}. A coupling {@code f(t) A} gives {@code f(t)²} times the
+     * tensor of A.
+     *
+     * @param h         the Hamiltonian (Hermitian, constant)
+     * @param aOps      the couplings, constant or time-dependent
+     * @param cOps      Lindblad collapse operators (null or empty: none)
+     * @param secCutoff secular cutoff in units of the smallest gap; negative: none
+     * @param t         the time
+     * @return the tensor at t, with the eigenvectors and energies of H
+     */
+    public static BrTensor tensorAt(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, double t) {
+        Objects.requireNonNull(h, "tensorAt: h is null");
+        Objects.requireNonNull(aOps, "tensorAt: aOps is null");
+        if (!Double.isFinite(t)) {
+            throw new IllegalArgumentException("tensorAt: t = " + t + "; expected a finite time");
         }
-        CsrMatrix r = assemble(n, e, cs, cutoff, map, hamiltonian);
-        Matrix total = r;
-        for (Qobj c : collapse) {
-            total = Data.add(total, Superops.lindbladDissipator(c.transform(v, true)).data());
+        List<BrOperator> frozen = new ArrayList<>();
+        for (BrOperator op : Evolution.elements("tensorAt", "aOps", aOps)) {
+            frozen.add(op.at(t));
         }
-        return new BrTensor(Qobj.of(total, Dims.superOf(h.dims())), v, e);
+        return build("tensorAt", h, frozen, cOps, secCutoff, defaultMap(h), true);
     }
 
     /** One coupling in the eigenbasis, with its spectrum on the gaps and the two contracted terms. */
@@ -219,7 +269,7 @@ public final class BlochRedfield {
                 for (int y = 0; y < n; y++) {
                     double w = x == y ? 0 : e[x] - e[y];
                     try {
-                        s[x + y * n] = op.at(w);
+                        s[x + y * n] = op.spectrumAt(w);
                     } catch (IllegalArgumentException ex) {
                         throw new IllegalArgumentException(operation + ": aOps[" + index + "]: " + ex.getMessage(), ex);
                     }

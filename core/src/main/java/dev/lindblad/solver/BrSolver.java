@@ -32,7 +32,16 @@ import java.util.Objects;
  * every output is in the basis H was given in. With {@code method "diag"} or {@code "krylov"}
  * the full tensor (with {@code -i ω_ab}) is propagated as a constant Liouvillian instead.
  *
- * <p>H and the couplings are constant (QuTiP 5 also allows time-dependent ones; not here).
+ * <p><b>Time-dependent couplings</b> ({@link BrOperator#of(dev.lindblad.QobjEvo, java.util.function.DoubleUnaryOperator)},
+ * {@link BrOperator#of(dev.lindblad.QobjEvo, java.util.function.DoubleBinaryOperator)}), as QuTiP 5's
+ * {@code brmesolve} with {@code QobjEvo} a_ops: the right-hand side at t uses the tensor of the
+ * couplings frozen at t, {@code R(t) = R_const + Σ_k R_k(t)}. A coupling {@code f(t) A} whose
+ * spectrum depends on ω alone has {@code R_k(t) = f(t)² R_A}: R_A is built once and scaled at
+ * each evaluation. Any other one (a sum of terms, or a spectrum {@code S(t, ω)}) has its tensor
+ * rebuilt at each evaluation from {@code A(t)} and {@code S(t, ·)} (as QuTiP does for every
+ * time-dependent coupling), which costs {@code O(n⁴)} at most per evaluation. H stays constant
+ * (QuTiP 5's time-dependent H is not supported), and the {@code "diag"} and {@code "krylov"}
+ * methods, which need a constant generator, refuse time-dependent couplings.
  */
 public final class BrSolver {
 
@@ -43,6 +52,13 @@ public final class BrSolver {
     private final LinearMap product;
     private final double[] energies;
     private final int n;
+    private final double cutoff;
+    /** Time-dependent couplings {@code f(t) A}: f and the prepared product of R_A. */
+    private final List<dev.lindblad.Coefficient> scaledCoefficients = new ArrayList<>();
+    private final List<LinearMap> scaledProducts = new ArrayList<>();
+    /** Time-dependent couplings whose tensor is rebuilt at each evaluation. */
+    private final List<BrOperator> rebuilt = new ArrayList<>();
+    private final List<Integer> rebuiltIndex = new ArrayList<>();
 
     /**
      * @param h         the Hamiltonian (Hermitian, constant)
@@ -66,14 +82,50 @@ public final class BrSolver {
         this.options = Objects.requireNonNull(options, "BrSolver: options is null");
         Objects.requireNonNull(map, "BrSolver: map is null");
         this.hamiltonian = h;
-        this.dissipative = BlochRedfield.build("brmesolve", h, aOps, cOps, secCutoff, map, false);
+        List<BrOperator> constant = new ArrayList<>();
+        List<BrOperator> timeDependent = new ArrayList<>();
+        for (BrOperator op : aOps) {
+            if (op.isTimeDependent()) {
+                timeDependent.add(op);
+            } else {
+                constant.add(op.at(0));
+            }
+        }
+        this.dissipative = BlochRedfield.build("brmesolve", h, constant, cOps, secCutoff, map, false);
         this.product = Data.prepareProduct(dissipative.tensor().data());
         this.energies = dissipative.energies();
         this.n = energies.length;
+        this.cutoff = BlochRedfield.cutoff(energies, secCutoff);
+        for (int k = 0; k < timeDependent.size(); k++) {
+            BrOperator op = timeDependent.get(k);
+            if (!op.evo().dims().equals(h.dims())) {
+                throw new DimensionMismatchException("BrSolver: a time-dependent coupling and the Hamiltonian",
+                        op.evo().dims(), h.dims());
+            }
+            dev.lindblad.Coefficient f = op.scalarCoefficient();
+            if (f != null && op.scalarOperator().isHerm()) {
+                BrOperator unit = BrOperator.of(op.scalarOperator(), op.spectrum());
+                scaledCoefficients.add(f);
+                scaledProducts.add(Data.prepareProduct(BlochRedfield.couplingTensor(energies,
+                        dissipative.eigenvectors(), unit, cutoff, "brmesolve", aOps.indexOf(op))));
+            } else {
+                rebuilt.add(op);
+                rebuiltIndex.add(aOps.indexOf(op));
+            }
+        }
+    }
+
+    /** @return whether some coupling depends on time */
+    private boolean timeDependent() {
+        return !scaledProducts.isEmpty() || !rebuilt.isEmpty();
     }
 
     /** @return the tensor this solver integrates (with {@code -i ω_ab}, as QuTiP's), with its eigenbasis */
     public BlochRedfield.BrTensor tensor() {
+        if (timeDependent()) {
+            throw new IllegalStateException("tensor: this solver has time-dependent couplings, so its tensor depends "
+                    + "on time; use BlochRedfield.tensorAt");
+        }
         BlochRedfield.BrTensor t = full;
         if (t == null) {
             double[] d = new double[2 * n * n];
@@ -137,6 +189,10 @@ public final class BrSolver {
         String method = options.method();
         Result r;
         if (method.equals("diag") || method.equals("krylov")) {
+            if (timeDependent()) {
+                throw new IllegalArgumentException("brmesolve: method \"" + method + "\" needs a constant generator, "
+                        + "but a coupling depends on time; use an ODE method (e.g. \"adams\")");
+            }
             r = new MeSolver(tensor().tensor(), List.of(), options, "brmesolve").run(rhoEig, times, eigOps, eigFuncs);
         } else {
             double[] y0 = Evolution.stateArray(rhoEig);
@@ -187,6 +243,21 @@ public final class BrSolver {
             phases(t, pf);
             rotate(pf, y, z, -1);                    // z = rho = e^{-i ω t} ρ~
             Data.matvec(product, z, 0, out, 0, 1, 0, 0, 0);
+            for (int k = 0; k < scaledProducts.size(); k++) {
+                dev.lindblad.Complex c = scaledCoefficients.get(k).at(t);
+                if (c == null || !Double.isFinite(c.re()) || !Double.isFinite(c.im())) {
+                    throw new IllegalArgumentException("brmesolve: the coefficient of a time-dependent coupling is "
+                            + c + " at t = " + t);
+                }
+                // f² (QuTiP's A_ac A_db without conjugation)
+                double re = c.re() * c.re() - c.im() * c.im(), im = 2 * c.re() * c.im();
+                Data.matvec(scaledProducts.get(k), z, 0, out, 0, re, im, 1, 0);
+            }
+            for (int k = 0; k < rebuilt.size(); k++) {
+                CsrMatrix rk = BlochRedfield.couplingTensor(energies, dissipative.eigenvectors(), rebuilt.get(k).at(t),
+                        cutoff, "brmesolve", rebuiltIndex.get(k));
+                Data.matvec(rk, z, 0, out, 0, 1, 0, 1, 0);
+            }
             rotate(pf, out, out, 1);                 // back to the interaction picture
         };
         Propagation inner = Propagation.ode(method, dim, f, options.integratorOptions());

@@ -379,7 +379,10 @@ public final class Solvers {
      * @param h     the Hamiltonian (Hermitian, constant)
      * @param psi0  initial ket or density matrix
      * @param tlist output times
-     * @param aOps  bath couplings {@link BrOperator#of(Qobj, java.util.function.DoubleUnaryOperator)}
+     * @param aOps  bath couplings {@link BrOperator#of(Qobj, java.util.function.DoubleUnaryOperator)}, or
+     *              time-dependent ones ({@link BrOperator#of(dev.lindblad.QobjEvo, java.util.function.DoubleUnaryOperator)},
+     *              {@link BrOperator#of(dev.lindblad.QobjEvo, java.util.function.DoubleBinaryOperator)}): the
+     *              tensor at t is that of the couplings frozen at t (see {@link BrSolver})
      * @param eOps  operators whose expectation values are recorded
      * @return the result
      */

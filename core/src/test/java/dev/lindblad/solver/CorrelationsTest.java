@@ -11,6 +11,8 @@ import dev.lindblad.parallel.TaskMap;
 import dev.lindblad.testing.Reference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Correlation functions, coherence functions and spectra against QuTiP (reference/correlation.txt,
@@ -73,9 +75,11 @@ class CorrelationsTest {
         assertClose(ref, flat, tol, key);
     }
 
-    @Test
-    void twoOperatorsOneTimeMatchQutip() {
-        Reference.Case c = REF.get("cavity_2op_1t");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void twoOperatorsOneTimeMatchQutip(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("cavity_2op_1t");
         double[] tau = c.reals("taulist");
         Qobj a = a8();
         assertClose(c.complexes("ss"), correlation2op1t(cavityH(), null, tau, cavityC(), a.dag(), a, false, TIGHT), 1e-6,
@@ -101,9 +105,11 @@ class CorrelationsTest {
         return List.of(sigmam().times(Math.sqrt(0.3)), sigmaz().times(Math.sqrt(0.05)));
     }
 
-    @Test
-    void twoOperatorsTwoTimesMatchQutipOnBothPaths() {
-        Reference.Case c = REF.get("qubit_2op_2t");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void twoOperatorsTwoTimesMatchQutipOnBothPaths(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("qubit_2op_2t");
         double[] t = c.reals("tlist"), tau = c.reals("taulist");
         assertClose(c, "corr", correlation2op2t(qubitH(), basis(2, 0), t, tau, qubitC(), sigmap(), sigmam(), false, TIGHT,
                 TaskMap.threads(2)), 1e-6);
@@ -120,9 +126,11 @@ class CorrelationsTest {
         return QobjEvo.of(sigmaz().times(0.5)).plus(sigmax(), s -> Math.cos(2 * s));
     }
 
-    @Test
-    void timeDependentHamiltonianStartsEachRowAtItsTime() {
-        Reference.Case c = REF.get("qubit_td_2op_2t");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void timeDependentHamiltonianStartsEachRowAtItsTime(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("qubit_td_2op_2t");
         Complex[][] x = correlation2op2t(drivenQubit(), basis(2, 1), c.reals("tlist"), c.reals("taulist"),
                 List.of(sigmam().times(Math.sqrt(0.3))), sigmax(), sigmaz(), false, TIGHT, TaskMap.threads(2));
         assertClose(c, "corr", x, 1e-6);
@@ -131,9 +139,11 @@ class CorrelationsTest {
         assertTrue(e.getMessage().startsWith("correlation2op2t: state0 is null"), e.getMessage());
     }
 
-    @Test
-    void threeOperatorsMatchQutip() {
-        Reference.Case c = REF.get("cavity_3op");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void threeOperatorsMatchQutip(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("cavity_3op");
         Qobj a = a8();
         Qobj n = a.dag().times(a);
         Qobj psi0 = coherent(8, 0.5);
@@ -154,9 +164,11 @@ class CorrelationsTest {
         }
     }
 
-    @Test
-    void coherenceFunctionsMatchQutip() {
-        Reference.Case c = REF.get("coherence");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void coherenceFunctionsMatchQutip(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("coherence");
         double[] tau = c.reals("taulist");
         Qobj a = a8();
         CoherenceFunction g1 = coherenceFunctionG1(cavityH(), null, tau, cavityC(), a, TIGHT);
@@ -171,7 +183,20 @@ class CorrelationsTest {
         CoherenceFunction f1 = coherenceFunctionG1(hb, fock(6, 3), tau, cb, b, TIGHT);
         CoherenceFunction f2 = coherenceFunctionG2(hb, fock(6, 3), tau, cb, b, TIGHT);
         assertClose(c.complexes("fock_G1"), f1.unnormalized(), 1e-6, "fock_G1");
-        assertClose(c.complexes("fock_g1"), f1.normalized(), 1e-6, "fock_g1 (QuTiP 4.7's sqrt(n(0) n(tau)))");
+        if (file.endsWith("5")) {
+            // QuTiP 5.3.1 divides G1 by n(0) alone (np.sqrt(n[0] * n)[0]), against its docstring; Lindblad
+            // keeps the stated sqrt(n(0) n(tau)) of 4.7. For this decaying Fock state the two differ.
+            Complex[] g1n0 = new Complex[tau.length];
+            double n0 = f1.unnormalized()[0].re();
+            for (int i = 0; i < tau.length; i++) {
+                g1n0[i] = f1.unnormalized()[i].times(1 / n0);
+            }
+            assertClose(c.complexes("fock_g1"), g1n0, 1e-6, "fock_g1 (QuTiP 5.3.1's G1/n(0))");
+            assertTrue(Math.abs(f1.normalized()[tau.length - 1].re() - g1n0[tau.length - 1].re()) > 0.1,
+                    "the two normalisations differ for a decaying state");
+        } else {
+            assertClose(c.complexes("fock_g1"), f1.normalized(), 1e-6, "fock_g1 (QuTiP 4.7's sqrt(n(0) n(tau)))");
+        }
         assertClose(c.complexes("fock_G2"), f2.unnormalized(), 1e-6, "fock_G2");
         assertClose(c.complexes("fock_g2"), f2.normalized(), 1e-6, "fock_g2");
     }
@@ -205,9 +230,11 @@ class CorrelationsTest {
         }
     }
 
-    @Test
-    void spectraMatchQutip() {
-        Reference.Case c = REF.get("mollow_spectrum");
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void spectraMatchQutip(String file) {
+        Reference ref = Reference.load(file);
+        Reference.Case c = ref.get("mollow_spectrum");
         double[] w = c.reals("wlist");
         Qobj h = sigmax().times(1.0);
         List<Qobj> cm = List.of(sigmam().times(0.5));
@@ -215,7 +242,7 @@ class CorrelationsTest {
         assertClose(c.reals("solve"), spectrum(h, w, cm, sigmap(), sigmam(), "solve", TaskMap.threads(2)), 1e-8,
                 "mollow solve");
         assertClose(c.reals("pi"), spectrum(h, w, cm, sigmap(), sigmam(), "pi", TaskMap.serial()), 1e-8, "mollow pi");
-        Reference.Case k = REF.get("cavity_spectrum");
+        Reference.Case k = ref.get("cavity_spectrum");
         double[] wk = k.reals("wlist");
         Qobj a = a8();
         assertClose(k.reals("es"), spectrum(cavityH(), wk, cavityC(), a.dag(), a), 1e-7, "cavity es");
@@ -261,10 +288,12 @@ class CorrelationsTest {
         assertEquals(0.5, s[4] / s[3], 0.03, "sideband half width 3 Gamma/4");
     }
 
-    @Test
-    void fftMatchesQutip() {
+    @ParameterizedTest
+    @ValueSource(strings = {"correlation", "correlation5"})
+    void fftMatchesQutip(String file) {
+        Reference ref = Reference.load(file);
         for (String name : List.of("fft_16", "fft_21")) {
-            Reference.Case c = REF.get(name);
+            Reference.Case c = ref.get(name);
             double[] y = c.complexes("y");
             Complex[] yc = new Complex[y.length / 2];
             for (int k = 0; k < yc.length; k++) {

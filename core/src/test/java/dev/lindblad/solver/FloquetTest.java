@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Floquet basis, fsesolve, fmmesolve: closed forms, sesolve, QuTiP 4.7 references, parallel vs serial. */
 class FloquetTest {
@@ -61,9 +63,10 @@ class FloquetTest {
         assertTrue(Math.abs(el[1] - expected) > 1e-8, "the linear drive's Bloch-Siegert shift is visible");
     }
 
-    @Test
-    void quasienergiesAndFsesolveMatchQutip() {
-        Reference.Case c = Reference.load("brfloquet").get("floquet_qubit");
+    @ParameterizedTest
+    @ValueSource(strings = {"brfloquet", "brfloquet5"})
+    void quasienergiesAndFsesolveMatchQutip(String file) {
+        Reference.Case c = Reference.load(file).get("floquet_qubit");
         QobjEvo h = drivenQubit(c);
         double period = 2 * Math.PI / c.scalar("omega");
         FloquetBasis fb = new FloquetBasis(h, period, TIGHT, TaskMap.threads());
@@ -89,9 +92,10 @@ class FloquetTest {
         }
     }
 
-    @Test
-    void modesArePeriodicAndStatesSolveTheSchrodingerEquation() {
-        Reference.Case c = Reference.load("brfloquet").get("floquet_qubit");
+    @ParameterizedTest
+    @ValueSource(strings = {"brfloquet", "brfloquet5"})
+    void modesArePeriodicAndStatesSolveTheSchrodingerEquation(String file) {
+        Reference.Case c = Reference.load(file).get("floquet_qubit");
         QobjEvo h = drivenQubit(c);
         FloquetBasis fb = new FloquetBasis(h, 1.0, TIGHT, TaskMap.threads(2));
         double t = 0.37;
@@ -114,9 +118,10 @@ class FloquetTest {
     }
 
     /** The propagators over a period, built in parallel slices, are bit for bit those of the serial map. */
-    @Test
-    void parallelModesEqualSerial() {
-        Reference.Case c = Reference.load("brfloquet").get("floquet_qubit");
+    @ParameterizedTest
+    @ValueSource(strings = {"brfloquet", "brfloquet5"})
+    void parallelModesEqualSerial(String file) {
+        Reference.Case c = Reference.load(file).get("floquet_qubit");
         QobjEvo h = drivenQubit(c);
         FloquetBasis serial = new FloquetBasis(h, 1.0, TIGHT, TaskMap.serial());
         FloquetBasis parallel = new FloquetBasis(h, 1.0, TIGHT, TaskMap.threads(4));
@@ -134,9 +139,10 @@ class FloquetTest {
         assertArrayEquals(ts.data().toDense().array(), tp.data().toDense().array(), 0.0);
     }
 
-    @Test
-    void fmmesolveMatchesQutip() {
-        Reference.Case c = Reference.load("brfloquet").get("floquet_qubit");
+    @ParameterizedTest
+    @ValueSource(strings = {"brfloquet", "brfloquet5"})
+    void fmmesolveMatchesQutip(String file) {
+        Reference.Case c = Reference.load(file).get("floquet_qubit");
         QobjEvo h = drivenQubit(c);
         DoubleUnaryOperator spec = w -> w > 0 ? 0.1 * w / (2 * Math.PI) : 0;
         Result r = fmmesolve(h, basis(2, 0), c.reals("tlist_fm"), List.of(sigmax()), List.of(sigmaz(), sigmax()),

@@ -120,6 +120,12 @@ class NullArgumentTest {
         if (type == java.util.function.DoubleUnaryOperator.class) {   // issue #20: bath spectra
             return (java.util.function.DoubleUnaryOperator) w -> w > 0 ? 0.1 : 0;
         }
+        if (type == java.util.function.DoubleBinaryOperator.class) {   // time-dependent spectra S(t, w)
+            return (java.util.function.DoubleBinaryOperator) (t, w) -> w > 0 ? 0.1 : 0;
+        }
+        if (type == dev.lindblad.QobjEvo.class) {   // time-dependent Bloch-Redfield couplings
+            return dev.lindblad.QobjEvo.of(sigmax(), t -> 1 + t);
+        }
         if (type == FloquetBasis.class) {   // issue #20: solvers that reuse a Floquet basis
             return new FloquetBasis(sigmax(), 1.0);
         }
