@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * How long {@code saveHdf5} takes against {@code qsave} for a result with stored states (issue
  * #21): a plain main, not a JMH benchmark nor a test. Prints the median of each over a few
- * repetitions after warm-up, the file sizes and the ratio.
+ * repetitions after warm-up, wall time and the calling thread's CPU time (steadier on a loaded
+ * machine: both writers run on the calling thread), the file sizes and the ratios.
  *
  * <pre>java -cp ... dev.lindblad.bench.DataFilesSpeed [N] [times] [reps]</pre>
  */
@@ -39,25 +40,38 @@ public final class DataFilesSpeed {
         Path h = dir.resolve("r.h5");
         double[] tq = new double[reps];
         double[] th = new double[reps];
+        double[] cq = new double[reps];
+        double[] ch = new double[reps];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int w = 0; w < 3; w++) {
             DataFiles.qsave(r, q);
             DataFiles.saveHdf5(r, h);
         }
         for (int i = 0; i < reps; i++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             DataFiles.qsave(r, q);
             long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
             DataFiles.saveHdf5(r, h);
             long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
             tq[i] = (t1 - t0) / 1e6;
             th[i] = (t2 - t1) / 1e6;
+            cq[i] = (c1 - c0) / 1e6;
+            ch[i] = (c2 - c1) / 1e6;
         }
         Arrays.sort(tq);
         Arrays.sort(th);
+        Arrays.sort(cq);
+        Arrays.sort(ch);
         System.out.printf("N=%d, %d times, %d states stored%n", n, nt, r.states().size());
-        System.out.printf("qsave    median %8.1f ms  (%d bytes)%n", tq[reps / 2], Files.size(q));
-        System.out.printf("saveHdf5 median %8.1f ms  (%d bytes)%n", th[reps / 2], Files.size(h));
-        System.out.printf("ratio saveHdf5/qsave %.1f%n", th[reps / 2] / tq[reps / 2]);
+        System.out.printf("qsave    median wall %8.1f ms, cpu %8.1f ms  (%d bytes)%n", tq[reps / 2], cq[reps / 2],
+                Files.size(q));
+        System.out.printf("saveHdf5 median wall %8.1f ms, cpu %8.1f ms  (%d bytes)%n", th[reps / 2], ch[reps / 2],
+                Files.size(h));
+        System.out.printf("ratio saveHdf5/qsave: wall %.1f, cpu %.1f%n", th[reps / 2] / tq[reps / 2],
+                ch[reps / 2] / cq[reps / 2]);
         Files.delete(q);
         Files.delete(h);
         Files.delete(dir);

@@ -77,6 +77,19 @@ final class Hdf5Export {
     /** A matrix as {@code [rows][cols][2]}, row-major as numpy reads it. */
     static double[][][] complexMatrix(Matrix m) {
         double[][][] a = new double[m.rows()][m.cols()][2];
+        if (m instanceof dev.lindblad.data.DenseMatrix d) {
+            // column-major interleaved storage read directly, without a Complex per entry
+            double[] v = d.array();
+            int rows = m.rows();
+            for (int i = 0; i < rows; i++) {
+                double[][] row = a[i];
+                for (int j = 0; j < row.length; j++) {
+                    row[j][0] = v[2 * (j * rows + i)];
+                    row[j][1] = v[2 * (j * rows + i) + 1];
+                }
+            }
+            return a;
+        }
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 Complex z = m.get(i, j);
