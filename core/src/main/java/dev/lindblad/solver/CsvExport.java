@@ -29,8 +29,30 @@ final class CsvExport {
                 values = r.rawMean();
                 real = r.rawHermitian().clone();
             }
-            default -> throw new DataFileException(null, "saveCsv: cannot export a " + result.getClass().getName()
-                    + "; saveCsv takes a Result or a McResult");
+            default -> {
+                DataFileCodec codec = null;
+                for (DataFileCodec c : QsaveCodec.codecs()) {
+                    if (c.handles(result) && c.writesCsv(result)) {
+                        codec = c;
+                        break;
+                    }
+                }
+                if (codec == null) {
+                    throw new DataFileException(null, "saveCsv: cannot export a " + result.getClass().getName()
+                            + "; saveCsv takes a Result or a McResult, or a type of another module that exports CSV");
+                }
+                CsvTable table = new CsvTable();
+                codec.writeCsv(result, table);
+                if (table.times == null) {
+                    throw new IllegalStateException("saveCsv: the codec " + codec.kind() + " set no times");
+                }
+                times = table.times;
+                values = table.values.toArray(new double[0][]);
+                real = new boolean[values.length];
+                for (int k = 0; k < real.length; k++) {
+                    real[k] = table.real.get(k);
+                }
+            }
         }
         if (labels != null && labels.size() != values.length) {
             throw new IllegalArgumentException("saveCsv: labels has " + labels.size() + " names for " + values.length

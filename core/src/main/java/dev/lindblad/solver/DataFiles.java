@@ -119,15 +119,18 @@ public final class DataFiles {
      * {@code dims} (QuTiP's notation) and {@code type}. Matrices are written dense, row by row
      * ({@code data[i, j] = A_ij}, as numpy reads them).
      *
-     * @param object a {@link Qobj}, {@link Result}, {@link McResult} or {@link SteadyStateResult}
+     * @param object a {@link Qobj}, {@link Result}, {@link McResult} or {@link SteadyStateResult},
+     *               or a type of another module whose {@link DataFileCodec} exports HDF5 (the
+     *               {@code heom} module's {@code HeomResult} and {@code HeomSteadyState}, the
+     *               {@code control} module's {@code OptimResult})
      * @param path   the file to write; replaced whole if it exists
      * @throws DataFileException for any other object (nothing is written)
      */
     public static void saveHdf5(Object object, Path path) {
         nonNull(object, "saveHdf5", "object");
         nonNull(path, "saveHdf5", "path");
-        Hdf5Export.check(object);
-        writeAtomically(path, "saveHdf5", tmp -> Hdf5Export.write(object, tmp));
+        DataFileCodec codec = Hdf5Export.check(object);
+        writeAtomically(path, "saveHdf5", tmp -> Hdf5Export.write(object, codec, tmp));
     }
 
     /**
@@ -150,7 +153,9 @@ public final class DataFiles {
      * {@code label_re} and {@code label_im}. Numbers are written as Java's
      * {@link Double#toString(double)}, the shortest decimal that reads back to the same double.
      *
-     * @param result a {@link Result} or {@link McResult} (its average)
+     * @param result a {@link Result} or {@link McResult} (its average), or a type of another
+     *               module whose {@link DataFileCodec} exports CSV (the {@code heom} module's
+     *               {@code HeomResult})
      * @param path   the file to write
      * @param labels one name per e-op, or null for {@code e0, e1, ...}
      * @throws DataFileException for another object, or a McResult with no finished trajectory

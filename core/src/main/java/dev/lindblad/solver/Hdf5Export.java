@@ -21,15 +21,23 @@ final class Hdf5Export {
     private Hdf5Export() {
     }
 
-    static void check(Object object) {
-        if (!(object instanceof Qobj || object instanceof Result || object instanceof McResult
-                || object instanceof SteadyStateResult)) {
-            throw new DataFileException(null, "saveHdf5: cannot export a " + object.getClass().getName()
-                    + "; saveHdf5 takes Qobj, Result, McResult and SteadyStateResult");
+    /** @return the codec that exports a type of another module, or null for core's own types */
+    static DataFileCodec check(Object object) {
+        if (object instanceof Qobj || object instanceof Result || object instanceof McResult
+                || object instanceof SteadyStateResult) {
+            return null;
         }
+        for (DataFileCodec c : QsaveCodec.codecs()) {
+            if (c.handles(object) && c.writesHdf5(object)) {
+                return c;
+            }
+        }
+        throw new DataFileException(null, "saveHdf5: cannot export a " + object.getClass().getName()
+                + "; saveHdf5 takes Qobj, Result, McResult, SteadyStateResult"
+                + QsaveCodec.codecs().stream().map(c -> ", " + c.kind()).reduce("", String::concat));
     }
 
-    static void write(Object object, Path path) {
+    static void write(Object object, DataFileCodec codec, Path path) {
         try (WritableHdfFile f = HdfFile.write(path)) {
             f.putAttribute("format_version", DataFiles.FORMAT_VERSION);
             f.putAttribute("creator", "Lindblad");
@@ -58,7 +66,10 @@ final class Hdf5Export {
                     f.putAttribute("fill", r.fill());
                     f.putAttribute("seconds", r.seconds());
                 }
-                default -> throw new AssertionError(object.getClass());
+                default -> {
+                    f.putAttribute("lindblad_type", object.getClass().getSimpleName());
+                    codec.writeHdf5(object, new Hdf5Writer(f));
+                }
             }
         }
     }
@@ -66,6 +77,19 @@ final class Hdf5Export {
     /** A matrix as {@code [rows][cols][2]}, row-major as numpy reads it. */
     static double[][][] complexMatrix(Matrix m) {
         double[][][] a = new double[m.rows()][m.cols()][2];
+        if (m instanceof dev.lindblad.data.DenseMatrix d) {
+            // column-major interleaved storage read directly, without a Complex per entry
+            double[] v = d.array();
+            int rows = m.rows();
+            for (int i = 0; i < rows; i++) {
+                double[][] row = a[i];
+                for (int j = 0; j < row.length; j++) {
+                    row[j][0] = v[2 * (j * rows + i)];
+                    row[j][1] = v[2 * (j * rows + i) + 1];
+                }
+            }
+            return a;
+        }
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 Complex z = m.get(i, j);
@@ -88,14 +112,14 @@ final class Hdf5Export {
         return a;
     }
 
-    private static void describe(WritableNode node, Qobj q) {
+    static void describe(WritableNode node, Qobj q) {
         node.putAttribute("dims", q.dims().toString());
         node.putAttribute("type", q.type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         node.putAttribute("shape", new int[] {q.data().rows(), q.data().cols()});
         node.putAttribute("isherm", q.isHerm() ? 1 : 0);
     }
 
-    private static void putQobj(WritableGroup g, String name, Qobj q) {
+    static void putQobj(WritableGroup g, String name, Qobj q) {
         describe(putArray(g, name, complexMatrix(q.data()), q.data().rows(), q.data().cols(), 2), q);
     }
 
@@ -118,7 +142,11 @@ final class Hdf5Export {
         return g.putDataset(name, data, io.jhdf.api.DatasetCreationOptions.builder().chunkDimensions(chunk).build());
     }
 
-    private static void putStates(WritableGroup g, List<Qobj> states) {
+    static void putStates(WritableGroup g, List<Qobj> states) {
+        putStates(g, "states", states);
+    }
+
+    static void putStates(WritableGroup g, String name, List<Qobj> states) {
         if (states == null || states.isEmpty()) {
             return;
         }
@@ -126,10 +154,10 @@ final class Hdf5Export {
         for (int s = 0; s < a.length; s++) {
             a[s] = complexMatrix(states.get(s).data());
         }
-        describe(putArray(g, "states", a, a.length, a[0].length, a[0][0].length, 2), states.get(0));
+        describe(putArray(g, name, a, a.length, a[0].length, a[0][0].length, 2), states.get(0));
     }
 
-    private static void putStats(WritableNode node, Stats s) {
+    static void putStats(WritableNode node, Stats s) {
         if (s == null) {
             return;
         }
@@ -142,7 +170,7 @@ final class Hdf5Export {
         node.putAttribute("stats_rhs", String.valueOf(s.rhs()));
     }
 
-    private static void putExpect(WritableGroup g, String name, double[][] values, int n) {
+    static void putExpect(WritableGroup g, String name, double[][] values, int n) {
         if (values != null && values.length > 0 && n > 0) {
             putArray(g, name, complexRows(values, n), values.length, n, 2);
         }

@@ -3,7 +3,9 @@ package dev.lindblad.heom;
 import dev.lindblad.Complex;
 import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
+import dev.lindblad.solver.CsvTable;
 import dev.lindblad.solver.DataFileCodec;
+import dev.lindblad.solver.Hdf5Writer;
 import dev.lindblad.solver.QsaveReader;
 import dev.lindblad.solver.QsaveWriter;
 import java.io.IOException;
@@ -20,6 +22,10 @@ import java.util.Map;
  * exponent's tag is kept when it is null, a String, an Integer, a Long or a Double (the baths'
  * own tags are names); another kind of tag is refused, naming its class, before anything is
  * written. The payload is specified in docs/data-files.md.
+ *
+ * <p>It also exports both to HDF5 ({@code saveHdf5}: a HeomResult as a Result is laid out, plus
+ * the ADO states and their labels; a HeomSteadyState as a SteadyStateResult, plus its ADOs) and a
+ * HeomResult's expectation values to CSV ({@code saveCsv}), as docs/data-files.md describes.
  */
 public final class HeomDataFiles implements DataFileCodec {
 
@@ -73,6 +79,155 @@ public final class HeomDataFiles implements DataFileCodec {
             }
             default -> throw new IllegalArgumentException("HeomDataFiles: not a HEOM result: " + value.getClass().getName());
         }
+    }
+
+    /** @return true for both HEOM results */
+    @Override
+    public boolean writesHdf5(Object value) {
+        return handles(value);
+    }
+
+    /**
+     * A HeomResult: {@code times}, {@code expect}, {@code states}, {@code final_state} and the
+     * {@code stats_*} as a Result's, plus (when kept) {@code ado_states} (times, ADOs, N, N, 2)
+     * and the hierarchy (see {@link #writeHierarchy}). A HeomSteadyState: {@code state}
+     * (N, N, 2), {@code ados} (ADOs, N, N, 2) with its hierarchy, and the attributes
+     * {@code residual}, {@code method}, {@code iterations}.
+     */
+    @Override
+    public void writeHdf5(Object value, Hdf5Writer out) {
+        switch (value) {
+            case HeomResult r -> {
+                double[] times = r.times();
+                out.doubles("times", times);
+                double[][] e = new double[r.numExpect()][];
+                for (int k = 0; k < e.length; k++) {
+                    e[k] = r.expectComplex(k);
+                }
+                out.expect(e, r.rawHermitian());
+                if (r.rawStates() != null && !r.rawStates().isEmpty()) {
+                    out.qobjs("states", r.rawStates());
+                }
+                if (r.finalState() != null) {
+                    out.qobj("final_state", r.finalState());
+                }
+                if (r.stats() != null) {
+                    out.stats(r.stats());
+                }
+                List<HierarchyAdosState> ados = r.rawAdoStates();
+                if (ados != null && !ados.isEmpty()) {
+                    HierarchyAdosState first = ados.get(0);
+                    int n = first.dims().rows();
+                    int m = first.ados().size();
+                    double[] all = new double[2 * n * n * m * ados.size()];
+                    for (int t = 0; t < ados.size(); t++) {
+                        HierarchyAdosState s = ados.get(t);
+                        if (s.ados() != first.ados() && !sameHierarchy(s.ados(), first.ados())
+                                || s.dims().rows() != n) {
+                            throw new IllegalArgumentException("saveHdf5: the ADO state at time index " + t
+                                    + " is of another hierarchy than the first; HDF5 holds one hierarchy per file");
+                        }
+                        rowMajor(s.array(), m, n, all, t * 2 * n * n * m);
+                    }
+                    out.complex("ado_states", all, ados.size(), m, n, n);
+                    writeHierarchy(out, first.ados());
+                }
+            }
+            case HeomSteadyState s -> {
+                if (s.rho() != null) {
+                    out.qobj("state", s.rho());
+                }
+                if (s.ados() != null) {
+                    int n = s.ados().dims().rows();
+                    int m = s.ados().ados().size();
+                    double[] all = new double[2 * n * n * m];
+                    rowMajor(s.ados().array(), m, n, all, 0);
+                    out.complex("ados", all, m, n, n);
+                    writeHierarchy(out, s.ados().ados());
+                }
+                out.attribute("residual", s.residual());
+                if (s.method() != null) {
+                    out.attribute("method", s.method());
+                }
+                out.attribute("iterations", s.iterations());
+            }
+            default -> throw new IllegalArgumentException("HeomDataFiles: not a HEOM result: " + value.getClass().getName());
+        }
+    }
+
+    /** @return true for a HeomResult (its expectation values) */
+    @Override
+    public boolean writesCsv(Object value) {
+        return value instanceof HeomResult;
+    }
+
+    /** The times and each e-op's values, real for a Hermitian e-op. */
+    @Override
+    public void writeCsv(Object value, CsvTable out) {
+        HeomResult r = (HeomResult) value;
+        out.times(r.times());
+        for (int k = 0; k < r.numExpect(); k++) {
+            out.expect(r.expectComplex(k), r.rawHermitian()[k]);
+        }
+    }
+
+    private static boolean sameHierarchy(HierarchyAdos a, HierarchyAdos b) {
+        if (a.size() != b.size() || a.maxDepth() != b.maxDepth() || !a.exponents().equals(b.exponents())) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.label(i), b.label(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ADO by ADO, vec(rho) (column-major, interleaved) to row-major interleaved: rho_ij at 2 (i n + j). */
+    private static void rowMajor(double[] vec, int ados, int n, double[] to, int offset) {
+        for (int a = 0; a < ados; a++) {
+            int base = a * 2 * n * n;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    to[offset + base + 2 * (i * n + j)] = vec[base + 2 * (j * n + i)];
+                    to[offset + base + 2 * (i * n + j) + 1] = vec[base + 2 * (j * n + i) + 1];
+                }
+            }
+        }
+    }
+
+    /**
+     * The hierarchy the ADOs are indexed by: {@code ado_labels} (ADOs, exponents), int32, row
+     * {@code a} the label of ADO {@code a} (how many times each exponent is taken); the complex
+     * {@code exponent_ck} and {@code exponent_vk} (exponents, 2); the attributes
+     * {@code max_depth}, {@code num_ados} and {@code exponent_types} (e.g. {@code "R,R,I"}).
+     */
+    private static void writeHierarchy(Hdf5Writer out, HierarchyAdos h) {
+        out.attribute("max_depth", h.maxDepth());
+        out.attribute("num_ados", h.size());
+        List<BathExponent> exps = h.exponents();
+        if (exps.isEmpty()) {
+            return;
+        }
+        int[][] labels = new int[h.size()][];
+        for (int a = 0; a < labels.length; a++) {
+            labels[a] = h.label(a);
+        }
+        out.ints("ado_labels", labels);
+        double[] ck = new double[2 * exps.size()];
+        double[] vk = new double[2 * exps.size()];
+        StringBuilder types = new StringBuilder();
+        for (int k = 0; k < exps.size(); k++) {
+            BathExponent e = exps.get(k);
+            ck[2 * k] = e.ck().re();
+            ck[2 * k + 1] = e.ck().im();
+            vk[2 * k] = e.vk().re();
+            vk[2 * k + 1] = e.vk().im();
+            types.append(k == 0 ? "" : ",").append(e.type().name());
+        }
+        out.complex("exponent_ck", ck, exps.size());
+        out.complex("exponent_vk", vk, exps.size());
+        out.attribute("exponent_types", types.toString());
     }
 
     /** Reads back what {@link #write} wrote. */
