@@ -259,6 +259,7 @@ final class SystemInfo {
             line(b, first ? "Libraries present" : "", String.format("%-20s %s", lib.name(), where));
             first = false;
         }
+        line(b, "GPU", gpu());
         String backends;
         try {
             backends = dev.lindblad.backend.Backends.describe(true);
@@ -271,6 +272,18 @@ final class SystemInfo {
             firstBackend = false;
         }
         return b.toString();
+    }
+
+    /**
+     * @return the GPU line of {@code lindblad info}: the devices (name, compute capability, memory),
+     *         driver and runtime versions, or exactly why no GPU is usable (module gpu)
+     */
+    static String gpu() {
+        try {
+            return dev.lindblad.gpu.Gpu.status().describe();
+        } catch (RuntimeException | LinkageError e) {
+            return "could not be queried: " + e;
+        }
     }
 
     private static void line(StringBuilder b, String label, String value) {
