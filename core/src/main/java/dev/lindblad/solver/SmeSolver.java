@@ -33,6 +33,10 @@ public final class SmeSolver {
     private final Dims operDims;
     private final int n;
     private final SmeSystem system;
+    /** The inputs as given, so that a cluster's executor can build the same solver again. */
+    private final QobjEvo hamiltonianEvo;
+    private final List<QobjEvo> collapseEvos;
+    private final List<QobjEvo> monitoredEvos;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
@@ -61,6 +65,9 @@ public final class SmeSolver {
                     QobjEvo.liouvillian(hamiltonian.asEvo(), all).constantPart().data()));
         }
         this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator);
+        this.hamiltonianEvo = hamiltonian.asEvo();
+        this.collapseEvos = new ArrayList<>(c);
+        this.monitoredEvos = new ArrayList<>(sc);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
     }
 
@@ -102,6 +109,27 @@ public final class SmeSolver {
         double[] y0 = StochasticSystems.initialDensity(NAME, rho0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
-        return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start).execute();
+        return engine(y0, times, ops, funcs, start).shippable(rebuild(rho0, tlist, eOps, eFuncs)).execute();
+    }
+
+    private StochasticEngine engine(double[] y0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {
+        return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start);
+    }
+
+    /** The same run built again from the inputs, on an executor (no map there: it runs serially). */
+    private StochasticEngine.Rebuild rebuild(Qobj rho0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        QobjEvo h = hamiltonianEvo;
+        List<QobjEvo> c = collapseEvos;
+        List<QobjEvo> sc = monitoredEvos;
+        StochasticOptions local = options.withoutMap();
+        double[] times = tlist.clone();
+        List<Qobj> ops = eOps == null ? null : new ArrayList<>(eOps);
+        List<ExpectFunction> funcs = eFuncs == null ? null : new ArrayList<>(eFuncs);
+        return () -> {
+            SmeSolver solver = new SmeSolver(h, c, sc, local);
+            return solver.engine(StochasticSystems.initialDensity(NAME, rho0, solver.operDims), times,
+                    StochasticEngine.checkEOps(NAME, ops, solver.operDims),
+                    new ArrayList<>(Evolution.elements(NAME, "eFuncs", funcs)), System.nanoTime());
+        };
     }
 }

@@ -35,6 +35,9 @@ public final class SseSolver {
     private final Dims operDims;
     private final int n;
     private final SseSystem system;
+    /** The inputs as given, so that a cluster's executor can build the same solver again. */
+    private final QobjEvo hamiltonianEvo;
+    private final List<QobjEvo> monitoredEvos;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
@@ -53,6 +56,8 @@ public final class SseSolver {
         List<QobjEvo> s = StochasticSystems.monitored(sc, options.heterodyne());
         EvoOp m = StochasticSystems.nonHermitian(hamiltonian.asEvo(), s);
         this.system = new SseSystem(n, m, StochasticSystems.ops(s));
+        this.hamiltonianEvo = hamiltonian.asEvo();
+        this.monitoredEvos = new ArrayList<>(sc);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
     }
 
@@ -95,6 +100,26 @@ public final class SseSolver {
         double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
-        return new StochasticEngine(NAME, system, false, n, operDims, options, y0, times, ops, funcs, start).execute();
+        return engine(y0, times, ops, funcs, start).shippable(rebuild(psi0, tlist, eOps, eFuncs)).execute();
+    }
+
+    private StochasticEngine engine(double[] y0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {
+        return new StochasticEngine(NAME, system, false, n, operDims, options, y0, times, ops, funcs, start);
+    }
+
+    /** The same run built again from the inputs, on an executor (no map there: it runs serially). */
+    private StochasticEngine.Rebuild rebuild(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        QobjEvo h = hamiltonianEvo;
+        List<QobjEvo> sc = monitoredEvos;
+        StochasticOptions local = options.withoutMap();
+        double[] times = tlist.clone();
+        List<Qobj> ops = eOps == null ? null : new ArrayList<>(eOps);
+        List<ExpectFunction> funcs = eFuncs == null ? null : new ArrayList<>(eFuncs);
+        return () -> {
+            SseSolver solver = new SseSolver(h, sc, local);
+            return solver.engine(StochasticSystems.initialKet(NAME, psi0, solver.operDims), times,
+                    StochasticEngine.checkEOps(NAME, ops, solver.operDims),
+                    new ArrayList<>(Evolution.elements(NAME, "eFuncs", funcs)), System.nanoTime());
+        };
     }
 }

@@ -32,7 +32,7 @@ final class StochasticEngine {
     enum Status { DONE, FAILED, NOT_STARTED, INTERRUPTED }
 
     record Output(Task task, Status status, double[][] expect, double[][] states, double[] finalState,
-                  double[][] measurement, double[][] wiener, long steps, Throwable failure) {
+                  double[][] measurement, double[][] wiener, long steps, Throwable failure) implements Serializable {
         static Output of(Task t, Status s, Throwable e) {
             return new Output(t, s, null, null, null, null, null, 0, e);
         }
@@ -55,6 +55,53 @@ final class StochasticEngine {
     private final long startNanos;
     private final long deadline;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** What the map runs per task: this engine, or a function that can travel to a cluster. */
+    private java.util.function.Function<Task, Output> function = this::guarded;
+
+    /** Builds the same engine again on another JVM, from the solver's inputs (all serialisable). */
+    interface Rebuild extends Serializable {
+        StochasticEngine build();
+    }
+
+    /**
+     * Hands the map a task function that carries the problem instead of this engine, so that a
+     * distributed map (Spark) can send it: on another JVM it rebuilds the engine once from
+     * {@code rebuild}, while in this JVM it runs this engine as it is. A callback or coefficient
+     * that is not serialisable makes the sending fail, naming its class.
+     *
+     * @return this engine
+     */
+    StochasticEngine shippable(Rebuild rebuild) {
+        this.function = new Shipped(this, rebuild);
+        return this;
+    }
+
+    /** The task function of {@link #shippable}. */
+    static final class Shipped implements java.util.function.Function<Task, Output>, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Rebuild rebuild;
+        private transient volatile StochasticEngine local;
+
+        Shipped(StochasticEngine engine, Rebuild rebuild) {
+            this.local = engine;
+            this.rebuild = rebuild;
+        }
+
+        @Override
+        public Output apply(Task task) {
+            StochasticEngine engine = local;
+            if (engine == null) {
+                synchronized (this) {
+                    engine = local;
+                    if (engine == null) {
+                        engine = rebuild.build();
+                        local = engine;
+                    }
+                }
+            }
+            return engine.guarded(task);
+        }
+    }
 
     StochasticEngine(String operation, QuantumSde prototype, boolean density, int n, Dims operDims,
                      StochasticOptions options, double[] initial, double[] times, List<Qobj> eOps,
@@ -125,7 +172,7 @@ final class StochasticEngine {
     }
 
     StochasticResult execute() {
-        TaskMap map = options.map() != null ? options.map() : TaskMap.threads();
+        TaskMap map = options.map() != null ? options.map() : TaskMap.defaultMap();   // LINDBLAD_MAP, as mcsolve
         long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
         int ntraj = options.ntraj();
         Reduction reduction = new Reduction();
@@ -146,7 +193,7 @@ final class StochasticEngine {
                 List<Output> outputs;
                 boolean interrupted = false;
                 try {
-                    outputs = map.map(tasks, this::guarded, i -> bar.update(done.incrementAndGet()));
+                    outputs = map.map(tasks, function, i -> bar.update(done.incrementAndGet()));
                 } catch (TaskMapInterruptedException e) {
                     outputs = new ArrayList<>();
                     for (Object o : e.results()) {

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param ntraj            number of trajectories (500, as QuTiP)
  * @param seed             master seed from which every trajectory's seed is derived
  *                         ({@link McSolver#trajectorySeed(long, int)}); null draws one at random
- * @param map              how trajectories are distributed; null means {@link TaskMap#threads()}
+ * @param map              how trajectories are distributed; null means {@link TaskMap#defaultMap()} (every core, unless {@code LINDBLAD_MAP} or {@code -Dlindblad.map} names another)
  * @param method           the stochastic integration method, one of {@link #METHODS}
  *                         ({@value #DEFAULT_METHOD})
  * @param dt               the fixed step (1e-3, as QuTiP); each output interval
@@ -43,7 +43,7 @@ import java.util.Objects;
  */
 public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map, String method, double dt,
                                 boolean heterodyne, boolean storeMeasurement, double targetTol, Duration timeout,
-                                boolean skipFailures) implements SolverOptionsWithers<StochasticOptions> {
+                                boolean skipFailures) implements SolverOptionsWithers<StochasticOptions>, java.io.Serializable {
 
     /** The default method, as QuTiP 5. */
     public static final String DEFAULT_METHOD = "platen";
@@ -166,5 +166,11 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
     public StochasticOptions withSkipFailures(boolean v) {
         return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, targetTol,
                 timeout, v);
+    }
+
+    /** These options with no map (what travels to a cluster's executors, which run serially). */
+    StochasticOptions withoutMap() {
+        return new StochasticOptions(solver, ntraj, seed, null, method, dt, heterodyne, storeMeasurement, targetTol,
+                timeout, skipFailures);
     }
 }

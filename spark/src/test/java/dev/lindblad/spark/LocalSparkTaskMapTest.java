@@ -49,6 +49,32 @@ class LocalSparkTaskMapTest {
         assertTrue(onSpark.expect(0)[20] > 0.05, "the drive populates the oscillator: " + onSpark.expect(0)[20]);
     }
 
+    /** ssesolve and smesolve on Spark: the same bits as threads(2) (issue #18, with #22's solvers). */
+    @Test
+    void seededStochasticSolversEqualThreadsBitForBit() {
+        dev.lindblad.Qobj a = dev.lindblad.Operators.destroy(5);
+        dev.lindblad.Qobj h = a.dag().times(a).plus(a.plus(a.dag()).times(0.4));
+        double[] times = {0, 0.25, 0.5, 0.75, 1.0};
+        java.util.function.Function<TaskMap, dev.lindblad.solver.StochasticResult> sse = map ->
+                new dev.lindblad.solver.SseSolver(h, List.of(a.times(Math.sqrt(0.5))),
+                        dev.lindblad.solver.StochasticOptions.defaults().withNtraj(16).withSeed(41).withMap(map))
+                        .run(dev.lindblad.States.basis(5, 0), times, List.of(a.dag().times(a)));
+        java.util.function.Function<TaskMap, dev.lindblad.solver.StochasticResult> sme = map ->
+                new dev.lindblad.solver.SmeSolver(h, List.of(a.dag().times(Math.sqrt(0.1))),
+                        List.of(a.times(Math.sqrt(0.5))),
+                        dev.lindblad.solver.StochasticOptions.defaults().withNtraj(16).withSeed(43).withMap(map))
+                        .run(dev.lindblad.States.fockDm(5, 0), times, List.of(a.dag().times(a)));
+        for (var solve : List.of(sse, sme)) {
+            dev.lindblad.solver.StochasticResult threads = solve.apply(TaskMap.threads(2));
+            dev.lindblad.solver.StochasticResult onSpark = solve.apply(spark);
+            assertEquals(16, onSpark.ntraj());
+            assertArrayEquals(threads.seeds(), onSpark.seeds());
+            assertArrayEquals(threads.expect(0), onSpark.expect(0), 0.0);
+            assertArrayEquals(threads.stdExpect(0), onSpark.stdExpect(0), 0.0);
+            assertTrue(onSpark.expect(0)[4] > 0.05, "the drive populates the oscillator: " + onSpark.expect(0)[4]);
+        }
+    }
+
     @Test
     void optimiserRestartsEqualThreadsBitForBit() {
         dev.lindblad.control.OptimResult threads = Models.grapeRestarts(4, TaskMap.threads(2));

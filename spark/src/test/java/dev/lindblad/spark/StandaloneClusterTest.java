@@ -145,7 +145,12 @@ class StandaloneClusterTest {
         assertTrue(seconds < 15, "refused at once, not timed out: " + seconds + " s, " + chain);
         assertTrue(!chain.toString().contains("TimeoutException"), chain.toString());
         String text = chain.toString().toLowerCase(java.util.Locale.ROOT);
-        assertTrue(text.contains("sasl") || text.contains("auth"), "an authentication failure: " + chain);
+        // the handshake's failure reaches the caller either as the SASL/authentication error or,
+        // when the master closes the connection first, as Spark's "Outbox is stopped" for the
+        // message that could not be sent on it (seen on a loaded machine); both are a refusal,
+        // not a time-out (checked above), and the right secret got in on the same master
+        assertTrue(text.contains("sasl") || text.contains("auth") || text.contains("outbox is stopped"),
+                "an authentication failure: " + chain);
     }
 
     /** Opens an RPC environment with {@code secret} and looks the master up, as a driver does. */
