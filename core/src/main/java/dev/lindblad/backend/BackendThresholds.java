@@ -112,6 +112,22 @@ public final class BackendThresholds {
             return last != null && last.nativeSerialNanos() < last.nativeNanos() ? 1 : threads;
         }
 
+        /**
+         * @param size a problem size in the kernel's measure
+         * @return the faster native time (configured threads or one) at the largest measured size
+         *         not above {@code size} (the smallest measured size when all are above), ns;
+         *         how {@code auto} ranks backends that provide the same kernel
+         */
+        public double nativeNanosAt(long size) {
+            Point at = points.isEmpty() ? null : points.getFirst();
+            for (Point p : points) {
+                if (p.size() <= size) {
+                    at = p;
+                }
+            }
+            return at == null ? Double.POSITIVE_INFINITY : at.bestNative();
+        }
+
         /** @return one line: the rule, the measured times and where it came from */
         public String describe() {
             StringBuilder b = new StringBuilder();
