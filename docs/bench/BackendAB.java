@@ -4,6 +4,10 @@ import dev.lindblad.Complex;
 import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
 import dev.lindblad.backend.Backends;
+import dev.lindblad.heom.DrudeLorentzBath;
+import dev.lindblad.heom.HeomOptions;
+import dev.lindblad.heom.HeomSolver;
+import dev.lindblad.heom.HeomSteadyState;
 import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.solver.Result;
 import dev.lindblad.solver.SteadyStateOptions;
@@ -21,14 +25,15 @@ import java.util.function.Supplier;
  * machine: the A/B figures of docs/performance.md ("Native backends"). Run by hand, not part of
  * the build:
  * <pre>
- * ./mvnw -q -B -DskipTests -pl cli -am install
+ * ./mvnw -q -B -DskipTests -pl cli -am package
  * java --enable-native-access=ALL-UNNAMED -cp "cli/target/lindblad-cli.jar:$(cat cli/target/classpath.txt)" \
  *     docs/bench/BackendAB.java ising-mesolve 7 5 java mkl
  * </pre>
  * Arguments: problem ({@code ising-mesolve}, {@code nho-mesolve}, {@code herm-eigenenergies},
  * {@code herm-eigenstates}, {@code herm-expm}, {@code nho-steadystate-direct},
- * {@code jc3-steadystate-direct}), size, timed calls per choice (after one untimed round), and
- * the choices ({@code java}, {@code mkl}, {@code openblas}, {@code native}, {@code auto}). Prints
+ * {@code jc3-steadystate-direct}, {@code heom-steadystate}: size = hierarchy depth), size, timed
+ * calls per choice (after one untimed round), and the choices ({@code java}, {@code mkl},
+ * {@code openblas}, {@code klu}, {@code native}, {@code auto}). Prints
  * each choice's median and minimum, the path it took (the right-hand side's storage or the
  * steady-state method) and its value, which must agree between choices.
  */
@@ -132,6 +137,21 @@ public class BackendAB {
                 return () -> {
                     SteadyStateResult r = new SteadyStateSolver(h, cOps, direct).solve();
                     return new Outcome(expect(number, r.state()), r.method());
+                };
+            }
+            case "heom-steadystate" -> {
+                // two coupled qubits, each with its own Drude-Lorentz bath (Nk = 2), hierarchy depth n
+                // (as native's HeomNativeTest): 16 * C(6 + n, n) unknowns, 14 784 at n = 6
+                Qobj sz1 = tensor(sigmaz(), qeye(2)), sz2 = tensor(qeye(2), sigmaz());
+                Qobj sx1 = tensor(sigmax(), qeye(2)), sx2 = tensor(qeye(2), sigmax());
+                Qobj h = sz1.times(0.5).plus(sz2.times(0.4)).plus(sx1.times(0.5)).plus(sx2.times(0.3))
+                        .plus(sx1.times(sx2).times(0.2));
+                HeomSolver solver = new HeomSolver(h, List.of(new DrudeLorentzBath(sz1, 0.1, 0.5, 0.5, 2),
+                        new DrudeLorentzBath(sz2, 0.15, 0.4, 0.5, 2)), n,
+                        HeomOptions.defaults().withSteadyStateMethod("direct"));
+                return () -> {
+                    HeomSteadyState r = solver.steadyState();
+                    return new Outcome(r.rho().get(0, 0).re(), r.method());
                 };
             }
             default -> throw new IllegalArgumentException("unknown problem " + name);

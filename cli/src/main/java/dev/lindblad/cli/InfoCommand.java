@@ -25,7 +25,7 @@ final class InfoCommand implements Command {
                 each library loaded (path, version) or why not, and for each kernel the size
                 from which it runs natively, with the Java and native times it was measured from
                 (measured once per machine and cached; -Dlindblad.backend or LINDBLAD_BACKEND =
-                auto|java|native|mkl|openblas forces a choice).
+                auto|java|native|mkl|openblas|klu forces a choice).
                 """;
     }
 

@@ -124,6 +124,7 @@ final class SystemInfo {
         LIBRARIES.put("Intel MKL", List.of("mkl_rt"));
         LIBRARIES.put("LAPACK", List.of("lapack"));
         LIBRARIES.put("SuiteSparse UMFPACK", List.of("umfpack"));
+        LIBRARIES.put("SuiteSparse KLU", List.of("klu"));
         LIBRARIES.put("CUDA cuBLAS", List.of("cublas"));
         LIBRARIES.put("CUDA cuSPARSE", List.of("cusparse"));
     }

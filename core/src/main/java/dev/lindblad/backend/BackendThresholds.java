@@ -36,8 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>They are measured on the machine, not constants: for each kernel the Java kernel and the
  * native one run on the same inputs at a few sizes (dense: n = 16, 32, 64, 128, random
  * matrices, Hermitian for the Hermitian eigen-decomposition; sparse direct solve: the driven
- * Kerr resonator's Liouvillian shifted off its null space, N = 12, 20, 32 levels, so n = N²
- * unknowns; sparse product: the transverse-field Ising chain's Liouvillian, 4 to 7 spins, the
+ * Kerr resonator's Liouvillian shifted off its null space, N = 12, 20, 32, 64 levels, so n = N²
+ * unknowns (the largest so that {@code auto}'s ranking of PARDISO, UMFPACK and KLU, which
+ * {@link Threshold#nativeNanosAt} takes from the largest measured size for larger problems, is
+ * not decided where KLU's small overhead wins and PARDISO's supernodes have not yet paid; a
+ * cached measurement without it is taken again); sparse product: the transverse-field Ising chain's Liouvillian, 4 to 7 spins, the
  * library's whole product against the Java product as the master-equation solver runs it, in
  * the storage it chooses, upper triangle of vec(rho) only, mirrored), alternating the two, the
  * best time of several runs each. The
@@ -61,7 +64,7 @@ public final class BackendThresholds {
     /** Age after which a cached measurement is taken again. */
     static final Duration MAX_AGE = Duration.ofDays(7);
     private static final int[] DENSE_SIZES = {16, 32, 64, 128};
-    private static final int[] KERR_LEVELS = {12, 20, 32};
+    private static final int[] KERR_LEVELS = {12, 20, 32, 64};
     private static final int[] ISING_SPINS = {4, 5, 6, 7};
     private static final long MIN_NANOS_PER_SIDE = 20_000_000L;
     private static final Map<String, Threshold> KNOWN = new ConcurrentHashMap<>();
@@ -110,6 +113,22 @@ public final class BackendThresholds {
         public int nativeThreads() {
             Point last = points.isEmpty() ? null : points.getLast();
             return last != null && last.nativeSerialNanos() < last.nativeNanos() ? 1 : threads;
+        }
+
+        /**
+         * @param size a problem size in the kernel's measure
+         * @return the faster native time (configured threads or one) at the largest measured size
+         *         not above {@code size} (the smallest measured size when all are above), ns;
+         *         how {@code auto} ranks backends that provide the same kernel
+         */
+        public double nativeNanosAt(long size) {
+            Point at = points.isEmpty() ? null : points.getFirst();
+            for (Point p : points) {
+                if (p.size() <= size) {
+                    at = p;
+                }
+            }
+            return at == null ? Double.POSITIVE_INFINITY : at.bestNative();
         }
 
         /** @return one line: the rule, the measured times and where it came from */
@@ -241,6 +260,11 @@ public final class BackendThresholds {
             }
             if (points.isEmpty()) {
                 return null;
+            }
+            if (k == Kernel.SPARSE_SOLVE
+                    && points.getLast().size() != (long) KERR_LEVELS[KERR_LEVELS.length - 1] * KERR_LEVELS[KERR_LEVELS.length - 1]
+                    && points.getLast().javaNanos() != 0) {
+                return null;    // measured by an earlier procedure (largest size 1024): measure again
             }
             return new Threshold(k, b.name(), threads, rule(points), List.copyOf(points), at,
                     Long.parseLong(p.getProperty(prefix + "elapsedNanos", "0")), f);

@@ -25,8 +25,15 @@ import java.util.function.Supplier;
  *       this machine ({@link #threshold}); smaller problems run in Java;</li>
  *   <li>{@code java}: always the Java kernels;</li>
  *   <li>{@code native}: the best available backend whatever the size;</li>
- *   <li>a backend's name ({@code mkl}, {@code openblas}): that backend whatever the size.</li>
+ *   <li>a backend's name ({@code mkl}, {@code openblas}, {@code klu}): that backend whatever the
+ *       size (for the sparse direct solve: {@code mkl} is PARDISO, {@code openblas} UMFPACK,
+ *       {@code klu} KLU).</li>
  * </ul>
+ * The sparse direct solve is the one kernel that several backends provide with very different
+ * costs by structure (PARDISO, UMFPACK, KLU): for it {@code auto} runs, among the backends whose
+ * threshold says native at the size, the one whose native time measured at the largest measured
+ * size not above the problem's ({@link BackendThresholds.Threshold#nativeNanosAt}) is least.
+ * Every other kernel runs on the first available backend that has it (MKL before OpenBLAS).
  * A backend that is missing, failed to load, or lacks the kernel leaves the call to Java: a
  * missing library never fails a run, and {@link #describe(boolean)} ({@code lindblad info}) says
  * why. A kernel whose native call throws anything but {@link ArithmeticException} is marked
@@ -143,10 +150,11 @@ public final class Backends {
 
     private static String check(String value, String source) {
         String v = value.strip().toLowerCase(Locale.ROOT);
-        if (GENERAL_CHOICES.contains(v) || v.equals("mkl") || v.equals("openblas") || find(v).isPresent()) {
+        if (GENERAL_CHOICES.contains(v) || v.equals("mkl") || v.equals("openblas") || v.equals("klu")
+                || find(v).isPresent()) {
             return v;
         }
-        throw new IllegalArgumentException(source + " must be one of auto, java, native, mkl, openblas"
+        throw new IllegalArgumentException(source + " must be one of auto, java, native, mkl, openblas, klu"
                 + (all().isEmpty() ? "" : " or " + all().stream().map(Backend::name).toList()) + ", got \"" + value + "\"");
     }
 
@@ -199,6 +207,9 @@ public final class Backends {
             return null;
         }
         boolean named = !GENERAL_CHOICES.contains(s);
+        if (s.equals("auto") && kernel == Kernel.SPARSE_SOLVE) {
+            return fastest(kernel, size, backends);
+        }
         for (Backend b : backends) {
             if (named && !b.name().equals(s)) {
                 continue;
@@ -233,6 +244,134 @@ public final class Backends {
             warnOnce(s, "no backend named " + s + " was found");
         }
         return null;
+    }
+
+    /**
+     * {@code auto}'s choice for a kernel several backends provide: among the usable backends whose
+     * threshold says native at this size, the first in rank order (MKL's PARDISO, then UMFPACK,
+     * then KLU), unless a later one was measured at least {@value #SWITCH_MARGIN} times faster at
+     * the nearest measured size not above it; null (Java) when none. The margin keeps a short
+     * measurement on a busy machine, where near-equal solvers swap places from run to run, from
+     * choosing a solver that is slower on a quiet one (measured here: KLU ranked first under load
+     * while PARDISO was 2–7× faster on a quiet machine). A backend whose cached threshold is above
+     * the size is not loaded.
+     */
+    /** How much faster a lower-ranked backend must have measured to be chosen over a higher one. */
+    static final double SWITCH_MARGIN = 2.0;
+
+    private static Backend fastest(Kernel kernel, long size, List<Backend> backends) {
+        if (size < BackendThresholds.smallestCandidate(kernel)) {
+            return null;
+        }
+        Backend best = null;
+        double bestNanos = Double.POSITIVE_INFINITY;
+        for (Backend b : backends) {
+            if (BROKEN.containsKey(key(b, kernel))
+                    || (Parallelism.inSerialRegion() && !b.threadLocalThreads() && Parallelism.threads() > 1)) {
+                continue;
+            }
+            BackendThresholds.Threshold t = BackendThresholds.cached(b, kernel);
+            if (t != null && size < t.value()) {
+                continue;
+            }
+            if (!b.available() || !b.kernels().contains(kernel)) {
+                continue;
+            }
+            if (t == null) {
+                t = threshold(b, kernel);
+            }
+            if (size < t.value()) {
+                continue;
+            }
+            double nanos = t.nativeNanosAt(size);
+            if (best == null || nanos * SWITCH_MARGIN < bestNanos) {
+                bestNanos = nanos;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A sparse direct solve done by a backend ({@link #solveSparse}).
+     *
+     * @param x              the solution, interleaved complex, length 2n
+     * @param factorNonzeros stored entries of L and U, -1 when the library does not say
+     * @param description    what solved it, e.g. {@code "PARDISO (MKL 2025.2)"}, {@code "KLU 1.3.8, SuiteSparse 5.12.0"}
+     */
+    public record SparseSolution(double[] x, long factorNonzeros, String description) {
+    }
+
+    /**
+     * Solves {@code A x = b} for a general complex n×n matrix A in CSR on the backend
+     * {@link #select} chooses for the sparse direct solve at size n, with
+     * {@link #callThreads(Kernel, Backend)} threads: the steady-state solvers' seam (Lindblad
+     * equation and HEOM). When that library reports the matrix singular to working precision
+     * (PARDISO perturbs pivots where its restricted pivoting finds none large enough, UMFPACK and
+     * KLU refuse a tiny pivot ratio) and the choice is {@code auto} or {@code native}, the other
+     * usable backends' solvers are tried in rank order (PARDISO, UMFPACK, KLU), and the solution's
+     * description says which declined and why. Returns empty when the choice is Java, when every
+     * tried library declines (the caller's Java path then decides and says why), or when they
+     * fail otherwise (a failing kernel is marked broken for the run, {@link #failed}).
+     *
+     * @param n             the order of A
+     * @param rowPointers   CSR row pointers, length n+1
+     * @param columnIndices CSR column indices (sorted or not, no duplicates)
+     * @param values        interleaved complex values
+     * @param b             right-hand side, interleaved complex, length 2n; not modified
+     * @return the solution and the path, or empty for the Java path
+     */
+    public static Optional<SparseSolution> solveSparse(int n, int[] rowPointers, int[] columnIndices, double[] values,
+                                                       double[] b) {
+        java.util.Objects.requireNonNull(rowPointers, "solveSparse: rowPointers is null");
+        java.util.Objects.requireNonNull(columnIndices, "solveSparse: columnIndices is null");
+        java.util.Objects.requireNonNull(values, "solveSparse: values is null");
+        java.util.Objects.requireNonNull(b, "solveSparse: b is null");
+        if (n < 1 || rowPointers.length != n + 1 || b.length != 2 * n) {
+            throw new IllegalArgumentException("solveSparse: need n >= 1, rowPointers of length n+1 and b of length 2n;"
+                    + " got n = " + n + ", " + rowPointers.length + " and " + b.length);
+        }
+        Backend first = select(Kernel.SPARSE_SOLVE, n);
+        if (first == null) {
+            return Optional.empty();
+        }
+        List<Backend> order = new ArrayList<>();
+        order.add(first);
+        if (GENERAL_CHOICES.contains(setting())) {    // auto or native: the others before Java
+            for (Backend other : all()) {
+                if (other != first && usable(other, Kernel.SPARSE_SOLVE)) {
+                    order.add(other);
+                }
+            }
+        }
+        StringBuilder declined = new StringBuilder();
+        for (Backend be : order) {
+            try (SparseFactorization f = be.factorSparse(n, rowPointers, columnIndices, values,
+                    callThreads(Kernel.SPARSE_SOLVE, be))) {
+                double[] x = new double[2 * n];
+                f.solve(b, x);
+                return Optional.of(new SparseSolution(x, f.factorNonzeros(), f.description()
+                        + (declined.isEmpty() ? "" : "; declined first by " + declined)));
+            } catch (ArithmeticException e) {
+                declined.append(declined.isEmpty() ? "" : ", ").append(be.name()).append(": ").append(e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                failed(be, Kernel.SPARSE_SOLVE, e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether the backend can run the kernel now (available, has it, not broken, threads allow) */
+    private static boolean usable(Backend b, Kernel kernel) {
+        if (BROKEN.containsKey(key(b, kernel))
+                || (Parallelism.inSerialRegion() && !b.threadLocalThreads() && Parallelism.threads() > 1)) {
+            return false;
+        }
+        try {
+            return b.available() && b.kernels().contains(kernel);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     /** @return threads a native call made now may use: 1 in a serial region, else {@link Parallelism#threads()} */
@@ -314,7 +453,7 @@ public final class Backends {
                 : System.getProperty(PROPERTY) != null ? "-D" + PROPERTY
                 : System.getenv(ENVIRONMENT) != null ? ENVIRONMENT : "default";
         b.append("choice: ").append(setting).append(" (from ").append(from)
-                .append("; -Dlindblad.backend or LINDBLAD_BACKEND = auto|java|native|mkl|openblas)\n");
+                .append("; -Dlindblad.backend or LINDBLAD_BACKEND = auto|java|native|mkl|openblas|klu)\n");
         Discovery d = discovery();
         if (d.backends().isEmpty()) {
             b.append("no native backend on the class path: every kernel runs in Java\n");

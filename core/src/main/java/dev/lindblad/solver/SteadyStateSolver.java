@@ -129,7 +129,7 @@ public final class SteadyStateSolver {
                     x = lu.solve(b);
                     method = "direct (dense LU)";
                 } else if (NativeSparseSolve.solve(a, b) instanceof NativeSparseSolve.Solved viaBackend) {
-                    x = viaBackend.x();    // PARDISO or UMFPACK, when the backend choice picks one
+                    x = viaBackend.x();    // PARDISO, UMFPACK or KLU, when the backend choice picks one
                     fill = viaBackend.fill();
                     method = "direct (" + viaBackend.description() + ")";
                 } else {

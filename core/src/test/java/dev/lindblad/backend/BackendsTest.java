@@ -56,6 +56,20 @@ class BackendsTest {
                 new BackendThresholds.Point(128, 4, 2, 3)), java.time.Instant.now(), 0, null).nativeThreads());
     }
 
+    /** How auto ranks the sparse direct solvers: each one's faster native time at the largest measured size not above. */
+    @Test
+    void sparseSolversAreRankedByTheirTimeAtTheNearestMeasuredSize() {
+        BackendThresholds.Threshold t = new BackendThresholds.Threshold(Kernel.SPARSE_SOLVE, "x", 2, 144, List.of(
+                new BackendThresholds.Point(144, 10, 5, 4), new BackendThresholds.Point(400, 20, 8, Double.NaN),
+                new BackendThresholds.Point(1024, 50, 30, 20)), java.time.Instant.now(), 0, null);
+        assertEquals(4, t.nativeNanosAt(100), "below every measured size: the smallest");
+        assertEquals(4, t.nativeNanosAt(144));
+        assertEquals(8, t.nativeNanosAt(1023));
+        assertEquals(20, t.nativeNanosAt(40_000), "above: the largest, one thread faster");
+        assertEquals("klu", Backends.resolve(null, "klu"));
+        assertTrue(Backends.describe(false).contains("auto|java|native|mkl|openblas|klu"));
+    }
+
     @Test
     void withoutABackendEverythingRunsInJava() {
         assertNull(Backends.select(Kernel.HERMITIAN_EIGEN, 1000), "the failing backend is off");

@@ -402,8 +402,11 @@ public final class HeomSolver {
      * The steady state of the hierarchy: the solution of {@code L x = 0} with the system's
      * trace fixed to 1, solved as QuTiP does, with the first row of the hierarchy's generator
      * (at time 0 for a time-dependent H) replaced by {@code tr(rho) = 1}. The method follows
-     * {@link HeomOptions#steadyStateMethod()}: a sparse LU (AMD ordering) of the assembled
-     * generator, or GMRES preconditioned by an incomplete LU for large hierarchies.
+     * {@link HeomOptions#steadyStateMethod()}: a sparse direct solve of the assembled generator
+     * (the native backend's PARDISO, UMFPACK or KLU where {@code dev.lindblad.backend.Backends}
+     * chooses one for the size, as for the Lindblad steady state, else the Java sparse LU with
+     * AMD ordering; {@link HeomSteadyState#method()} names the path), or GMRES preconditioned by
+     * an incomplete LU for large hierarchies.
      *
      * @return the system's steady state and every ADO's
      * @throws ArithmeticException when the system is singular (no unique steady state)

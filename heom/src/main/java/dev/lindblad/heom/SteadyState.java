@@ -2,6 +2,7 @@ package dev.lindblad.heom;
 
 import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
+import dev.lindblad.backend.Backends;
 import dev.lindblad.data.DenseMatrix;
 import dev.lindblad.linalg.ComplexLinearMap;
 import dev.lindblad.linalg.Gmres;
@@ -34,7 +35,7 @@ final class SteadyState {
         double[] x = new double[2 * size];
         int iterations = 0;
         if (method.equals("direct")) {
-            directSolve(a, b, x);
+            method = "direct (" + directSolve(a, b, x) + ")";
         } else {
             IncompleteLu ilu = IncompleteLu.ilu0(size, a.rowPointers(), a.columns(), a.values());
             ComplexLinearMap op = ComplexLinearMap.csr(size, a.rowPointers(), a.columns(), a.values());
@@ -57,13 +58,22 @@ final class SteadyState {
     }
 
     /**
-     * The direct solve of {@code A x = b}: the pure-Java sparse LU with AMD ordering. This is
-     * the seam where a native sparse direct solver (PARDISO, UMFPACK: the {@code native}
-     * module's backend) takes over when present; it receives the same compressed rows.
+     * The direct solve of {@code A x = b}: on the native backend's sparse direct solver when
+     * {@link Backends#solveSparse} chooses one for the size (PARDISO, UMFPACK or KLU, as the
+     * Lindblad steady state: {@code -Dlindblad.backend} forces one), else, and when the library
+     * reports the matrix singular, the pure-Java sparse LU with AMD ordering.
+     *
+     * @return the path taken, e.g. {@code "PARDISO (MKL 2025.2)"} or {@code "sparse LU, AMD"}
      */
-    static void directSolve(HierarchyGenerator.Assembled a, double[] b, double[] x) {
+    static String directSolve(HierarchyGenerator.Assembled a, double[] b, double[] x) {
+        var viaBackend = Backends.solveSparse(a.n(), a.rowPointers(), a.columns(), a.values(), b);
+        if (viaBackend.isPresent()) {
+            System.arraycopy(viaBackend.get().x(), 0, x, 0, x.length);
+            return viaBackend.get().description();
+        }
         SparseLu lu = SparseLu.factor(a.n(), a.rowPointers(), a.columns(), a.values(), SparseLu.Ordering.AMD);
         lu.solve(b, x);
+        return "sparse LU, AMD";
     }
 
     /** Replaces row 0 by the trace condition: ones at the diagonal entries of the system's rho. */

@@ -170,7 +170,7 @@ public final class OpenBlasBackend implements Backend {
         return new State(dense, umf, umfDescription, threads, List.copyOf(libs), Set.copyOf(kernels), failure);
     }
 
-    private static String suiteSparseVersion() {
+    static String suiteSparseVersion() {
         Path config = Native.find("libsuitesparseconfig.so.7", "libsuitesparseconfig.so.5", "libsuitesparseconfig.so");
         if (config == null) {
             return "unknown version";

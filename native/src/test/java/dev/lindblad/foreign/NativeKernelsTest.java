@@ -300,7 +300,7 @@ class NativeKernelsTest {
 
     /** The Kerr resonator of reference/steadystate.txt (QuTiP 4.7): N = 50, 2500 unknowns, sparse. */
     @ParameterizedTest
-    @ValueSource(strings = {"mkl", "openblas"})
+    @ValueSource(strings = {"mkl", "openblas", "klu"})
     void sparseSteadyStateMatchesQutipAndJava(String name) {
         backend(name, Kernel.SPARSE_SOLVE);
         Reference.Case c = Reference.load("steadystate").get("kerr_50");
@@ -314,7 +314,11 @@ class NativeKernelsTest {
         SteadyStateOptions direct = SteadyStateOptions.defaults().withMethod("direct");
         SteadyStateResult nat = Backends.with(name, () -> new SteadyStateSolver(h, cOps, direct).solve());
         SteadyStateResult java = Backends.with("java", () -> new SteadyStateSolver(h, cOps, direct).solve());
-        assertTrue(nat.method().contains(name.equals("mkl") ? "PARDISO" : "UMFPACK"), nat.method());
+        assertTrue(nat.method().contains(switch (name) {
+            case "mkl" -> "PARDISO";
+            case "klu" -> "KLU";
+            default -> "UMFPACK";
+        }), nat.method());
         assertEquals("direct (sparse LU, AMD)", java.method());
         assertEquals(c.scalar("n"), expect(a.dag().times(a), nat.state()), 1e-7);
         assertTrue(nat.state().isClose(java.state(), 1e-9), "native and Java steady states differ");
@@ -323,7 +327,7 @@ class NativeKernelsTest {
 
     /** A driven Jaynes–Cummings system with a three-level atom (ladder), 3600 unknowns: native against Java. */
     @ParameterizedTest
-    @ValueSource(strings = {"mkl", "openblas"})
+    @ValueSource(strings = {"mkl", "openblas", "klu"})
     void threeLevelJaynesCummingsMatchesJava(String name) {
         backend(name, Kernel.SPARSE_SOLVE);
         List<Qobj> sys = JaynesCummings3.system(20);
@@ -338,7 +342,7 @@ class NativeKernelsTest {
 
     /** A Liouvillian with many steady states (no dissipation) is refused on the native path too. */
     @ParameterizedTest
-    @ValueSource(strings = {"mkl", "openblas"})
+    @ValueSource(strings = {"mkl", "openblas", "klu"})
     void nonUniqueSteadyStateIsDetected(String name) {
         backend(name, Kernel.SPARSE_SOLVE);
         Qobj h = destroy(25).dag().times(destroy(25));
@@ -349,7 +353,7 @@ class NativeKernelsTest {
 
     /** A random unsymmetric sparse matrix with unsorted column indices, straight to the backend. */
     @ParameterizedTest
-    @ValueSource(strings = {"mkl", "openblas"})
+    @ValueSource(strings = {"mkl", "openblas", "klu"})
     void sparseFactorisationMatchesJava(String name) {
         Backend b = backend(name, Kernel.SPARSE_SOLVE);
         int n = 500;

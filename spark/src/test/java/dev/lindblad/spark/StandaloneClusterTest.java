@@ -105,6 +105,22 @@ class StandaloneClusterTest {
     }
 
     @Test
+    void seededSsesolveEqualsThreadsBitForBit() {
+        dev.lindblad.Qobj a = dev.lindblad.Operators.destroy(5);
+        dev.lindblad.Qobj h = a.dag().times(a).plus(a.plus(a.dag()).times(0.4));
+        java.util.function.Function<TaskMap, dev.lindblad.solver.StochasticResult> sse = map ->
+                new dev.lindblad.solver.SseSolver(h, List.of(a.times(Math.sqrt(0.5))),
+                        dev.lindblad.solver.StochasticOptions.defaults().withNtraj(24).withSeed(53).withMap(map))
+                        .run(dev.lindblad.States.basis(5, 0), new double[] {0, 0.5, 1.0}, List.of(a.dag().times(a)));
+        dev.lindblad.solver.StochasticResult threads = sse.apply(TaskMap.threads(2));
+        dev.lindblad.solver.StochasticResult onCluster = sse.apply(spark);
+        assertEquals(24, onCluster.ntraj());
+        assertArrayEquals(threads.seeds(), onCluster.seeds());
+        assertArrayEquals(threads.expect(0), onCluster.expect(0), 0.0);
+        assertArrayEquals(threads.stdExpect(0), onCluster.stdExpect(0), 0.0);
+    }
+
+    @Test
     void aFailingTaskIsNamedAndItsCauseComesBack() {
         List<Integer> values = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
