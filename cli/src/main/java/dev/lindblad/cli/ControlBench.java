@@ -143,7 +143,7 @@ final class ControlBench {
      * {@code lindblad bench grad [threads...]}: the fidelity error and gradient of
      * {@code grape-grad-3q} (1000 slices) and {@code grape-grad-open2q} (200 slices) at each
      * thread count (default 1 and 2), the counts alternating in one process round by round (so
-     * that a shared machine's load hits them alike): after a warm-up, {@code rounds} rounds, each
+     * that a shared machine's load hits them alike): after a warm-up of at least two seconds per count, {@code rounds} rounds, each
      * timing {@code perRound} evaluations at every count. Prints each count's median wall time
      * per evaluation and its speed-up over the first count, and, as a measure that a loaded
      * machine disturbs less, the CPU time of the busiest thread (the calling thread or a kernel
@@ -156,6 +156,9 @@ final class ControlBench {
      * @param perRound evaluations per count and round
      * @param out      where the table goes
      */
+    /** The least warm-up time per thread count of {@link #threadScaling}. */
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
     static void threadScaling(int[] threads, int rounds, int perRound, PrintStream out) {
         out.printf(Locale.ROOT, "# gradient of the fidelity error, thread counts %s alternating round by round; "
                 + "%d rounds of %d evaluations; medians per evaluation%n", Arrays.toString(threads), rounds, perRound);
@@ -167,9 +170,13 @@ final class ControlBench {
                 BenchProblems.Prepared p = prepare(name, size);
                 double[][] wall = new double[threads.length][rounds];
                 double[][] cpu = new double[threads.length][rounds];
+                // warm-up: at least WARM_UP_NANOS at each count, so that the JIT has compiled the
+                // kernels before the timed rounds; on two cores a compiler thread running during
+                // the rounds takes the second core from the kernel threads
                 for (int t = 0; t < threads.length; t++) {
                     Parallelism.threads(threads[t]);
-                    for (int w = 0; w < 3; w++) {
+                    long w0 = System.nanoTime();
+                    for (int w = 0; w < 3 || System.nanoTime() - w0 < WARM_UP_NANOS; w++) {
                         p.call().get();
                     }
                 }
