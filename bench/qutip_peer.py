@@ -19,8 +19,9 @@ Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
   inner      calls per repetition (micro problems repeat the call until a repetition lasts
              about 0.1 s, the count fixed once after the first call; solvers: 1)
   warm_s     the seconds per call of each timed repetition, comma-separated, after an
-             untimed warm-up (repetitions until 2 s have passed, at least 1, at most 200; none
-             for a solver whose first call lasted 2 s or more)
+             untimed warm-up (repetitions until 2 s have passed and the calls have stopped
+             getting faster, or 20 s; at least 1, at most 200; none for a solver whose first
+             call lasted 2 s or more)
   median_s   median of warm_s
   value      the check value (a final expectation value, see BenchProblems.java)
 A failure prints `error=<message>` and exits with status 1.
@@ -38,6 +39,16 @@ PROBLEMS = ["nho-mesolve", "nho-mcsolve", "ising-mesolve", "nho-steadystate",
 MICRO_TARGET_S = 0.1   # the same rule as Lindblad's BenchOutput
 WARMUP_S = 2.0
 MAX_WARMUP_REPS = 200
+MAX_WARMUP_S = 20.0
+
+
+def warmed_up(times, elapsed):
+    """Whether the warm-up may stop (the rule of BenchOutput.warmedUp on the Java side)."""
+    if not times or elapsed < WARMUP_S:
+        return False
+    if elapsed >= MAX_WARMUP_S:
+        return True
+    return len(times) >= 6 and statistics.median(times[-3:]) >= 0.9 * statistics.median(times[-6:-3])
 SLOW_S = 300           # a first call longer than this: SLOW_REPS timed repetitions
 SLOW_REPS = 3
 
@@ -342,14 +353,19 @@ def main(argv):
         if cold > SLOW_S:
             reps = min(reps, SLOW_REPS)
         print("reps=%d" % reps)
-        # untimed warm-up: repetitions until about a second has passed (at least one), none for a
-        # solver whose first call lasted that long
+        # untimed warm-up, the rule of the Java side (BenchOutput.warmedUp): repetitions until
+        # WARMUP_S have passed (at least one) and the calls have stopped getting faster (median of
+        # the last three at least 0.9 of the three before) or MAX_WARMUP_S have passed; none for
+        # a solver whose first call lasted WARMUP_S
         warm_start = time.perf_counter()
+        warm_times = []
         for w in range(0 if solver and cold >= WARMUP_S else MAX_WARMUP_REPS):
-            if w > 0 and time.perf_counter() - warm_start >= WARMUP_S:
+            if warmed_up(warm_times, time.perf_counter() - warm_start):
                 break
+            w0 = time.perf_counter()
             for _ in range(inner):
                 result = call()
+            warm_times.append(time.perf_counter() - w0)
         times = []
         for _ in range(reps):
             t0 = time.perf_counter()

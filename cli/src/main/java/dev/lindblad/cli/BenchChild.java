@@ -94,11 +94,14 @@ public final class BenchChild {
                 reps = BenchOutput.repetitions(reps, cold);
                 out.println("reps=" + reps);
                 long warmStart = System.nanoTime();
+                java.util.List<Double> warmTimes = new java.util.ArrayList<>();
                 for (int w = 0; w < BenchOutput.warmupLimit(p.solver(), cold)
-                        && (w == 0 || System.nanoTime() - warmStart < BenchOutput.WARMUP_SECONDS * 1e9); w++) {
+                        && !BenchOutput.warmedUp(warmTimes, (System.nanoTime() - warmStart) / 1e9); w++) {
+                    long w0 = System.nanoTime();
                     for (int k = 0; k < inner; k++) {
                         result = p.call().get();
                     }
+                    warmTimes.add((System.nanoTime() - w0) / 1e9);
                 }
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {

@@ -31,6 +31,14 @@ record BenchOutput(Map<String, String> fields) {
      * (measured: 14 ms after 20 calls, 7 ms after 70).
      */
     static final double WARMUP_SECONDS = 2.0;
+    /**
+     * After {@link #WARMUP_SECONDS}, the warm-up goes on while the calls are still getting faster
+     * ({@link #settled}), up to this many seconds in all: on a 2-core machine the JIT can take
+     * longer than two seconds to compile a solver's set-up code (measured: a direct steadystate of
+     * the Kerr oscillator, N = 50, took 56 ms per call for the first 40 calls, 2.2 s, and 11 ms
+     * once compiled).
+     */
+    static final double MAX_WARMUP_SECONDS = 20.0;
     /** ... but no more than this many repetitions. */
     static final int MAX_WARMUP_REPS = 200;
     /** A problem whose first call lasts longer than this gets {@link #SLOW_REPS} timed repetitions. */
@@ -54,6 +62,32 @@ record BenchOutput(Map<String, String> fields) {
      */
     static int warmupLimit(boolean solver, double coldSeconds) {
         return solver && coldSeconds >= WARMUP_SECONDS ? 0 : MAX_WARMUP_REPS;
+    }
+
+    /**
+     * Whether the warm-up may stop: at least one call, {@link #WARMUP_SECONDS} passed, and either
+     * the calls have settled (the median of the last three is no more than 10 % below the median
+     * of the three before) or {@link #MAX_WARMUP_SECONDS} passed.
+     *
+     * @param seconds the warm-up calls' times so far, in order
+     * @param elapsed seconds since the warm-up started
+     */
+    static boolean warmedUp(java.util.List<Double> seconds, double elapsed) {
+        if (seconds.isEmpty() || elapsed < WARMUP_SECONDS) {
+            return false;
+        }
+        return elapsed >= MAX_WARMUP_SECONDS || settled(seconds);
+    }
+
+    /** @return whether the median of the last three times is at least 0.9 of the three before */
+    static boolean settled(java.util.List<Double> seconds) {
+        int n = seconds.size();
+        if (n < 6) {
+            return false;
+        }
+        double last = median(new double[] {seconds.get(n - 1), seconds.get(n - 2), seconds.get(n - 3)});
+        double before = median(new double[] {seconds.get(n - 4), seconds.get(n - 5), seconds.get(n - 6)});
+        return last >= 0.9 * before;
     }
 
     BenchOutput {

@@ -108,7 +108,8 @@ final class BenchReport {
         b.append("""
 
                 Warm: median of the timed repetitions (5; 3 where a first call lasted over 300 s),
-                seconds per call, after an untimed warm-up (repetitions for about 2 s; micro
+                seconds per call, after an untimed warm-up (repetitions for at least 2 s, and
+                on until the calls stop getting faster or 20 s have passed; micro
                 problems repeat the call for about 0.1 s per repetition). Cold: the first call in
                 a fresh process (JVM: class loading, interpreter and JIT included; Python: after
                 `import qutip`). Process: the wall time from starting that fresh process to its

@@ -143,6 +143,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void warmUpGoesOnWhileTheCallsAreStillGettingFaster() {
+        List<Double> falling = List.of(0.056, 0.055, 0.054, 0.040, 0.030, 0.020);
+        List<Double> flat = List.of(0.056, 0.040, 0.011, 0.011, 0.011, 0.0105, 0.011, 0.011);
+        // never before two seconds, always after one call and two seconds once the times settle
+        assertFalse(BenchOutput.warmedUp(List.of(), 5));
+        assertFalse(BenchOutput.warmedUp(flat, 1.9));
+        assertTrue(BenchOutput.warmedUp(flat, 2.1));
+        // still falling: the median of the last three (0.030) is below 0.9 of the three before (0.055)
+        assertFalse(BenchOutput.settled(falling));
+        assertFalse(BenchOutput.warmedUp(falling, 2.1));
+        // ... until the cap
+        assertTrue(BenchOutput.warmedUp(falling, BenchOutput.MAX_WARMUP_SECONDS));
+        // fewer than six calls cannot show they have settled
+        assertFalse(BenchOutput.settled(List.of(0.01, 0.01, 0.01, 0.01, 0.01)));
+        assertTrue(BenchOutput.settled(List.of(0.01, 0.01, 0.01, 0.01, 0.01, 0.01)));
+        // a slower last three (noise on a shared machine) counts as settled
+        assertTrue(BenchOutput.settled(List.of(0.01, 0.01, 0.01, 0.012, 0.013, 0.011)));
+    }
+
+    @Test
     void medianAsNumpyAndStatistics() {
         assertEquals(3, BenchOutput.median(new double[] {5, 1, 3}));
         assertEquals(2.5, BenchOutput.median(new double[] {4, 1, 3, 2}));
