@@ -335,10 +335,15 @@ final class BenchReport {
         double lr = reps(row.lindblad()), qr = reps(row.qutip());
         double q5r = row.qutip5() == null ? Double.NaN : reps(row.qutip5Counted());
         if (lr < BenchCommand.DEFAULT_REPS || qr < BenchCommand.DEFAULT_REPS || q5r < BenchCommand.DEFAULT_REPS) {
-            s = join(s.isEmpty() ? null : s, "warm reps: Lindblad " + number(lr) + ", " + first + " " + number(qr)
-                    + (labels.two() ? ", " + labels.secondColumn() + " " + number(q5r) : ""));
+            s = join(s.isEmpty() ? null : s, "warm reps: Lindblad " + count(lr) + ", " + first + " " + count(qr)
+                    + (labels.two() ? ", " + labels.secondColumn() + " " + count(q5r) : ""));
         }
         return s;
+    }
+
+    /** @return a repetition count, {@code -} when the side has none */
+    private static String count(double reps) {
+        return Double.isNaN(reps) ? "-" : number(reps);
     }
 
     private static String join(String a, String b) {
