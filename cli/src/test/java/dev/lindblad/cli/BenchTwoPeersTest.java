@@ -197,6 +197,20 @@ class BenchTwoPeersTest {
         assertFalse(BenchReport.markdown(one, List.of()).contains("Two QuTiP peers"));
     }
 
+    @Test
+    void plotsTakeTheSecondPeerWhereItRanAtEverySize(@TempDir Path dir) {
+        List<BenchRow> rows = List.of(
+                new BenchRow("ptrace", 50, lindblad(8e-6, 1), side(peer("4.7.1", 1.4e-4, 1)), side(peer("5.3.1", 9e-5, 1)), null),
+                new BenchRow("ptrace", 100, lindblad(3e-5, 1), side(peer("4.7.1", 1.9e-4, 1)), side(peer("5.3.1", 1e-4, 1)), null),
+                new BenchRow("expect", 50, lindblad(3e-7, 1), side(peer("4.7.1", 1e-5, 1)), side(null), null),
+                new BenchRow("expect", 100, lindblad(6e-7, 1), side(peer("4.7.1", 2e-5, 1)), side(peer("5.3.1", 3e-5, 1)), null));
+        List<Path> written = BenchReport.plots(rows, dir, "day");
+        assertEquals(List.of(dir.resolve("day-ptrace"), dir.resolve("day-expect")), written);
+        for (Path p : written) {
+            assertTrue(Files.isRegularFile(Path.of(p + ".png")), p.toString());
+        }
+    }
+
     private static Map<String, String> csvRow(List<String> columns, String line) {
         // no cell of these rows holds a comma except the quoted note, which is last of CSV_COLUMNS
         List<String> cells = new java.util.ArrayList<>();
