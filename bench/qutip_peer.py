@@ -4,9 +4,10 @@ Usage:  /usr/bin/python3 bench/qutip_peer.py PROBLEM SIZE [REPS]   (default 5; 0
         /usr/bin/python3 bench/qutip_peer.py --list
 
 Written for Debian's QuTiP 4.7 (`apt-get install python3-qutip`), the version Lindblad's
-reference values come from. The problems are defined exactly as in Lindblad's
-cli/src/main/java/dev/lindblad/cli/BenchProblems.java; `lindblad bench` checks that both give
-the same final value.
+reference values come from, and runs on QuTiP 5 as well (`lindblad bench --python5`), where
+the API differs (keyword-only e_ops, options dicts, qutip.solver.heom; no qutip.control). The
+problems are defined exactly as in Lindblad's cli/src/main/java/dev/lindblad/cli/BenchProblems.java;
+`lindblad bench` checks that both give the same final value.
 
 Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
   peer, version, numpy, scipy, problem, size,
@@ -24,6 +25,8 @@ Output: one `key=value` line per item, read by Lindblad's BenchOutput parser:
              call lasted 2 s or more)
   median_s   median of warm_s
   value      the check value (a final expectation value, see BenchProblems.java)
+  map        trajectory rows only: the map that ran the trajectories, serial or parallel
+             (environment LINDBLAD_QUTIP_MAP, default parallel)
 A failure prints `error=<message>` and exits with status 1.
 """
 import resource
@@ -53,6 +56,26 @@ SLOW_S = 300           # a first call longer than this: SLOW_REPS timed repetiti
 SLOW_REPS = 3
 
 
+def major(qutip):
+    """The major version of the imported QuTiP (4 or 5)."""
+    return int(qutip.__version__.split(".")[0])
+
+
+def trajectory_map(qutip):
+    """The map of the trajectory rows (mcsolve, ssesolve, smesolve), printed as `map=`.
+
+    LINDBLAD_QUTIP_MAP names it: "parallel" (the default; QuTiP 5 `options={"map": "parallel"}`,
+    QuTiP 4.7 `map_func=parallel_map`) or "serial". `lindblad bench` runs a QuTiP 5 peer with
+    each and counts the faster.
+    """
+    import os
+    name = os.environ.get("LINDBLAD_QUTIP_MAP", "parallel") or "parallel"
+    if name not in ("serial", "parallel"):
+        raise ValueError("LINDBLAD_QUTIP_MAP must be serial or parallel, got %r" % name)
+    print("map=%s" % name)
+    return name
+
+
 def fill_ket(n, phase, amplitude):
     """The explicit ket of the micro problems: c_k = (1 + 0.5 amplitude(k)) e^{i phase k}, normalised later."""
     import numpy as np
@@ -75,8 +98,15 @@ def build(qutip, problem, size):
         psi0 = qutip.fock(size, 0)
         tlist = np.linspace(0, 10, 100)
         if problem == "nho-mesolve":
-            return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, [n_op])), (lambda r: r.expect[0][-1])
-        return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, [n_op], ntraj=100, progress_bar=None)),
+            return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, e_ops=[n_op])), (lambda r: r.expect[0][-1])
+        if major(qutip) >= 5:
+            # QuTiP 5: keyword-only e_ops; its map from LINDBLAD_QUTIP_MAP (see trajectory_map)
+            opts = {"progress_bar": False, "map": trajectory_map(qutip)}
+            return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, e_ops=[n_op], ntraj=100, options=opts)),
+                    (lambda r: r.expect[0][-1]))
+        map_func = qutip.serial_map if trajectory_map(qutip) == "serial" else qutip.parallel_map
+        return ((lambda: qutip.mcsolve(h, psi0, tlist, c_ops, [n_op], ntraj=100, progress_bar=None,
+                                       map_func=map_func)),
                 (lambda r: r.expect[0][-1]))
     if problem in ("nho-ssesolve", "nho-smesolve"):
         # homodyne detection of sqrt(1.2) a (issue #22); smesolve adds the collapse operator
@@ -89,11 +119,8 @@ def build(qutip, problem, size):
         n_op = ad * a
         psi0 = qutip.fock(size, 0)
         tlist = np.linspace(0, 2, 101)
-        if int(qutip.__version__.split(".")[0]) >= 5:
-            # QuTiP 5: its parallel map unless LINDBLAD_QUTIP_MAP names another ("serial")
-            import os
-            opts = {"dt": 1e-3, "method": "platen", "progress_bar": False,
-                    "map": os.environ.get("LINDBLAD_QUTIP_MAP", "parallel")}
+        if major(qutip) >= 5:
+            opts = {"dt": 1e-3, "method": "platen", "progress_bar": False, "map": trajectory_map(qutip)}
             if problem == "nho-ssesolve":
                 call = lambda: qutip.ssesolve(h, psi0, tlist, sc_ops=sc_ops, e_ops=[n_op], ntraj=100, options=opts)
             else:
@@ -101,8 +128,9 @@ def build(qutip, problem, size):
                                               options=opts)
         else:
             from qutip.ui.progressbar import BaseProgressBar
+            map_func = qutip.serial_map if trajectory_map(qutip) == "serial" else qutip.parallel_map
             kw = dict(e_ops=[n_op], ntraj=100, nsubsteps=20, solver="platen", method="homodyne",
-                      map_func=qutip.parallel_map, progress_bar=BaseProgressBar())
+                      map_func=map_func, progress_bar=BaseProgressBar())
             if problem == "nho-ssesolve":
                 call = lambda: qutip.ssesolve(h, psi0, tlist, sc_ops, **kw)
             else:
@@ -178,7 +206,7 @@ def build(qutip, problem, size):
         psi0 = qutip.tensor([qutip.basis(2, 0)] * size)
         tlist = np.linspace(0, 10, 100)
         e_ops = [site(qutip.sigmaz(), size - 1)]
-        return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, e_ops)), (lambda r: r.expect[0][-1])
+        return (lambda: qutip.mesolve(h, psi0, tlist, c_ops, e_ops=e_ops)), (lambda r: r.expect[0][-1])
     if problem == "ptrace":
         if size % 2:
             raise ValueError("ptrace needs an even size, got %d" % size)
@@ -192,7 +220,10 @@ def build(qutip, problem, size):
     if problem == "fmo-heom":
         # the FMO complex of QuTiP's HEOM tutorial (Ishizaki & Fleming) in rad/ps and ps: one
         # Drude-Lorentz bath (Matsubara, Nk = 1) per site, depth = size; build included
-        from qutip.nonmarkov.heom import DrudeLorentzBath, HEOMSolver
+        if major(qutip) >= 5:
+            from qutip.solver.heom import DrudeLorentzBath, HEOMSolver
+        else:
+            from qutip.nonmarkov.heom import DrudeLorentzBath, HEOMSolver
         c = 0.03  # cm/ps, the tutorial's 3e10 cm/s
         h = 2 * np.pi * c * qutip.Qobj([
             [200, -87.7, 5.5, -5.9, 6.7, -13.7, -9.9],
@@ -207,7 +238,8 @@ def build(qutip, problem, size):
         baths = [DrudeLorentzBath(p, lam=lam, gamma=gamma, T=temperature, Nk=1) for p in pops]
         rho0 = pops[0]
         tlist = np.linspace(0, 1, 101)
-        return ((lambda: HEOMSolver(h, baths, size).run(rho0, tlist, e_ops=pops)),
+        heom_kw = {"options": {"progress_bar": False}} if major(qutip) >= 5 else {}
+        return ((lambda: HEOMSolver(h, baths, size, **heom_kw).run(rho0, tlist, e_ops=pops)),
                 (lambda r: r.expect[0][-1]))
     psi = qutip.Qobj(fill_ket(size, 0.7, lambda k: np.cos(0.3 * k)).reshape(size, 1)).unit()
     rho = qutip.ket2dm(psi)
@@ -229,7 +261,12 @@ def build(qutip, problem, size):
 def build_control(qutip, problem, size):
     """qtrl's side of ControlBench.java: the CNOT optimisation and the two gradients."""
     import numpy as np
-    from qutip.control.pulseoptim import create_pulse_optimizer
+    try:
+        from qutip.control.pulseoptim import create_pulse_optimizer
+    except ImportError:
+        # QuTiP 5 moved qtrl into the separate package qutip-qtrl
+        raise RuntimeError("QuTiP %s has no qutip.control (qtrl is the separate package qutip-qtrl, "
+                           "not installed)" % qutip.__version__) from None
 
     def site(op, i, n):
         ops = [qutip.qeye(2)] * n

@@ -14,10 +14,12 @@ import java.util.Locale;
 /**
  * {@code lindblad bench}: the side-by-side run of Lindblad and QuTiP on the same problems
  * ({@link BenchProblems}), or with {@code grad} the GRAPE gradient at several thread counts
- * ({@link ControlBench#threadScaling}), or with {@code spmv} the kernel bandwidth benchmark
- * ({@link dev.lindblad.parallel.SpmvBenchmark}).
+ * ({@link ControlBench#threadScaling}), or with {@code traj} the trajectory solvers at several
+ * thread counts ({@link TrajectoryBench#threadScaling}), or with {@code spmv} the kernel
+ * bandwidth benchmark ({@link dev.lindblad.parallel.SpmvBenchmark}).
  *
- * <p>Each row runs in fresh processes, alternating the two sides ({@link SideBySide}); the
+ * <p>Each row runs in fresh processes, alternating the sides ({@link SideBySide}: Lindblad,
+ * QuTiP 4.7 and, with {@code --python5}, QuTiP 5); the
  * table goes to the terminal and to {@code bench/results/<date>.md} and {@code .csv} (with
  * {@code --quick}: {@code <date>-quick.*}), with one plot of warm time against size per
  * problem ({@code <date>-<problem>.png}).
@@ -43,11 +45,13 @@ final class BenchCommand implements Command {
      * @param quick    the quick subset
      * @param reps     timed repetitions per side
      * @param python   the Python interpreter for QuTiP, or null with {@code --no-qutip}
+     * @param python5  the second peer's interpreter (QuTiP 5: {@code --python5}, else
+     *                 {@code $LINDBLAD_QUTIP5_PYTHON}), or null for a run with one peer
      * @param out      where the results go
      * @param timeout  the longest a child may run, seconds
      */
     record Plan(List<String> spmv, List<SideBySide.Spec> specs, boolean quick, int reps, String python, Path out,
-                int timeout, String only) {
+                int timeout, String only, String python5) {
     }
 
     @Override
@@ -57,12 +61,12 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "Lindblad next to QuTiP on the same problems (--quick: a small subset); 'bench spmv': kernel bandwidth";
+        return "Lindblad next to QuTiP 4.7 (and QuTiP 5) on the same problems (--quick: a small subset); 'bench spmv|grad|traj': named benchmarks";
     }
 
     @Override
     public String positionalSynopsis() {
-        return "[spmv|grad [threads...]]";
+        return "[spmv|grad|traj [threads...]]";
     }
 
     @Override
@@ -83,12 +87,23 @@ final class BenchCommand implements Command {
                   tensor build included).
                   cavity-correlation2op2t (<a^dag(t+tau) a(t)> of a driven cavity on a 200 x 200
                   grid; levels 20).
+                  nho-ssesolve, nho-smesolve (homodyne nho, 100 trajectories, platen, dt 1e-3,
+                  t in [0, 2]; levels 50).
                 --quick: nho-mesolve 20, ising 4, steadystate 50, ptrace and expect at 50 and 100.
+                --python5 PATH (or $LINDBLAD_QUTIP5_PYTHON): a second peer, QuTiP 5, run after
+                QuTiP 4.7 in every row; mcsolve, ssesolve and smesolve run in it twice, with
+                options={"map": "serial"} and {"map": "parallel"}, the faster counting. The
+                ratios are then against the faster QuTiP of the row (column 'x vs'); rows a peer
+                cannot run (qtrl's GRAPE rows in QuTiP 5) say why.
                 Writes <date>.md, <date>.csv and <date>-<problem>.png into --out
                 (default bench/results). 'lindblad bench spmv [threads...]' runs the sparse
                 matrix-vector bandwidth benchmark of the parallel kernels instead; 'lindblad bench
                 grad [threads...]' times the GRAPE gradients at each thread count (default 1 2),
-                alternating the counts in one process.
+                alternating the counts in one process; 'lindblad bench traj [threads...]' times
+                mcsolve, ssesolve and smesolve with 500 trajectories (nho, 50 levels) on
+                TaskMap.threads(n) at each count (default 1 2), alternating the counts round by
+                round, and prints the median wall time, the speed-up and the parallel efficiency
+                T1 / (n Tn).
                 """;
     }
 
@@ -100,6 +115,8 @@ final class BenchCommand implements Command {
                 Option.valued("reps", "N", "timed warm repetitions per side (default " + DEFAULT_REPS + ")"),
                 Option.valued("out", "DIR", "where the results go (default bench/results)"),
                 Option.valued("python", "PATH", "the Python with QuTiP (default $LINDBLAD_QUTIP_PYTHON, /usr/bin/python3, python3)"),
+                Option.valued("python5", "PATH", "a second peer, a Python with QuTiP 5 (default $" + SideBySide.PYTHON5_ENVIRONMENT
+                        + "; none when unset): its columns join the table, ratios against the faster QuTiP"),
                 Option.flag("no-qutip", "run Lindblad only"),
                 Option.valued("timeout", "S", "the longest one child process may run (default " + DEFAULT_TIMEOUT + " s)"));
     }
@@ -113,6 +130,11 @@ final class BenchCommand implements Command {
     public int execute(Arguments args, PrintStream out, PrintStream err) throws UsageException {
         Plan plan = plan(args);
         if (plan.spmv() != null) {
+            if (!plan.spmv().isEmpty() && plan.spmv().get(0).equals("traj")) {
+                int[] threads = plan.spmv().subList(1, plan.spmv().size()).stream().mapToInt(Integer::parseInt).toArray();
+                TrajectoryBench.threadScaling(TrajectoryBench.Setup.issue(threads.length == 0 ? new int[] {1, 2} : threads), out);
+                return 0;
+            }
             if (!plan.spmv().isEmpty() && plan.spmv().get(0).equals("grad")) {
                 int[] threads = plan.spmv().subList(1, plan.spmv().size()).stream().mapToInt(Integer::parseInt).toArray();
                 ControlBench.threadScaling(threads.length == 0 ? new int[] {1, 2} : threads, 15, 3, out);
@@ -136,13 +158,22 @@ final class BenchCommand implements Command {
                 python = null;
             }
         }
+        String python5 = plan.python5();
+        String python5Note = null;
+        if (python5 != null) {
+            python5Note = !Files.isRegularFile(peer) ? "QuTiP 5 not run (no " + peer + ")" : SideBySide.qutip5Problem(python5);
+            if (python5Note != null) {
+                python5 = null;
+                out.println("lindblad bench: " + python5Note);
+            }
+        }
         if (pythonNote != null) {
-            out.println("lindblad bench: " + pythonNote + "; Lindblad only");
+            out.println("lindblad bench: " + pythonNote + (python5 == null ? "; Lindblad only" : ""));
         }
         double loadBefore = load();
         long t0 = System.nanoTime();
         List<BenchRow> rows = SideBySide.run(new SideBySide.Setup(plan.specs(), plan.reps(), python, pythonNote, peer,
-                plan.timeout()), out);
+                plan.timeout(), python5, python5Note), out);
         double minutes = (System.nanoTime() - t0) / 60e9;
         double loadAfter = load();
         out.println();
@@ -180,21 +211,36 @@ final class BenchCommand implements Command {
      * @throws UsageException for an unknown problem, a bad count or a stray argument
      */
     Plan plan(Arguments args) throws UsageException {
+        return plan(args, System::getenv);
+    }
+
+    /**
+     * @param environment the environment variables (for {@value SideBySide#PYTHON5_ENVIRONMENT})
+     * @return the plan the arguments ask for
+     * @throws UsageException for an unknown problem, a bad count or a stray argument
+     */
+    Plan plan(Arguments args, java.util.function.UnaryOperator<String> environment) throws UsageException {
         List<String> pos = args.positionals();
         if (!pos.isEmpty()) {
-            if (!pos.get(0).equals("spmv") && !pos.get(0).equals("grad")) {
-                throw new UsageException(this, "unknown benchmark '" + pos.get(0) + "'; the named ones are 'spmv' and 'grad'");
+            if (!List.of("spmv", "grad", "traj").contains(pos.get(0))) {
+                throw new UsageException(this, "unknown benchmark '" + pos.get(0)
+                        + "'; the named ones are 'spmv', 'grad' and 'traj'");
             }
             for (String t : pos.subList(1, pos.size())) {
                 if (!t.matches("[1-9][0-9]{0,3}")) {
                     throw new UsageException(this, "bench " + pos.get(0) + " takes thread counts (positive integers), got '" + t + "'");
                 }
+                int max = dev.lindblad.parallel.Parallelism.maxThreads();
+                if (!pos.get(0).equals("spmv") && Integer.parseInt(t) > max) {
+                    throw new UsageException(this, "bench " + pos.get(0) + ": the thread count " + t + " is above " + max
+                            + " (4 per available processor, at least 16)");
+                }
             }
             if (args.options().keySet().stream().anyMatch(k -> !k.equals("help"))) {
                 throw new UsageException(this, "bench " + pos.get(0) + " takes no options, got " + args.options().keySet());
             }
-            List<String> named = pos.get(0).equals("grad") ? pos : pos.subList(1, pos.size());
-            return new Plan(List.copyOf(named), List.of(), false, 0, null, null, 0, null);
+            List<String> named = pos.get(0).equals("spmv") ? pos.subList(1, pos.size()) : pos;
+            return new Plan(List.copyOf(named), List.of(), false, 0, null, null, 0, null, null);
         }
         boolean quick = args.has("quick");
         List<SideBySide.Spec> specs = new ArrayList<>(quick ? SideBySide.quickSpecs() : SideBySide.fullSpecs());
@@ -231,9 +277,17 @@ final class BenchCommand implements Command {
         if (args.has("no-qutip") && args.has("python")) {
             throw new UsageException(this, "--no-qutip and --python contradict each other");
         }
+        if (args.has("no-qutip") && args.has("python5")) {
+            throw new UsageException(this, "--no-qutip and --python5 contradict each other");
+        }
+        if (args.has("python5") && args.options().get("python5").isBlank()) {
+            throw new UsageException(this, "--python5 needs a path to a Python with QuTiP 5, got an empty one");
+        }
         String python = args.has("no-qutip") ? null : args.options().getOrDefault("python", SideBySide.defaultPython());
         Path outDir = args.has("out") ? Path.of(args.options().get("out")) : home().resolve("bench").resolve("results");
-        return new Plan(null, List.copyOf(specs), quick, reps, python, outDir, timeout, only);
+        String python5 = args.has("no-qutip") ? null : args.options().containsKey("python5")
+                ? args.options().get("python5") : SideBySide.defaultPython5(environment.apply(SideBySide.PYTHON5_ENVIRONMENT));
+        return new Plan(null, List.copyOf(specs), quick, reps, python, outDir, timeout, only, python5);
     }
 
     /** @return the repository root: {@code -Dlindblad.home} (set by ./lindblad), else the working directory */
@@ -267,7 +321,8 @@ final class BenchCommand implements Command {
                 + "./lindblad bench" + (plan.quick() ? " --quick" : "") + (plan.python() == null ? " --no-qutip" : "")
                 + (plan.reps() != DEFAULT_REPS ? " --reps " + plan.reps() : "")
                 + (plan.timeout() != DEFAULT_TIMEOUT ? " --timeout " + plan.timeout() : "")
-                + (plan.only() != null ? " --only " + plan.only() : "") + "`"
+                + (plan.only() != null ? " --only " + plan.only() : "")
+                + (plan.python5() != null ? " --python5 " + plan.python5() : "") + "`"
                 + String.format(Locale.ROOT, "; %.1f minutes", minutes));
         c.add("- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors; "
                 + String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, loadAfter));
@@ -275,15 +330,27 @@ final class BenchCommand implements Command {
                 + Runtime.version() + ", " + dev.lindblad.parallel.Parallelism.threads() + " kernel threads; "
                 + ChildProcess.aotCache().map(p -> "its JVMs use the launcher's start-up cache (JDK AOT cache " + p.getFileName()
                         + ", trained on `AotTraining`, not on these problems)").orElse("no start-up cache (LINDBLAD_AOT=0 or none built)"));
+        c.add(peerLine(rows, BenchRow::qutip, "QuTiP", plan.python()));
+        if (rows.stream().anyMatch(BenchRow::twoPeers)) {
+            c.add(peerLine(rows, BenchRow::qutip5Counted, "QuTiP 5", plan.python5())
+                    + "; mcsolve, ssesolve and smesolve with its serial and its parallel map, the faster counting;"
+                    + " ratios against the faster QuTiP of each row");
+        }
+        return c;
+    }
+
+    /** @return the context line naming a peer's versions, or why it did not run */
+    private static String peerLine(List<BenchRow> rows, java.util.function.Function<BenchRow, BenchRow.Side> side,
+                                   String name, String python) {
         for (BenchRow r : rows) {
-            BenchOutput q = r.qutip().warm() != null ? r.qutip().warm() : r.qutip().cold();
+            BenchRow.Side s = side.apply(r);
+            BenchOutput q = s == null ? null : s.warm() != null ? s.warm() : s.cold();
             if (q != null && q.fields().containsKey("version")) {
-                c.add("- QuTiP " + q.fields().get("version") + ", NumPy " + q.fields().getOrDefault("numpy", "?")
-                        + ", SciPy " + q.fields().getOrDefault("scipy", "?") + " (" + plan.python() + ")");
-                return c;
+                return "- QuTiP " + q.fields().get("version") + ", NumPy " + q.fields().getOrDefault("numpy", "?")
+                        + ", SciPy " + q.fields().getOrDefault("scipy", "?") + " (" + python + ")";
             }
         }
-        c.add("- QuTiP: " + (rows.isEmpty() ? "not run" : rows.get(0).qutip().note()));
-        return c;
+        BenchRow.Side first = rows.isEmpty() ? null : side.apply(rows.get(0));
+        return "- " + name + ": " + (first == null ? "not run" : first.note());
     }
 }

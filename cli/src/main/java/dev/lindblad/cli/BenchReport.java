@@ -14,11 +14,24 @@ import java.util.Map;
  */
 final class BenchReport {
 
-    /** CSV columns, in order. Times in seconds, memory in bytes, ratios QuTiP / Lindblad. */
+    /**
+     * CSV columns, in order. Times in seconds, memory in bytes, ratios QuTiP / Lindblad; with a
+     * second peer the {@code qutip_*} columns are the first peer's (QuTiP 4.7) and the ratios
+     * are against the faster QuTiP of the row (named in {@code ratio_against}).
+     */
     static final List<String> CSV_COLUMNS = List.of("problem", "size", "lindblad_warm_s", "qutip_warm_s", "warm_ratio",
             "lindblad_cold_s", "qutip_cold_s", "cold_ratio", "lindblad_process_s", "qutip_process_s", "process_ratio",
             "lindblad_startup_s", "qutip_import_s", "lindblad_peak_bytes", "lindblad_live_bytes", "qutip_peak_bytes",
             "lindblad_reps", "qutip_reps", "lindblad_value", "qutip_value", "agreement", "note");
+
+    /**
+     * The columns a run with a second peer (QuTiP 5) adds after {@link #CSV_COLUMNS}: its side
+     * that counts (on a trajectory row the faster map, named in {@code qutip5_map}), the warm
+     * medians of both maps on a trajectory row, and the peer the ratios are taken against.
+     */
+    static final List<String> CSV_COLUMNS_SECOND_PEER = List.of("qutip5_warm_s", "qutip5_cold_s", "qutip5_process_s",
+            "qutip5_import_s", "qutip5_peak_bytes", "qutip5_reps", "qutip5_value", "qutip5_agreement", "qutip5_map",
+            "qutip5_serial_warm_s", "qutip5_parallel_warm_s", "ratio_against");
 
     private BenchReport() {
     }
@@ -47,33 +60,116 @@ final class BenchReport {
         return Double.isNaN(bytes) || bytes < 0 ? "-" : String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
     }
 
-    /** @return the cells of one row for the tables, in the order of {@link #HEADER} */
-    static List<String> cells(BenchRow row) {
-        BenchRow.Side l = row.lindblad(), q = row.qutip();
-        boolean memory = BenchProblems.measuresMemory(row.problem());
-        String note = notes(row);
-        return List.of(row.problem(), Integer.toString(row.size()),
-                time(l.warmSeconds()), time(q.warmSeconds()), ratio(BenchRow.ratio(l.warmSeconds(), q.warmSeconds())),
-                time(l.coldSeconds()), time(q.coldSeconds()), ratio(BenchRow.ratio(l.coldSeconds(), q.coldSeconds())),
-                time(l.processSeconds()), time(q.processSeconds()),
-                ratio(BenchRow.ratio(l.processSeconds(), q.processSeconds())),
-                memory ? mebibytes(l.peakBytes()) : "", memory ? mebibytes(q.peakBytes()) : "",
-                row.agreement().text() + (note.isEmpty() ? "" : "; " + note));
+    /**
+     * The names of the peers in the tables: the major.minor version each reported in the first
+     * row that has one (e.g. {@code 4.7}, {@code 5.3}); without a version the first peer is
+     * unnamed (its columns say "QuTiP") and the second is "5".
+     *
+     * @param first  the first peer's label, possibly empty
+     * @param second the second peer's label, null in a run with one peer
+     */
+    record Labels(String first, String second) {
+
+        /** @return the labels of these rows */
+        static Labels of(List<BenchRow> rows) {
+            boolean two = rows.stream().anyMatch(BenchRow::twoPeers);
+            return new Labels(version(rows, BenchRow::qutip, ""), two ? version(rows, BenchRow::qutip5Counted, "5") : null);
+        }
+
+        private static String version(List<BenchRow> rows, java.util.function.Function<BenchRow, BenchRow.Side> side,
+                                      String fallback) {
+            for (BenchRow r : rows) {
+                BenchRow.Side s = side.apply(r);
+                BenchOutput o = s == null ? null : s.warm() != null ? s.warm() : s.cold();
+                String v = o == null ? null : o.fields().get("version");
+                if (v != null && !v.isBlank()) {
+                    String[] parts = v.strip().split("\\.");
+                    return parts.length >= 2 ? parts[0] + "." + parts[1] : parts[0];
+                }
+            }
+            return fallback;
+        }
+
+        boolean two() {
+            return second != null;
+        }
+
+        /** @return the first peer's column prefix, e.g. {@code "QuTiP 4.7"} */
+        String firstColumn() {
+            return first.isEmpty() ? "QuTiP" : "QuTiP " + first;
+        }
+
+        /** @return the second peer's column prefix, e.g. {@code "QuTiP 5.3"} */
+        String secondColumn() {
+            return "QuTiP " + second;
+        }
     }
 
-    /** Column titles of the tables. */
+    /** @return the cells of one row of a run with one peer, in the order of {@link #HEADER} */
+    static List<String> cells(BenchRow row) {
+        return cells(row, new Labels("", null));
+    }
+
+    /** @return the cells of one row, in the order of {@link #header(Labels)} */
+    static List<String> cells(BenchRow row, Labels labels) {
+        BenchRow.Side l = row.lindblad(), q = row.qutip(), ref = row.reference();
+        boolean memory = BenchProblems.measuresMemory(row.problem());
+        String note = notes(row, labels);
+        if (!labels.two()) {
+            return List.of(row.problem(), Integer.toString(row.size()),
+                    time(l.warmSeconds()), time(q.warmSeconds()), ratio(BenchRow.ratio(l.warmSeconds(), q.warmSeconds())),
+                    time(l.coldSeconds()), time(q.coldSeconds()), ratio(BenchRow.ratio(l.coldSeconds(), q.coldSeconds())),
+                    time(l.processSeconds()), time(q.processSeconds()),
+                    ratio(BenchRow.ratio(l.processSeconds(), q.processSeconds())),
+                    memory ? mebibytes(l.peakBytes()) : "", memory ? mebibytes(q.peakBytes()) : "",
+                    row.agreement().text() + (note.isEmpty() ? "" : "; " + note));
+        }
+        BenchRow.Side q5 = row.qutip5() == null ? BenchRow.Side.absent(null) : row.qutip5Counted();
+        String agreement = labels.first().isEmpty() ? "QuTiP" : labels.first();
+        agreement += ": " + row.agreement().text() + "; " + labels.second() + ": " + row.agreement5().text();
+        return List.of(row.problem(), Integer.toString(row.size()),
+                time(l.warmSeconds()), time(q.warmSeconds()), time(q5.warmSeconds()),
+                ratio(BenchRow.ratio(l.warmSeconds(), ref.warmSeconds())),
+                time(l.coldSeconds()), time(q.coldSeconds()), time(q5.coldSeconds()),
+                ratio(BenchRow.ratio(l.coldSeconds(), ref.coldSeconds())),
+                time(l.processSeconds()), time(q.processSeconds()), time(q5.processSeconds()),
+                ratio(BenchRow.ratio(l.processSeconds(), ref.processSeconds())),
+                row.referenceLabel(labels.first().isEmpty() ? "QuTiP" : labels.first(), labels.second()),
+                memory ? mebibytes(l.peakBytes()) : "", memory ? mebibytes(q.peakBytes()) : "",
+                memory ? mebibytes(q5.peakBytes()) : "",
+                agreement + (note.isEmpty() ? "" : "; " + note));
+    }
+
+    /** Column titles of the tables of a run with one peer. */
     static final List<String> HEADER = List.of("problem", "size", "Lindblad warm", "QuTiP warm", "warm x",
             "Lindblad cold", "QuTiP cold", "cold x", "Lindblad process", "QuTiP process", "process x",
             "Lindblad mem", "QuTiP mem", "same values / notes");
 
+    /**
+     * @return the column titles: {@link #HEADER} with one peer; with two, each time for Lindblad
+     *         and both peers, the ratio against the faster QuTiP ({@code x}) and a column
+     *         {@code x vs} naming it
+     */
+    static List<String> header(Labels labels) {
+        if (!labels.two()) {
+            return HEADER;
+        }
+        String a = labels.firstColumn(), b = labels.secondColumn();
+        return List.of("problem", "size", "Lindblad warm", a + " warm", b + " warm", "warm x",
+                "Lindblad cold", a + " cold", b + " cold", "cold x", "Lindblad process", a + " process", b + " process",
+                "process x", "x vs", "Lindblad mem", a + " mem", b + " mem", "same values / notes");
+    }
+
     /** @return the rows as an aligned plain-text table */
     static String table(List<BenchRow> rows) {
+        Labels labels = Labels.of(rows);
+        List<String> header = header(labels);
         List<List<String>> all = new ArrayList<>();
-        all.add(HEADER);
+        all.add(header);
         for (BenchRow r : rows) {
-            all.add(cells(r));
+            all.add(cells(r, labels));
         }
-        int[] width = new int[HEADER.size()];
+        int[] width = new int[header.size()];
         for (List<String> cells : all) {
             for (int c = 0; c < cells.size(); c++) {
                 width[c] = Math.max(width[c], cells.get(c).length());
@@ -121,18 +217,32 @@ final class BenchReport {
                 Same values: the final values agree to 1e-4 (relative above 1); Monte Carlo
                 averages within 3 standard errors of the difference.
                 """);
+        Labels labels = Labels.of(rows);
+        if (labels.two()) {
+            b.append("""
+
+                    Two QuTiP peers: each row ran Lindblad, %1$s and %2$s in turn, each in fresh
+                    processes. `x` is taken against the faster QuTiP of the row (smaller warm
+                    median; `x vs` names it, and the cold and process ratios use the same peer).
+                    %2$s ran mcsolve, ssesolve and smesolve twice, with `options={"map": "serial"}`
+                    and `{"map": "parallel"}`; the faster map counts (both times in the notes).
+                    Same values compares Lindblad with each peer.
+                    """.formatted(labels.firstColumn(), labels.secondColumn()));
+        }
         return b.toString();
     }
 
     /** @return the rows as a Markdown table */
     static String markdownTable(List<BenchRow> rows) {
+        Labels labels = Labels.of(rows);
+        List<String> header = header(labels);
         StringBuilder b = new StringBuilder();
-        b.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
+        b.append("| ").append(String.join(" | ", header)).append(" |\n");
         b.append("| --- | ---: ");
-        b.append("| ---: ".repeat(HEADER.size() - 3)).append("| --- |\n");
+        b.append("| ---: ".repeat(header.size() - 3)).append("| --- |\n");
         for (BenchRow r : rows) {
             b.append("| ");
-            List<String> cells = cells(r);
+            List<String> cells = cells(r, labels);
             for (int c = 0; c < cells.size(); c++) {
                 b.append(cells.get(c).replace("|", "\\|")).append(c + 1 < cells.size() ? " | " : " |\n");
             }
@@ -140,21 +250,35 @@ final class BenchReport {
         return b.toString();
     }
 
-    /** @return the rows as CSV with {@link #CSV_COLUMNS}, full precision, empty cells for missing values */
+    /** @return the rows as CSV with {@link #CSV_COLUMNS} (and {@link #CSV_COLUMNS_SECOND_PEER} in a run with two peers), full precision, empty cells for missing values */
     static String csv(List<BenchRow> rows) {
-        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        Labels labels = Labels.of(rows);
+        List<String> columns = new ArrayList<>(CSV_COLUMNS);
+        if (labels.two()) {
+            columns.addAll(CSV_COLUMNS_SECOND_PEER);
+        }
+        StringBuilder b = new StringBuilder(String.join(",", columns)).append('\n');
         for (BenchRow r : rows) {
-            BenchRow.Side l = r.lindblad(), q = r.qutip();
-            List<String> cells = List.of(r.problem(), Integer.toString(r.size()),
-                    number(l.warmSeconds()), number(q.warmSeconds()), number(BenchRow.ratio(l.warmSeconds(), q.warmSeconds())),
-                    number(l.coldSeconds()), number(q.coldSeconds()), number(BenchRow.ratio(l.coldSeconds(), q.coldSeconds())),
+            BenchRow.Side l = r.lindblad(), q = r.qutip(), ref = r.reference();
+            List<String> cells = new ArrayList<>(List.of(r.problem(), Integer.toString(r.size()),
+                    number(l.warmSeconds()), number(q.warmSeconds()), number(BenchRow.ratio(l.warmSeconds(), ref.warmSeconds())),
+                    number(l.coldSeconds()), number(q.coldSeconds()), number(BenchRow.ratio(l.coldSeconds(), ref.coldSeconds())),
                     number(l.processSeconds()), number(q.processSeconds()),
-                    number(BenchRow.ratio(l.processSeconds(), q.processSeconds())),
+                    number(BenchRow.ratio(l.processSeconds(), ref.processSeconds())),
                     number(l.startSeconds()), number(q.startSeconds()),
                     number(l.peakBytes()), number(l.liveBytes()), number(q.peakBytes()),
                     number(reps(l)), number(reps(q)),
                     number(l.value()), number(q.value()), r.agreement().status().name().toLowerCase(Locale.ROOT),
-                    notes(r));
+                    notes(r, labels)));
+            if (labels.two()) {
+                BenchRow.Side q5 = r.qutip5() == null ? BenchRow.Side.absent(null) : r.qutip5Counted();
+                boolean maps = r.qutip5Serial() != null;
+                cells.addAll(List.of(number(q5.warmSeconds()), number(q5.coldSeconds()), number(q5.processSeconds()),
+                        number(q5.startSeconds()), number(q5.peakBytes()), number(reps(q5)), number(q5.value()),
+                        r.agreement5().status().name().toLowerCase(Locale.ROOT), r.qutip5Map() == null ? "" : r.qutip5Map(),
+                        maps ? number(r.qutip5Serial().warmSeconds()) : "", maps ? number(r.qutip5().warmSeconds()) : "",
+                        r.referenceLabel(labels.first().isEmpty() ? "QuTiP" : labels.first(), labels.second())));
+            }
             for (int c = 0; c < cells.size(); c++) {
                 b.append(csvCell(cells.get(c))).append(c + 1 < cells.size() ? "," : "\n");
             }
@@ -184,15 +308,43 @@ final class BenchReport {
         return side.warm() == null ? Double.NaN : side.warm().number("reps");
     }
 
-    /** @return the notes of both sides, and the repetition counts when below the default */
+    /** @return the notes of a row of a run with one peer */
     static String notes(BenchRow row) {
+        return notes(row, new Labels("", null));
+    }
+
+    /**
+     * @return the notes of every side, the repetition counts when below the default, and on a
+     *         trajectory row with a second peer the warm times of both its maps
+     */
+    static String notes(BenchRow row, Labels labels) {
+        String first = labels.two() ? labels.firstColumn() : "QuTiP";
         String l = row.lindblad().note(), q = row.qutip().note();
-        String s = join(l == null ? null : "Lindblad: " + l, q == null ? null : "QuTiP: " + q);
+        String s = join(l == null ? null : "Lindblad: " + l, q == null ? null : first + ": " + q);
+        if (labels.two() && row.qutip5() != null) {
+            BenchRow.Side p = row.qutip5(), serial = row.qutip5Serial();
+            String second = labels.secondColumn();
+            if (serial == null) {
+                s = join(s.isEmpty() ? null : s, p.note() == null ? null : second + ": " + p.note());
+            } else {
+                s = join(s.isEmpty() ? null : s, p.note() == null ? null : second + " parallel: " + p.note());
+                s = join(s.isEmpty() ? null : s, serial.note() == null ? null : second + " serial: " + serial.note());
+                s = join(s.isEmpty() ? null : s, second + " maps: serial " + time(serial.warmSeconds()) + ", parallel "
+                        + time(p.warmSeconds()));
+            }
+        }
         double lr = reps(row.lindblad()), qr = reps(row.qutip());
-        if (lr < BenchCommand.DEFAULT_REPS || qr < BenchCommand.DEFAULT_REPS) {
-            s = join(s.isEmpty() ? null : s, "warm reps: Lindblad " + number(lr) + ", QuTiP " + number(qr));
+        double q5r = row.qutip5() == null ? Double.NaN : reps(row.qutip5Counted());
+        if (lr < BenchCommand.DEFAULT_REPS || qr < BenchCommand.DEFAULT_REPS || q5r < BenchCommand.DEFAULT_REPS) {
+            s = join(s.isEmpty() ? null : s, "warm reps: Lindblad " + count(lr) + ", " + first + " " + count(qr)
+                    + (labels.two() ? ", " + labels.secondColumn() + " " + count(q5r) : ""));
         }
         return s;
+    }
+
+    /** @return a repetition count, {@code -} when the side has none */
+    private static String count(double reps) {
+        return Double.isNaN(reps) ? "-" : number(reps);
     }
 
     private static String join(String a, String b) {
@@ -204,7 +356,7 @@ final class BenchReport {
 
     /**
      * Writes one plot per problem measured at two or more sizes: warm time per call against size,
-     * Lindblad and (where it ran) QuTiP, log time (and log size over a decade or more), as {@code base-PROBLEM.png}.
+     * Lindblad and (where they ran at every size) the QuTiP peers, log time (and log size over a decade or more), as {@code base-PROBLEM.png}.
      *
      * @return the paths written, without extension
      */
@@ -219,21 +371,19 @@ final class BenchReport {
             if (measured.size() < 2) {
                 continue;
             }
-            List<BenchRow> both = measured.stream().filter(r -> r.qutip().warmSeconds() > 0).toList();
             List<double[]> ys = new ArrayList<>();
             List<String> labels = new ArrayList<>();
-            double[] x;
-            if (both.size() == measured.size()) {
-                x = both.stream().mapToDouble(BenchRow::size).toArray();
-                ys.add(both.stream().mapToDouble(r -> r.lindblad().warmSeconds()).toArray());
-                ys.add(both.stream().mapToDouble(r -> r.qutip().warmSeconds()).toArray());
-                labels.add("Lindblad");
-                labels.add("QuTiP " + both.get(0).qutip().warm().fields().getOrDefault("version", ""));
-            } else {
-                // QuTiP missing at some sizes: plot Lindblad alone rather than mismatched series
-                x = measured.stream().mapToDouble(BenchRow::size).toArray();
-                ys.add(measured.stream().mapToDouble(r -> r.lindblad().warmSeconds()).toArray());
-                labels.add("Lindblad");
+            // a peer missing at some sizes is left out rather than plotted as a mismatched series
+            double[] x = measured.stream().mapToDouble(BenchRow::size).toArray();
+            ys.add(measured.stream().mapToDouble(r -> r.lindblad().warmSeconds()).toArray());
+            labels.add("Lindblad");
+            if (measured.stream().allMatch(r -> r.qutip().warmSeconds() > 0)) {
+                ys.add(measured.stream().mapToDouble(r -> r.qutip().warmSeconds()).toArray());
+                labels.add("QuTiP " + measured.get(0).qutip().warm().fields().getOrDefault("version", ""));
+            }
+            if (measured.stream().allMatch(r -> r.qutip5() != null && r.qutip5Counted().warmSeconds() > 0)) {
+                ys.add(measured.stream().mapToDouble(r -> r.qutip5Counted().warmSeconds()).toArray());
+                labels.add("QuTiP " + measured.get(0).qutip5Counted().warm().fields().getOrDefault("version", "5"));
             }
             var axes = new dev.lindblad.plot.Axes().title(e.getKey() + ": warm time per call").xLabel("size")
                     .yLabel("seconds").markers(true).logY(true).logX(x[x.length - 1] >= 10 * x[0]);

@@ -3,14 +3,104 @@ package dev.lindblad.cli;
 import java.util.Locale;
 
 /**
- * One row of {@code lindblad bench}: a problem at one size, measured on both sides.
+ * One row of {@code lindblad bench}: a problem at one size, measured by Lindblad and by one or
+ * two QuTiP peers.
  *
- * @param problem  the problem name ({@link BenchProblems#NAMES})
- * @param size     its size parameter
- * @param lindblad Lindblad's measurements
- * @param qutip    QuTiP's measurements
+ * <p>With a second peer (QuTiP 5, {@code --python5}) the ratios are taken against the faster
+ * QuTiP of the row ({@link #reference()}): the peer whose warm median is smaller. A trajectory
+ * row ({@link #trajectoryRow}) runs QuTiP 5 twice, with its parallel map ({@code qutip5}) and
+ * its serial map ({@code qutip5Serial}); the faster of the two is QuTiP 5's time
+ * ({@link #qutip5Counted()}).
+ *
+ * @param problem     the problem name ({@link BenchProblems#NAMES})
+ * @param size        its size parameter
+ * @param lindblad    Lindblad's measurements
+ * @param qutip       the first peer's measurements (QuTiP 4.7, {@code --python})
+ * @param qutip5      the second peer's measurements (QuTiP 5, {@code --python5}; on a trajectory
+ *                    row with its parallel map), or null when no second peer was given
+ * @param qutip5Serial the second peer's measurements with its serial map on a trajectory row;
+ *                    null on every other row and without a second peer
  */
-record BenchRow(String problem, int size, Side lindblad, Side qutip) {
+record BenchRow(String problem, int size, Side lindblad, Side qutip, Side qutip5, Side qutip5Serial) {
+
+    /** A row of a run with one peer. */
+    BenchRow(String problem, int size, Side lindblad, Side qutip) {
+        this(problem, size, lindblad, qutip, null, null);
+    }
+
+    /**
+     * @return whether QuTiP 5 measures the problem with both its serial and its parallel map:
+     *         mcsolve, ssesolve and smesolve
+     */
+    static boolean trajectoryRow(String problem) {
+        return BenchProblems.stochastic(problem);
+    }
+
+    /** @return whether the row has a second peer */
+    boolean twoPeers() {
+        return qutip5 != null;
+    }
+
+    /**
+     * @return QuTiP 5's side that counts: on a trajectory row the map with the smaller warm
+     *         median (the parallel one when only it, or neither, has one), else {@link #qutip5};
+     *         null without a second peer
+     */
+    Side qutip5Counted() {
+        if (qutip5Serial == null || qutip5 == null) {
+            return qutip5;
+        }
+        return faster(qutip5, qutip5Serial);
+    }
+
+    /** @return {@code "serial"} or {@code "parallel"} for the map that counts on a trajectory row, else null */
+    String qutip5Map() {
+        if (qutip5Serial == null || qutip5 == null) {
+            return null;
+        }
+        return qutip5Counted() == qutip5Serial ? "serial" : "parallel";
+    }
+
+    /**
+     * The QuTiP the ratios are taken against: {@link #qutip} with one peer; with two, the one
+     * with the smaller warm median ({@link #qutip5Counted()} on a tie, the one that has a warm
+     * median when only one has).
+     *
+     * @return that side
+     */
+    Side reference() {
+        if (!twoPeers()) {
+            return qutip;
+        }
+        Side q5 = qutip5Counted();
+        if (Double.isNaN(q5.warmSeconds())) {
+            return qutip;
+        }
+        return faster(q5, qutip);
+    }
+
+    /**
+     * @return which QuTiP {@link #reference()} is, for the table: the first peer's label, or the
+     *         second's with the map on a trajectory row (e.g. {@code "5 parallel"})
+     */
+    String referenceLabel(String firstLabel, String secondLabel) {
+        if (!twoPeers() || reference() == qutip) {
+            return firstLabel;
+        }
+        return qutip5Map() == null ? secondLabel : secondLabel + " " + qutip5Map();
+    }
+
+    /** @return the side with the smaller warm median ({@code a} on a tie or when neither has one; the one that has one otherwise) */
+    static Side faster(Side a, Side b) {
+        double ta = a.warmSeconds(), tb = b.warmSeconds();
+        if (Double.isNaN(tb)) {
+            return a;
+        }
+        if (Double.isNaN(ta)) {
+            return b;
+        }
+        return tb < ta ? b : a;
+    }
 
     /** Largest accepted difference of the final values: 1e-4, relative for values above 1. */
     static final double TOLERANCE = 1e-4;
@@ -116,9 +206,20 @@ record BenchRow(String problem, int size, Side lindblad, Side qutip) {
         return new Agreement(diff <= tol ? Status.AGREE : Status.DISAGREE, diff, tol);
     }
 
-    /** @return this row's agreement */
+    /** @return this row's agreement of Lindblad with the first peer */
     Agreement agreement() {
         return agreement(BenchProblems.stochastic(problem), lindblad.value(), qutip.value(), lindblad.stderr());
+    }
+
+    /**
+     * @return the agreement of Lindblad with the second peer's side that counts
+     *         ({@link #qutip5Counted()}); {@link Status#MISSING} without a second peer
+     */
+    Agreement agreement5() {
+        if (!twoPeers()) {
+            return new Agreement(Status.MISSING, Double.NaN, Double.NaN);
+        }
+        return agreement(BenchProblems.stochastic(problem), lindblad.value(), qutip5Counted().value(), lindblad.stderr());
     }
 
     /** @return QuTiP's time over Lindblad's (above 1: Lindblad is faster), NaN if either is missing */

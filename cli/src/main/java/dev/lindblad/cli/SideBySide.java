@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the rows of {@code lindblad bench}: for each row a fresh JVM ({@link BenchChild}), then a
- * fresh Python ({@code bench/qutip_peer.py}), so that a shared machine's drift hits both sides
- * alike. Each process makes its first (cold) call, then the warm repetitions. The harness reads
- * their output as it comes and notes when the cold result arrives: the wall time from starting
+ * fresh Python ({@code bench/qutip_peer.py}), then, with a second peer, a fresh QuTiP 5 Python
+ * (twice on a trajectory row: {@value #MAP_ENVIRONMENT} {@code =parallel}, then {@code =serial}),
+ * so that a shared machine's drift hits every side alike. Each process makes its first (cold)
+ * call, then the warm repetitions. The harness reads their output as it comes and notes when
+ * the cold result arrives: the wall time from starting
  * the process to that line is what a user running a one-call script waits (JVM or Python
  * start, imports, building the problem, the call), short of the process's exit.
  */
@@ -40,9 +43,26 @@ final class SideBySide {
      * @param pythonNote     why there is no Python (shown in the QuTiP columns), null if there is one
      * @param peerScript     {@code bench/qutip_peer.py}
      * @param timeoutSeconds the longest a child may run
+     * @param python5        the second peer's interpreter (QuTiP 5), or null
+     * @param python5Note    why the second peer asked for cannot run (shown in its columns), or
+     *                       null; with {@code python5} also null the run has one peer
      */
-    record Setup(List<Spec> specs, int reps, String python, String pythonNote, Path peerScript, long timeoutSeconds) {
+    record Setup(List<Spec> specs, int reps, String python, String pythonNote, Path peerScript, long timeoutSeconds,
+                 String python5, String python5Note) {
+
+        /** A run with one peer. */
+        Setup(List<Spec> specs, int reps, String python, String pythonNote, Path peerScript, long timeoutSeconds) {
+            this(specs, reps, python, pythonNote, peerScript, timeoutSeconds, null, null);
+        }
+
+        /** @return whether the rows get a second peer's columns */
+        boolean twoPeers() {
+            return python5 != null || python5Note != null;
+        }
     }
+
+    /** The environment variable by which {@code bench/qutip_peer.py} takes QuTiP 5's map for the trajectory rows. */
+    static final String MAP_ENVIRONMENT = "LINDBLAD_QUTIP_MAP";
 
     /**
      * Everything in full runs: the QuantumToolbox.jl set, steadystate, the QuantumOptics.jl micro
@@ -120,11 +140,33 @@ final class SideBySide {
             log.flush();
             Child l = Child.run(lindbladCommand(spec, setup.reps()), setup.timeoutSeconds());
             BenchRow.Side qutip = setup.python() == null ? BenchRow.Side.absent(setup.pythonNote())
-                    : side(Child.run(peerCommand(setup, spec, setup.reps()), setup.timeoutSeconds()));
-            BenchRow row = new BenchRow(spec.problem(), spec.size(), side(l), qutip);
+                    : side(Child.run(peerCommand(setup.python(), setup, spec), setup.timeoutSeconds()));
+            BenchRow.Side qutip5 = null, qutip5Serial = null;
+            if (setup.twoPeers()) {
+                if (setup.python5() == null) {
+                    qutip5 = BenchRow.Side.absent(setup.python5Note());
+                } else if (BenchRow.trajectoryRow(spec.problem())) {
+                    // QuTiP 5 with its parallel map, then with its serial map; the faster counts
+                    qutip5 = side(Child.run(peerCommand(setup.python5(), setup, spec), Map.of(MAP_ENVIRONMENT, "parallel"),
+                            setup.timeoutSeconds()));
+                    qutip5Serial = side(Child.run(peerCommand(setup.python5(), setup, spec),
+                            Map.of(MAP_ENVIRONMENT, "serial"), setup.timeoutSeconds()));
+                } else {
+                    qutip5 = side(Child.run(peerCommand(setup.python5(), setup, spec), setup.timeoutSeconds()));
+                }
+            }
+            BenchRow row = new BenchRow(spec.problem(), spec.size(), side(l), qutip, qutip5, qutip5Serial);
             rows.add(row);
-            log.printf(" Lindblad %s, QuTiP %s, %s%n", BenchReport.time(row.lindblad().warmSeconds()),
-                    BenchReport.time(row.qutip().warmSeconds()), row.agreement().text());
+            if (row.twoPeers()) {
+                log.printf(" Lindblad %s, QuTiP %s, QuTiP 5 %s%s; %s / %s%n", BenchReport.time(row.lindblad().warmSeconds()),
+                        BenchReport.time(row.qutip().warmSeconds()), BenchReport.time(row.qutip5Counted().warmSeconds()),
+                        qutip5Serial == null ? "" : " (serial " + BenchReport.time(qutip5Serial.warmSeconds()) + ", parallel "
+                                + BenchReport.time(qutip5.warmSeconds()) + ")",
+                        row.agreement().text(), row.agreement5().text());
+            } else {
+                log.printf(" Lindblad %s, QuTiP %s, %s%n", BenchReport.time(row.lindblad().warmSeconds()),
+                        BenchReport.time(row.qutip().warmSeconds()), row.agreement().text());
+            }
         }
         return rows;
     }
@@ -147,9 +189,9 @@ final class SideBySide {
         return c;
     }
 
-    private static List<String> peerCommand(Setup setup, Spec spec, int reps) {
-        return List.of(setup.python(), setup.peerScript().toString(), spec.problem(), Integer.toString(spec.size()),
-                Integer.toString(reps));
+    private static List<String> peerCommand(String python, Setup setup, Spec spec) {
+        return List.of(python, setup.peerScript().toString(), spec.problem(), Integer.toString(spec.size()),
+                Integer.toString(setup.reps()));
     }
 
     /**
@@ -184,7 +226,18 @@ final class SideBySide {
         }
 
         static Child run(List<String> command, long timeoutSeconds) {
+            return run(command, Map.of(), timeoutSeconds);
+        }
+
+        /**
+         * @param command        the command
+         * @param environment    variables set for the child on top of this process's environment
+         * @param timeoutSeconds the longest it may run; then it is killed (status -1)
+         * @return the finished child
+         */
+        static Child run(List<String> command, Map<String, String> environment, long timeoutSeconds) {
             ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(environment);
             long t0 = System.nanoTime();
             Process p;
             try {
@@ -262,6 +315,44 @@ final class SideBySide {
         } catch (UncheckedIOException e) {
             return "QuTiP not installed (no " + python + ")";
         }
+    }
+
+    /** The environment variable naming the second peer's interpreter (QuTiP 5), as {@code --python5} does. */
+    static final String PYTHON5_ENVIRONMENT = "LINDBLAD_QUTIP5_PYTHON";
+
+    /**
+     * Checks the second peer.
+     *
+     * @param python the interpreter to try
+     * @return null if it imports QuTiP 5, else why not (for the QuTiP 5 columns)
+     */
+    static String qutip5Problem(String python) {
+        try {
+            Child c = Child.run(List.of(python, "-c", "import qutip; print('version=' + qutip.__version__)"), 120);
+            String version = c.output().fields().get("version");
+            if (c.status() != 0 || version == null) {
+                return "QuTiP 5 not run (" + python + " cannot import qutip)";
+            }
+            return qutip5Problem(python, version);
+        } catch (UncheckedIOException e) {
+            return "QuTiP 5 not run (no " + python + ")";
+        }
+    }
+
+    /** @return null when the version is a QuTiP 5, else why the peer does not run */
+    static String qutip5Problem(String python, String version) {
+        return version.strip().startsWith("5.") ? null
+                : "QuTiP 5 not run (" + python + " imports QuTiP " + version.strip() + ", not 5)";
+    }
+
+    /** @return the second peer's interpreter from {@value #PYTHON5_ENVIRONMENT}, or null when it is unset or blank */
+    static String defaultPython5() {
+        return defaultPython5(System.getenv(PYTHON5_ENVIRONMENT));
+    }
+
+    /** @return the variable's value, or null when it is unset or blank */
+    static String defaultPython5(String variable) {
+        return variable == null || variable.isBlank() ? null : variable.strip();
     }
 
     /** @return the default interpreter: Debian's {@code /usr/bin/python3} when present, else {@code python3} */
