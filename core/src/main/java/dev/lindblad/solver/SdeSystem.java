@@ -47,6 +47,35 @@ abstract class SdeSystem {
         throw new UnsupportedOperationException("addDiffusionSecondDerivative");
     }
 
+    /**
+     * @return whether the drift is linear in the state, {@code a(t, y) = A(t) y}, with the solve
+     *         of {@link #solveImplicit} set up (what the drift-implicit methods need)
+     */
+    boolean hasLinearDrift() {
+        return false;
+    }
+
+    /**
+     * Writes {@code out} with {@code (I - scale A(t)) out = rhs}, for a linear drift
+     * {@code a(t, y) = A(t) y} ({@link #hasLinearDrift()}).
+     *
+     * @param out may be rhs
+     */
+    void solveImplicit(double t, double scale, double[] rhs, double[] out) {
+        throw new UnsupportedOperationException("solveImplicit");
+    }
+
+    /**
+     * {@code out += ½ sum_k D²b_i[b_k, b_k]}, the second-order part of {@code L⁰b_i}, with the
+     * diffusions {@code b} at (t, y). A system may take another form that agrees for commuting
+     * noise ({@link SmeSystem} follows QuTiP 5's).
+     */
+    void addL0bCurvature(double t, double[] y, int i, double[][] b, double[] out) {
+        for (int k = 0; k < noises; k++) {
+            addDiffusionSecondDerivative(t, y, i, b[k], b[k], 0.5, out);
+        }
+    }
+
     /** @return whether the drift and diffusions depend on t explicitly */
     abstract boolean isTimeDependent();
 }

@@ -23,7 +23,9 @@ import java.util.Objects;
  * {@code mesolve} with collapse operators {@code c ∪ s}.
  *
  * <p>Fixed steps of {@link StochasticOptions#dt()} fitted to each output interval; every
- * method of {@link StochasticOptions#METHODS} except the implicit ones. The trajectory
+ * method of {@link StochasticOptions#METHODS}, the drift-implicit {@code "milstein_imp"} and
+ * {@code "taylor1.5_imp"} included (one linear solve with {@code I - (dt/2) L(t + dt)} per step,
+ * {@link StochasticOptions#solveMethod()}). The trajectory
  * machinery is {@link McSolver}'s (see {@link SseSolver}). Reusable and thread-safe.
  */
 public final class SmeSolver {
@@ -60,15 +62,24 @@ public final class SmeSolver {
         all.addAll(s);
         EvoOp a = StochasticSystems.nonHermitian(hamiltonian.asEvo(), all);
         dev.lindblad.data.LinearMap superoperator = null;
-        if (hamiltonian.asEvo().isConstant() && all.stream().allMatch(QobjEvo::isConstant)) {
+        boolean constant = hamiltonian.asEvo().isConstant() && all.stream().allMatch(QobjEvo::isConstant);
+        QobjEvo generator = constant || isImplicit(options.method())
+                ? QobjEvo.liouvillian(hamiltonian.asEvo(), all) : null;
+        if (constant) {
             superoperator = dev.lindblad.data.Data.prepareProduct(dev.lindblad.data.Data.toBestFormat(
-                    QobjEvo.liouvillian(hamiltonian.asEvo(), all).constantPart().data()));
+                    generator.constantPart().data()));
         }
-        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator);
+        // the implicit methods solve (I - dt/2 L(t + dt)) ρ' = r with L the whole Liouvillian (QuTiP's system.L)
+        ImplicitSolve implicit = isImplicit(options.method()) ? new ImplicitSolve(NAME, generator, options) : null;
+        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator, implicit);
         this.hamiltonianEvo = hamiltonian.asEvo();
         this.collapseEvos = new ArrayList<>(c);
         this.monitoredEvos = new ArrayList<>(sc);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
+    }
+
+    static boolean isImplicit(String method) {
+        return method.equals("milstein_imp") || method.equals("taylor1.5_imp");
     }
 
     /** @return the equation (for the tests of the methods) */

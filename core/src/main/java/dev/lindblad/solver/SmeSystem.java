@@ -22,14 +22,18 @@ final class SmeSystem extends QuantumSde {
     private final dev.lindblad.data.LinearMap liouvillian;
     private final double[] ar, x, xd, z, kr, kd, comb;
     private final double[][] xs;
+    /** The linear solve of the implicit methods with the Liouvillian L(t); null when not set up. */
+    private final ImplicitSolve implicit;
 
     /**
      * @param liouvillian the constant Liouvillian as a superoperator on vec(ρ) (null: the drift
      *                    by products, for time-dependent operators)
+     * @param implicit    the solve {@code (I - s L(t)) x = r} of the implicit methods (null: none)
      */
-    SmeSystem(int n, EvoOp a, EvoOp[] c, EvoOp[] s, dev.lindblad.data.LinearMap liouvillian) {
+    SmeSystem(int n, EvoOp a, EvoOp[] c, EvoOp[] s, dev.lindblad.data.LinearMap liouvillian, ImplicitSolve implicit) {
         super(2 * n * n, s.length);
         this.liouvillian = liouvillian;
+        this.implicit = implicit;
         this.n = n;
         this.a = a;
         this.c = c;
@@ -47,7 +51,7 @@ final class SmeSystem extends QuantumSde {
 
     @Override
     QuantumSde forOneRun() {
-        return new SmeSystem(n, a, c, s, liouvillian);
+        return new SmeSystem(n, a, c, s, liouvillian, implicit);
     }
 
     @Override
@@ -166,6 +170,18 @@ final class SmeSystem extends QuantumSde {
         evaluate(t, v, out, null);
     }
 
+    /** The drift is linear, {@code L(t)ρ}: the implicit methods apply once their solve is set up. */
+    @Override
+    boolean hasLinearDrift() {
+        return implicit != null;
+    }
+
+    /** {@code out = (I - scale L(t))^{-1} rhs}, by {@link ImplicitSolve}. */
+    @Override
+    void solveImplicit(double t, double scale, double[] rhs, double[] out) {
+        implicit.solve(t, scale, rhs, out);
+    }
+
     /** The drift is linear: {@code D²a = 0}. */
     @Override
     void addDriftSecondDerivative(double t, double[] y, double[] u, double[] v, double scale, double[] out) {
@@ -180,6 +196,24 @@ final class SmeSystem extends QuantumSde {
         double ev = 2 * traceRe(z);
         for (int p = 0; p < out.length; p++) {
             out[p] -= scale * (eu * v[p] + ev * u[p]);
+        }
+    }
+
+    /**
+     * {@code ½ sum_k D²b_i[b_k, b_k] = -sum_k e_i(b_k) b_k}, as QuTiP 5 forms it: for
+     * {@code k < i} with {@code e_k(b_i)} in place of {@code e_i(b_k)} (it stores
+     * {@code e_i(b_j)} for {@code i <= j} only; the same for commuting noise).
+     */
+    @Override
+    void addL0bCurvature(double t, double[] y, int i, double[][] b, double[] out) {
+        for (int k = 0; k < b.length; k++) {
+            int p = Math.min(i, k);
+            s[p].apply(t, b[Math.max(i, k)], n, z, 1, 0, false);
+            double e = 2 * traceRe(z);
+            double[] bk = b[k];
+            for (int q = 0; q < out.length; q++) {
+                out[q] -= e * bk[q];
+            }
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * <p>Integration is by fixed steps of {@link StochasticOptions#dt()} fitted to each output
  * interval, with the method of {@link StochasticOptions#method()} ({@code "platen"} by default;
- * {@code "taylor1.5"} is for {@link SmeSolver} only, as in QuTiP). Trajectories, seeds,
+ * {@code "taylor1.5"}, {@code "milstein_imp"} and {@code "taylor1.5_imp"} are for {@link SmeSolver}
+ * only, as in QuTiP 5). Trajectories, seeds,
  * reproducibility on every {@link dev.lindblad.parallel.TaskMap}, target tolerance, timeout and
  * failures are those of {@link McSolver}. H and the c_i may depend on time ({@link QobjEvo}).
  * The solver is built once for a system and may run many initial states, concurrently.

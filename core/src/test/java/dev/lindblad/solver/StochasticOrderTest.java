@@ -70,6 +70,16 @@ class StochasticOrderTest {
         }
 
         @Override
+        boolean hasLinearDrift() {
+            return true;
+        }
+
+        @Override
+        void solveImplicit(double t, double scale, double[] rhs, double[] out) {
+            out[0] = rhs[0] / (1 - scale * mu);
+        }
+
+        @Override
         boolean isTimeDependent() {
             return false;
         }
@@ -211,5 +221,55 @@ class StochasticOrderTest {
         assertTrue(platen > 1.8, "platen weak order " + platen + " (2 promised)");
         assertTrue(taylor > 1.8, "taylor1.5 weak order " + taylor);
         assertTrue(explicit > 1.8, "explicit1.5 weak order " + explicit);
+    }
+    @Test
+    void strongOrdersOfTheImplicitMethods() {
+        Linear one = new Linear(0.5, 1.0);
+        Linear two = new Linear(0.5, 0.8, 0.6);
+        double m1 = strongOrder("milstein_imp", one), t1 = strongOrder("taylor1.5_imp", one);
+        double m2 = strongOrder("milstein_imp", two), t2 = strongOrder("taylor1.5_imp", two);
+        System.out.printf("implicit strong orders: milstein_imp %.2f (2 noises %.2f), taylor1.5_imp %.2f (2 noises %.2f); "
+                + "explicit twins: milstein %.2f (%.2f), taylor1.5 %.2f (%.2f)%n", m1, m2, t1, t2,
+                strongOrder("milstein", one), strongOrder("milstein", two), strongOrder("taylor1.5", one),
+                strongOrder("taylor1.5", two));
+        assertOrder(1.0, m1, "milstein_imp strong");
+        assertOrder(1.0, m2, "milstein_imp strong, 2 noises");
+        assertOrder(1.5, t1, "taylor1.5_imp strong");
+        assertOrder(1.5, t2, "taylor1.5_imp strong, 2 noises");
+    }
+
+    @Test
+    void explicit15OnSeveralNoises() {
+        // QuTiP 5's explicit1.5 takes several Wiener processes (issue #22)
+        Linear two = new Linear(0.5, 0.8, 0.6);
+        Linear three = new Linear(0.3, 0.6, 0.5, 0.4);
+        double o2 = strongOrder("explicit1.5", two), o3 = strongOrder("explicit1.5", three);
+        System.out.printf("explicit1.5 strong orders: 2 noises %.2f, 3 noises %.2f%n", o2, o3);
+        assertOrder(1.5, o2, "explicit1.5 strong, 2 noises");
+        assertOrder(1.5, o3, "explicit1.5 strong, 3 noises");
+        // for one noise the several-noise form is the one-noise scheme, to rounding
+        Linear one = new Linear(0.5, 1.0);
+        SdeStepper single = SdeStepper.create("explicit1.5", one, "test");
+        SdeStepper multi = new SdeStepper.Explicit15Multi(one);
+        assertTrue(single instanceof SdeStepper.Explicit15);
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int k = 0; k < 20; k++) {
+            double dt = 0.01 + 0.1 * rng.nextDouble(), w = Math.sqrt(dt) * rng.nextGaussian();
+            double z = 0.5 * dt * (w + Math.sqrt(dt) * rng.nextGaussian() / Math.sqrt(3));
+            double[] y = {0.5 + rng.nextDouble()}, a = new double[1], b = new double[1];
+            single.step(0, dt, y, new double[] {w}, new double[] {z}, a);
+            multi.step(0, dt, y, new double[] {w}, new double[] {z}, b);
+            assertEquals(a[0], b[0], 1e-14 * Math.abs(a[0]), "step " + k);
+        }
+    }
+
+    @Test
+    void weakOrdersOfTheImplicitMethods() {
+        Linear sys = new Linear(0.5, 1.0);
+        double milstein = weakOrder("milstein_imp", sys);
+        double taylor = weakOrder("taylor1.5_imp", sys);
+        System.out.printf("implicit weak orders: milstein_imp %.2f taylor1.5_imp %.2f%n", milstein, taylor);
+        assertOrder(1.0, milstein, "milstein_imp weak");
+        assertTrue(taylor > 1.8, "taylor1.5_imp weak order " + taylor);
     }
 }

@@ -52,7 +52,8 @@ class StochasticSolverTest {
 
     @Test
     void smesolveMeanIsMesolveWithBothOperatorKinds() {
-        for (String method : List.of("platen", "euler", "milstein", "rouchon", "taylor1.5", "pred_corr", "explicit1.5")) {
+        for (String method : List.of("platen", "euler", "milstein", "rouchon", "taylor1.5", "pred_corr", "explicit1.5",
+                "milstein_imp", "taylor1.5_imp")) {
             StochasticResult r = smesolve(H, basis(N, 0), TIMES, List.of(C), List.of(SC), List.of(num(N), X),
                     opts(100).withMethod(method));
             Result me = mesolve(H, basis(N, 0), TIMES, List.of(C, SC), List.of(num(N), X));
@@ -82,6 +83,13 @@ class StochasticSolverTest {
         Result me2 = mesolve(H, basis(N, 0), TIMES, List.of(SC), List.of(num(N), X));
         assertMeanMatches(sse, me2, 2, 0.01);
         assertTrue(sse.heterodyne());
+        // explicit1.5 with the two Wiener processes of heterodyne detection (QuTiP 5 offers it)
+        StochasticResult smeE = smesolve(H, basis(N, 0), TIMES, List.of(C), List.of(SC), List.of(num(N), X),
+                opts(100).withHeterodyne(true).withMethod("explicit1.5"));
+        assertMeanMatches(smeE, me, 2, 0.01);
+        StochasticResult sseE = ssesolve(H, basis(N, 0), TIMES, List.of(SC), List.of(num(N), X),
+                opts(300).withHeterodyne(true).withMethod("explicit1.5"));
+        assertMeanMatches(sseE, me2, 2, 0.01);
     }
 
     @Test
@@ -95,6 +103,12 @@ class StochasticSolverTest {
         StochasticResult t15 = smesolve(h, basis(N, 0), TIMES, List.of(C), List.of(sc), List.of(num(N), X),
                 opts(100).withMethod("taylor1.5"));
         assertMeanMatches(t15, me, 2, 0.01);
+        // the implicit methods solve with L(t + dt) at every step
+        for (String method : List.of("milstein_imp", "taylor1.5_imp")) {
+            StochasticResult imp = smesolve(h, basis(N, 0), TIMES, List.of(C), List.of(sc), List.of(num(N), X),
+                    opts(100).withMethod(method));
+            assertMeanMatches(imp, me, 2, 0.01);
+        }
         StochasticResult s = ssesolve(h, basis(N, 0), TIMES, List.of(sc), List.of(num(N), X), opts(300));
         Result me2 = mesolve(h, basis(N, 0), TIMES, List.of(sc), List.of(num(N), X));
         assertMeanMatches(s, me2, 2, 0.01);
@@ -264,8 +278,9 @@ class StochasticSolverTest {
 
     @Test
     void refusesWhatItCannotDo() {
-        assertThrows(UnsupportedOperationException.class,
-                () -> new SmeSolver(H, null, List.of(SC), opts(2).withMethod("milstein_imp")));
+        IllegalArgumentException imp = assertThrows(IllegalArgumentException.class,
+                () -> new SseSolver(H, List.of(SC), opts(2).withMethod("milstein_imp")));
+        assertTrue(imp.getMessage().startsWith("ssesolve: the drift-implicit method 'milstein_imp'"), imp.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SseSolver(H, List.of(SC), opts(2).withMethod("taylor1.5")));
         assertTrue(e.getMessage().startsWith("ssesolve: method 'taylor1.5'"), e.getMessage());
