@@ -1274,6 +1274,28 @@ public final class Lindblad {
     }
 
     /**
+     * Bloch–Redfield master equation with a time-dependent Hamiltonian (QuTiP 5's
+     * {@code brmesolve(QobjEvo H, ...)}: the tensor of {@code H(t)} at each t), secular cutoff 0.1;
+     * see {@link dev.lindblad.solver.Solvers#brmesolve(QobjEvo, Qobj, double[], List, List)}.
+     */
+    public static dev.lindblad.solver.Result brmesolve(QobjEvo h, Qobj psi0, double[] tlist,
+                                                       List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> eOps) {
+        return dev.lindblad.solver.Solvers.brmesolve(h, psi0, tlist, aOps, eOps);
+    }
+
+    /**
+     * Bloch–Redfield master equation with a time-dependent Hamiltonian, collapse operators, secular
+     * cutoff (units of the smallest gap of {@code H(t)}, negative for none) and options; see
+     * {@link dev.lindblad.solver.Solvers#brmesolve(QobjEvo, Qobj, double[], List, List, List, double, dev.lindblad.solver.SolverOptions)}.
+     */
+    public static dev.lindblad.solver.Result brmesolve(QobjEvo h, Qobj psi0, double[] tlist,
+                                                       List<dev.lindblad.solver.BrOperator> aOps, List<Qobj> eOps,
+                                                       List<Qobj> cOps, double secCutoff,
+                                                       dev.lindblad.solver.SolverOptions options) {
+        return dev.lindblad.solver.Solvers.brmesolve(h, psi0, tlist, aOps, eOps, cOps, secCutoff, options);
+    }
+
+    /**
      * The Bloch–Redfield tensor in the eigenbasis of H (with the eigenvectors);
      * {@code .fockBasis()} gives it in the basis of H; see {@link dev.lindblad.solver.BlochRedfield}.
      */

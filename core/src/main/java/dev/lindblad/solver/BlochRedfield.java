@@ -117,7 +117,12 @@ public final class BlochRedfield {
 
     /** @return {@link TaskMap#threads()} for a tensor of at least {@link #PARALLEL_ROWS} rows, else serial */
     static TaskMap defaultMap(Qobj h) {
-        long rows = (long) h.data().rows() * h.data().rows();
+        return defaultMap(h.data().rows());
+    }
+
+    /** @return {@link TaskMap#threads()} for a Hilbert space of dimension n with {@code n² >= PARALLEL_ROWS} */
+    static TaskMap defaultMap(int n) {
+        long rows = (long) n * n;
         return rows >= PARALLEL_ROWS ? TaskMap.threads() : TaskMap.serial();
     }
 
@@ -226,6 +231,23 @@ public final class BlochRedfield {
         int n = e.length;
         Coupling c = new Coupling(n, e, op.op().transform(v, true).data().toDense().array(), op, operation, index);
         return assemble(n, e, new Coupling[] {c}, cutoff, TaskMap.serial(), false);
+    }
+
+    /**
+     * The dissipative tensor (no {@code -i ω_ab}, no c_ops) of constant couplings in the
+     * eigenbasis {@code (v, e)}, rows computed by {@code map} (same bits on any map): what
+     * {@link BrSolver} rebuilds at each time for a time-dependent H. {@code aOps[k]} in messages
+     * is {@code ops.get(k)}.
+     */
+    static CsrMatrix couplingsTensor(double[] e, Qobj v, List<BrOperator> ops, double cutoff, TaskMap map,
+                                     String operation) {
+        int n = e.length;
+        Coupling[] cs = new Coupling[ops.size()];
+        for (int k = 0; k < cs.length; k++) {
+            BrOperator op = ops.get(k);
+            cs[k] = new Coupling(n, e, op.op().transform(v, true).data().toDense().array(), op, operation, k);
+        }
+        return assemble(n, e, cs, cutoff, map, false);
     }
 
     /**

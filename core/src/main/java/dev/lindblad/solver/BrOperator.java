@@ -30,7 +30,8 @@ import java.util.function.DoubleUnaryOperator;
  * since every term of R holds A twice and S once, a coupling {@code f(t) A} with a spectrum of
  * ω alone gives {@code f(t)² R_A} (QuTiP multiplies {@code A_ac A_db} without conjugation, so
  * for a complex f it is {@code f²}, not {@code |f|²}; a Hermitian {@code f(t) A} needs a real f).
- * The Hamiltonian stays constant.
+ * With a time-dependent Hamiltonian ({@link BrSolver#BrSolver(dev.lindblad.QobjEvo, List, List, double,
+ * SolverOptions)}) the frozen coupling is taken in the eigenbasis of {@code H(t)}.
  */
 public final class BrOperator {
 

@@ -3,6 +3,7 @@ package dev.lindblad.solver;
 import dev.lindblad.DimensionMismatchException;
 import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
 import dev.lindblad.data.CsrMatrix;
 import dev.lindblad.data.Data;
 import dev.lindblad.data.LinearMap;
@@ -39,15 +40,45 @@ import java.util.Objects;
  * spectrum depends on ω alone has {@code R_k(t) = f(t)² R_A}: R_A is built once and scaled at
  * each evaluation. Any other one (a sum of terms, or a spectrum {@code S(t, ω)}) has its tensor
  * rebuilt at each evaluation from {@code A(t)} and {@code S(t, ·)} (as QuTiP does for every
- * time-dependent coupling), which costs {@code O(n⁴)} at most per evaluation. H stays constant
- * (QuTiP 5's time-dependent H is not supported), and the {@code "diag"} and {@code "krylov"}
- * methods, which need a constant generator, refuse time-dependent couplings.
+ * time-dependent coupling), which costs {@code O(n⁴)} at most per evaluation. The
+ * {@code "diag"} and {@code "krylov"} methods, which need a constant generator, refuse
+ * time-dependent couplings.
+ *
+ * <p><b>Time-dependent Hamiltonian</b> ({@link #BrSolver(QobjEvo, List, List, double, SolverOptions)},
+ * QuTiP 5's {@code brmesolve(QobjEvo H, ...)}): at each time t the tensor is the one of
+ * {@code H(t)}: {@code H(t) = V(t) diag(E(t)) V(t)^†} (eigenvalues ascending), the dissipative
+ * tensor {@code R(t)} of the couplings frozen at t is built in that eigenbasis with the secular
+ * window {@code secCutoff · (smallest gap of H(t))}, and the equation is integrated in the basis
+ * H was given in (QuTiP's {@code fock_basis=True}), with no interaction picture:
+ * <pre>
+ *   dρ/dt = -i [H(t), ρ] + V(t) R(t)[V(t)^† ρ V(t)] V(t)^† + Σ_c (c ρ c^† - ½ {c^† c, ρ})
+ * </pre>
+ * The eigendecomposition and {@code R(t)} are kept for the last t; each new t costs a dense
+ * eigendecomposition, the sparse tensor build of {@link BlochRedfield} (rows on the solver's map,
+ * the same bits on any map) and four dense n × n products. Time-dependent couplings and spectra
+ * combine with it (frozen at t, as above). {@code H(t)} must be Hermitian: it is checked at
+ * t = 0 when the solver is built and at each t the tensor is built (a non-Hermitian {@code H(t)}
+ * stops the run with an {@link IntegrationException} whose cause names t). A constant
+ * {@code QobjEvo} is solved as its {@code Qobj} (the same bits). The {@code "diag"} and
+ * {@code "krylov"} methods refuse a time-dependent H.
+ *
+ * <p><i>Degeneracies and crossings</i> (as QuTiP): the tensor in the lab basis does not depend
+ * on the eigenvectors chosen inside a degenerate eigenspace (all its pairs have the same
+ * {@code ω_ab - ω_cd} and are kept together), so an exact degeneracy is harmless. The secular
+ * window is relative to the smallest gap of {@code H(t)}, gaps below {@code 1e-12} of the largest
+ * |E| counting as zero (QuTiP: exactly zero); near an avoided or actual crossing that gap goes to
+ * zero and the window closes, so the secular tensor keeps only the exactly secular entries there
+ * and changes abruptly when the gap passes other gaps or the crossing itself (the secular
+ * approximation is not valid near a crossing: use {@code secCutoff < 0} there). When
+ * {@code H(t)} has no gap at all (e.g. {@code H(t) = 0}) every entry is kept.
  */
 public final class BrSolver {
 
     private final BlochRedfield.BrTensor dissipative;
     private volatile BlochRedfield.BrTensor full;
-    private final Qobj hamiltonian;
+    private final Dims dims;
+    /** The engine of a time-dependent H; null for a constant one (else the constant-H fields are null). */
+    private final BrTimeDependentH varying;
     private final SolverOptions options;
     private final LinearMap product;
     private final double[] energies;
@@ -75,13 +106,66 @@ public final class BrSolver {
     /** {@link #BrSolver(Qobj, List, List, double, SolverOptions)} with the tensor built by {@code map}. */
     public BrSolver(Qobj h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options,
                     TaskMap map) {
+        this(Objects.requireNonNull(h, "BrSolver: h is null"), null, aOps, cOps, secCutoff, options, map);
+    }
+
+    /**
+     * A Bloch–Redfield solver whose Hamiltonian may depend on time, as QuTiP 5's
+     * {@code BRSolver(QobjEvo H, ...)}: at each time t the tensor is built in the eigenbasis of
+     * {@code H(t)} (secular window relative to the gaps of {@code H(t)}) and the equation is
+     * integrated in the basis H was given in (see the class comment). A constant {@code h}
+     * ({@link QobjEvo#isConstant()}) is its constant part handed to
+     * {@link #BrSolver(Qobj, List, List, double, SolverOptions)}: the same solver, the same bits.
+     *
+     * @param h         the Hamiltonian {@code H(t)}, Hermitian at every time (checked at t = 0
+     *                  here and at each time the tensor is built)
+     * @param aOps      bath couplings with their spectra, constant or time-dependent
+     * @param cOps      Lindblad collapse operators (null or empty for none)
+     * @param secCutoff secular cutoff in units of the smallest gap of {@code H(t)} (QuTiP's
+     *                  default 0.1); negative for none
+     * @param options   solver options; a non-constant H needs an ODE method (not {@code "diag"}
+     *                  or {@code "krylov"})
+     */
+    public BrSolver(QobjEvo h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options) {
+        this(h, aOps, cOps, secCutoff, options,
+                BlochRedfield.defaultMap(Objects.requireNonNull(h, "BrSolver: h is null").dims().rows()));
+    }
+
+    /**
+     * {@link #BrSolver(QobjEvo, List, List, double, SolverOptions)} with the tensor built by
+     * {@code map} (at each time, for a time-dependent H; the same bits on any map).
+     */
+    public BrSolver(QobjEvo h, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff, SolverOptions options,
+                    TaskMap map) {
+        this(constantOrNull(h), h, aOps, cOps, secCutoff, options, map);
+    }
+
+    /** @return the value of a constant h, null for one that depends on time */
+    private static Qobj constantOrNull(QobjEvo h) {
         Objects.requireNonNull(h, "BrSolver: h is null");
+        return h.isConstant() ? h.constantPart() : null;
+    }
+
+    /** h non-null: constant H (evo ignored); else the time-dependent {@code evo}. */
+    private BrSolver(Qobj h, QobjEvo evo, List<BrOperator> aOps, List<Qobj> cOps, double secCutoff,
+                     SolverOptions options, TaskMap map) {
         Objects.requireNonNull(aOps, "BrSolver: aOps is null");
         Evolution.elements("BrSolver", "aOps", aOps);
         Evolution.elements("BrSolver", "cOps", cOps);
         this.options = Objects.requireNonNull(options, "BrSolver: options is null");
         Objects.requireNonNull(map, "BrSolver: map is null");
-        this.hamiltonian = h;
+        if (h == null) {
+            this.varying = new BrTimeDependentH(evo, aOps, cOps, secCutoff, options, map);
+            this.dims = varying.dims();
+            this.dissipative = null;
+            this.product = null;
+            this.energies = null;
+            this.n = dims.rows();
+            this.cutoff = Double.NaN;
+            return;
+        }
+        this.varying = null;
+        this.dims = h.dims();
         List<BrOperator> constant = new ArrayList<>();
         List<BrOperator> timeDependent = new ArrayList<>();
         for (BrOperator op : aOps) {
@@ -122,6 +206,10 @@ public final class BrSolver {
 
     /** @return the tensor this solver integrates (with {@code -i ω_ab}, as QuTiP's), with its eigenbasis */
     public BlochRedfield.BrTensor tensor() {
+        if (varying != null) {
+            throw new IllegalStateException("tensor: this solver's Hamiltonian depends on time, so its tensor and "
+                    + "eigenbasis do; use BlochRedfield.tensorAt(h.at(t), aOps, cOps, secCutoff, t)");
+        }
         if (timeDependent()) {
             throw new IllegalStateException("tensor: this solver has time-dependent couplings, so its tensor depends "
                     + "on time; use BlochRedfield.tensorAt");
@@ -168,17 +256,21 @@ public final class BrSolver {
         double[] times = Evolution.checkTimes("brmesolve", tlist);
         List<Qobj> ops = Evolution.elements("brmesolve", "eOps", eOps);
         List<ExpectFunction> funcs = Evolution.elements("brmesolve", "eFuncs", eFuncs);
-        Dims dims = hamiltonian.dims();
         if (!(rho0.isKet() || rho0.isOper()) || !java.util.Arrays.equals(rho0.dims().out(), dims.out())
                 || (rho0.isOper() && !rho0.dims().equals(dims))) {
             throw new DimensionMismatchException("brmesolve: system and initial state", dims, rho0.dims());
         }
         Qobj rho = rho0.isKet() ? rho0.times(rho0.dag()) : rho0;
-        List<Qobj> eigOps = new ArrayList<>();
         for (Qobj e : ops) {
             if (!e.dims().equals(dims)) {
                 throw new DimensionMismatchException("brmesolve: e-op and system", e.dims(), dims);
             }
+        }
+        if (varying != null) {
+            return varying.run(rho, times, ops, funcs, start);
+        }
+        List<Qobj> eigOps = new ArrayList<>();
+        for (Qobj e : ops) {
             eigOps.add(dissipative.toEigenbasis(e));
         }
         List<ExpectFunction> eigFuncs = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.lindblad.solver;
 
 import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
 import dev.lindblad.QobjLike;
 import java.util.List;
 import java.util.Objects;
@@ -395,6 +396,48 @@ public final class Solvers {
      * secular cutoff (in units of the smallest gap of H; negative: none) and options.
      */
     public static Result brmesolve(Qobj h, Qobj psi0, double[] tlist, List<BrOperator> aOps, List<Qobj> eOps,
+                                   List<Qobj> cOps, double secCutoff, SolverOptions options) {
+        java.util.Objects.requireNonNull(h, "brmesolve: h is null");
+        java.util.Objects.requireNonNull(psi0, "brmesolve: psi0 is null");
+        Evolution.checkTimes("brmesolve", tlist);
+        java.util.Objects.requireNonNull(aOps, "brmesolve: aOps is null");
+        Evolution.elements("brmesolve", "aOps", aOps);
+        Evolution.elements("brmesolve", "eOps", eOps);
+        Evolution.elements("brmesolve", "cOps", cOps);
+        if (Double.isNaN(secCutoff)) {
+            throw new IllegalArgumentException("brmesolve: secCutoff = NaN; expected a number (negative: no secular "
+                    + "approximation)");
+        }
+        java.util.Objects.requireNonNull(options, "brmesolve: options is null");
+        return new BrSolver(h, aOps, cOps, secCutoff, options).run(psi0, tlist, eOps);
+    }
+
+    /**
+     * The Bloch–Redfield master equation with a Hamiltonian that may depend on time, as QuTiP 5's
+     * {@code brmesolve(QobjEvo H, ...)}: at each time t the tensor is built in the eigenbasis of
+     * {@code H(t)} (secular cutoff 0.1 of the smallest gap of {@code H(t)}) and
+     * {@code dρ/dt = -i[H(t), ρ] + V(t) R(t)[V(t)^† ρ V(t)] V(t)^†} is integrated in the basis H was
+     * given in (see {@link BrSolver}). A constant {@code h} gives the bits of
+     * {@link #brmesolve(Qobj, Qobj, double[], List, List)}.
+     *
+     * @param h     the Hamiltonian {@code H(t)}, Hermitian at every time
+     * @param psi0  initial ket or density matrix
+     * @param tlist output times
+     * @param aOps  bath couplings, constant or time-dependent
+     * @param eOps  operators whose expectation values are recorded
+     * @return the result
+     */
+    public static Result brmesolve(QobjEvo h, Qobj psi0, double[] tlist, List<BrOperator> aOps, List<Qobj> eOps) {
+        return brmesolve(h, psi0, tlist, aOps, eOps, List.of(), 0.1, SolverOptions.defaults());
+    }
+
+    /**
+     * {@link #brmesolve(QobjEvo, Qobj, double[], List, List)} with Lindblad collapse operators
+     * (added in the basis H was given in), a secular cutoff (in units of the smallest gap of
+     * {@code H(t)}; negative: none) and options (an ODE method: {@code "diag"} and {@code "krylov"}
+     * refuse a time-dependent H).
+     */
+    public static Result brmesolve(QobjEvo h, Qobj psi0, double[] tlist, List<BrOperator> aOps, List<Qobj> eOps,
                                    List<Qobj> cOps, double secCutoff, SolverOptions options) {
         java.util.Objects.requireNonNull(h, "brmesolve: h is null");
         java.util.Objects.requireNonNull(psi0, "brmesolve: psi0 is null");
