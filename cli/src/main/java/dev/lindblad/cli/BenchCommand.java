@@ -103,7 +103,7 @@ final class BenchCommand implements Command {
                 mcsolve, ssesolve and smesolve with 500 trajectories (nho, 50 levels) on
                 TaskMap.threads(n) at each count (default 1 2), alternating the counts round by
                 round, and prints the median wall time, the speed-up and the parallel efficiency
-                T1 / (n Tn).
+                T1 / (n Tn) ('lindblad bench --reps N traj': N rounds, default 5).
                 """;
     }
 
@@ -132,7 +132,10 @@ final class BenchCommand implements Command {
         if (plan.spmv() != null) {
             if (!plan.spmv().isEmpty() && plan.spmv().get(0).equals("traj")) {
                 int[] threads = plan.spmv().subList(1, plan.spmv().size()).stream().mapToInt(Integer::parseInt).toArray();
-                TrajectoryBench.threadScaling(TrajectoryBench.Setup.issue(threads.length == 0 ? new int[] {1, 2} : threads), out);
+                TrajectoryBench.Setup issue = TrajectoryBench.Setup.issue(threads.length == 0 ? new int[] {1, 2} : threads);
+                // --reps sets the timed rounds (default 5)
+                TrajectoryBench.threadScaling(new TrajectoryBench.Setup(issue.threads(), issue.levels(), issue.ntraj(),
+                        plan.reps() > 0 ? plan.reps() : issue.rounds(), issue.warmupNanos()), out);
                 return 0;
             }
             if (!plan.spmv().isEmpty() && plan.spmv().get(0).equals("grad")) {
@@ -236,11 +239,14 @@ final class BenchCommand implements Command {
                             + " (4 per available processor, at least 16)");
                 }
             }
-            if (args.options().keySet().stream().anyMatch(k -> !k.equals("help"))) {
-                throw new UsageException(this, "bench " + pos.get(0) + " takes no options, got " + args.options().keySet());
+            boolean traj = pos.get(0).equals("traj");
+            if (args.options().keySet().stream().anyMatch(k -> !k.equals("help") && !(traj && k.equals("reps")))) {
+                throw new UsageException(this, "bench " + pos.get(0) + " takes no options" + (traj ? " but --reps" : "")
+                        + ", got " + args.options().keySet());
             }
+            int rounds = traj && args.has("reps") ? args.intOption(this, "reps", 5, 1, 1000) : 0;
             List<String> named = pos.get(0).equals("spmv") ? pos.subList(1, pos.size()) : pos;
-            return new Plan(List.copyOf(named), List.of(), false, 0, null, null, 0, null, null);
+            return new Plan(List.copyOf(named), List.of(), false, rounds, null, null, 0, null, null);
         }
         boolean quick = args.has("quick");
         List<SideBySide.Spec> specs = new ArrayList<>(quick ? SideBySide.quickSpecs() : SideBySide.fullSpecs());

@@ -28,6 +28,9 @@ class TrajectoryBenchTest {
         assertTrue(e.getMessage().contains("got '0'"), e.getMessage());
         e = assertThrows(UsageException.class, () -> plan("traj", "9999"));
         assertTrue(e.getMessage().contains("the thread count 9999 is above"), e.getMessage());
+        // the rounds come from --reps, given before the named benchmark
+        assertEquals(3, plan("--reps", "3", "traj").reps());
+        assertEquals(List.of("traj", "1", "2"), plan("--reps", "3", "traj", "1", "2").spmv());
         e = assertThrows(UsageException.class, () -> plan("traj", "--reps", "3"));
         assertTrue(e.getMessage().contains("got '--reps'"), e.getMessage());
         e = assertThrows(UsageException.class, () -> plan("trajectories"));
