@@ -203,7 +203,9 @@ public final class Data {
      * between this storage and the library's is made per matrix: under {@code auto}, a matrix of
      * at least {@link dev.lindblad.backend.Backends#PRODUCT_MEASURE_NNZ} stored entries is
      * prepared both ways and the two products are timed on it, alternately, with the threads they
-     * will run with (a few rounds, medians, about 5 ms or 11 rounds at most; the Java product as the
+     * will run with (3 to 11 rounds, medians, about 5 ms; when the library wins, the Java product
+     * runs up to 200 more times or 20 ms so that the JIT compiler has finished with it, and the
+     * library must win a second race; the Java product as the
      * master-equation solver runs it, the upper triangle of a Hermitian ρ mirrored, for a
      * superoperator that preserves Hermiticity); the library runs the products only when it measured
      * {@link dev.lindblad.backend.Backends#PRODUCT_MARGIN} times faster, and
