@@ -532,7 +532,8 @@ public final class Backends {
                 if (k == Kernel.SPARSE_PRODUCT) {
                     b.append(String.format(Locale.ROOT, "  %-32s per matrix: from nnz >= %d auto times the Java"
                             + " storage against this library on each solver matrix and keeps the library only when"
-                            + " %.2fx faster (LinearMap.storage() and Result.stats() say which won)%n",
+                            + " %.2fx faster, twice (the second time after Java warmed up); LinearMap.storage() and"
+                            + " Result.stats() say which won%n",
                             k.description(), PRODUCT_MEASURE_NNZ, PRODUCT_MARGIN));
                     continue;
                 }
