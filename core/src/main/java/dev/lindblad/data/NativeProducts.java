@@ -205,7 +205,7 @@ final class NativeProducts {
         }
         Measurement m;
         try {
-            m = measure(java, p, be, timer);
+            m = measure(s, java, p, be, timer);
         } catch (RuntimeException | LinkageError e) {
             closeQuietly(p);
             Backends.failed(be, Kernel.SPARSE_PRODUCT, e);
@@ -225,14 +225,14 @@ final class NativeProducts {
     }
 
     /**
-     * Times the Java storage against the native product on one vector ({@link #confirmedRace}) and checks
+     * Times the Java storage of {@code a} against the native product on one vector ({@link #confirmedRace}) and checks
      * that they agree to {@link #AGREEMENT} relative to the largest entry.
      *
      * @throws IllegalStateException when the products differ (a broken library)
      */
-    static Measurement measure(LinearMap java, SparseProduct p, Backend be, Timer clock) {
+    static Measurement measure(CsrMatrix a, LinearMap java, SparseProduct p, Backend be, Timer clock) {
         int rows = java.rows(), cols = java.cols();
-        int n = hermitianDimension(java.matrix());
+        int n = hermitianDimension(a);    // on the CSR form: a DIA storage's matrix would be converted again
         double[] x = new double[2 * cols], yJava = new double[2 * rows], yNative = new double[2 * rows];
         if (n > 0) {
             for (int j = 0; j < n; j++) {     // vec of a real symmetric (so Hermitian) operator
