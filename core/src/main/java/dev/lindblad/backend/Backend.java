@@ -37,6 +37,15 @@ public interface Backend {
      */
     boolean available();
 
+    /**
+     * @return whether the libraries are already loaded (or their loading already failed) in this
+     *         JVM, so that {@link #available()} costs nothing now. It must not load anything. A
+     *         backend that loads lazily overrides it; the default says loaded.
+     */
+    default boolean loaded() {
+        return true;
+    }
+
     /** @return why the backend is not available, or null when it is */
     String unavailableReason();
 

@@ -33,6 +33,12 @@ import java.util.function.Supplier;
  * costs by structure (PARDISO, UMFPACK, KLU): for it {@code auto} runs, among the backends whose
  * threshold says native at the size, the one whose native time measured at the largest measured
  * size not above the problem's ({@link BackendThresholds.Threshold#nativeNanosAt}) is least.
+ * The solvers' sparse product is decided per matrix, not by a size threshold: under {@code auto},
+ * when a solver prepares a matrix of at least {@value #PRODUCT_MEASURE_NNZ} stored entries
+ * ({@code Data.prepareProduct}), the Java storage and the first usable backend's product
+ * ({@link #firstUsable}) are timed on it, alternately, with the threads the product will run
+ * with, and the library is kept only when its median is at least {@link #PRODUCT_MARGIN} times
+ * faster; smaller matrices stay in Java without loading a library.
  * Every other kernel runs on the first available backend that has it (MKL before OpenBLAS).
  * A backend that is missing, failed to load, or lacks the kernel leaves the call to Java: a
  * missing library never fails a run, and {@link #describe(boolean)} ({@code lindblad info}) says
@@ -53,6 +59,27 @@ public final class Backends {
     public static final String ENVIRONMENT = "LINDBLAD_BACKEND";
     /** The choices that are not a backend's name. */
     public static final List<String> GENERAL_CHOICES = List.of("auto", "java", "native");
+
+    /**
+     * Stored entries from which {@code auto} times a solver's matrix on the Java storage and on a
+     * native library's sparse product to pick the faster ({@code Data.prepareProduct}); below it
+     * the Java storage runs, no library is loaded and nothing is measured.
+     */
+    public static final long PRODUCT_MEASURE_NNZ = 10_000;
+    /**
+     * Stored entries from which {@code auto} loads a native library for the measurement of
+     * {@link #PRODUCT_MEASURE_NNZ} when no other kernel has loaded it yet: loading MKL takes
+     * 0.2–0.3 s (measured on the development machine), more than a whole solve of a medium
+     * Liouvillian, so between the two sizes the library is measured only when it is loaded
+     * already (by a dense kernel, a sparse solve or an earlier large matrix).
+     */
+    public static final long PRODUCT_LOAD_NNZ = 200_000;
+    /**
+     * How many times faster than the Java storage a native sparse product's median time must be
+     * for {@code auto} to pick it (10%): within the margin Java stays, so that noise does not
+     * flip the default.
+     */
+    public static final double PRODUCT_MARGIN = 1.10;
 
     private static final ScopedValue<String> SCOPED = ScopedValue.newInstance();
     private static volatile String programmatic;
@@ -361,6 +388,36 @@ public final class Backends {
         return Optional.empty();
     }
 
+    /**
+     * {@code auto}'s candidate for a kernel it decides per problem by timing both sides rather
+     * than by a size threshold (the solvers' sparse product: {@code Data.prepareProduct} times the
+     * Java storage against the library on the matrix itself): the first backend in rank order
+     * that can run the kernel now (available, providing it, not {@linkplain #failed broken}, and
+     * able to limit its threads in a serial region when more than one thread is configured).
+     * Loads the backend's libraries; reads no threshold and measures nothing.
+     *
+     * @param kernel the kernel
+     * @return the backend, or null when none can run it
+     */
+    public static Backend firstUsable(Kernel kernel) {
+        return firstUsable(kernel, true);
+    }
+
+    /**
+     * @param mayLoad whether a backend whose libraries are not loaded yet may be loaded now;
+     *                when false such a backend is passed over ({@link Backend#loaded()})
+     * @return the first backend in rank order that can run the kernel now, or null
+     */
+    public static Backend firstUsable(Kernel kernel, boolean mayLoad) {
+        java.util.Objects.requireNonNull(kernel, "firstUsable: kernel is null");
+        for (Backend b : all()) {
+            if ((mayLoad || b.loaded()) && usable(b, kernel)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     /** @return whether the backend can run the kernel now (available, has it, not broken, threads allow) */
     private static boolean usable(Backend b, Kernel kernel) {
         if (BROKEN.containsKey(key(b, kernel))
@@ -487,6 +544,14 @@ public final class Backends {
                 Optional<String> broken = brokenReason(be, k);
                 if (broken.isPresent()) {
                     b.append(String.format(Locale.ROOT, "  %-32s broken in this run: %s%n", k.description(), broken.get()));
+                    continue;
+                }
+                if (k == Kernel.SPARSE_PRODUCT) {
+                    b.append(String.format(Locale.ROOT, "  %-32s per matrix: from nnz >= %d auto times the Java"
+                            + " storage against this library on each solver matrix and keeps the library only when"
+                            + " %.2fx faster, twice (the second time after Java warmed up); LinearMap.storage() and"
+                            + " Result.stats() say which won%n",
+                            k.description(), PRODUCT_MEASURE_NNZ, PRODUCT_MARGIN));
                     continue;
                 }
                 BackendThresholds.Threshold t = measure ? threshold(be, k) : BackendThresholds.known(be, k);

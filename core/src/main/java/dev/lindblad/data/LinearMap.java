@@ -28,7 +28,11 @@ public sealed interface LinearMap permits MatrixMap, SplitCsrMatrix, SlicedSplit
     /**
      * @return the storage {@link Data#prepareProduct} chose, for people and reports:
      *         {@code "csr"}, {@code "dense"}, {@code "dia"}, {@code "split-csr"},
-     *         {@code "sliced-split"}, {@code "split-dia"}, or a native library's (e.g. {@code "mkl-csr"})
+     *         {@code "sliced-split"}, {@code "split-dia"}, or a native library's (e.g. {@code "mkl-csr"});
+     *         when {@code auto} picked between the Java storage and a library by timing both on
+     *         the matrix, the one that runs followed by the measurement, e.g.
+     *         {@code "mkl-csr (measured 1.31x faster than split-dia)"} or
+     *         {@code "sliced-split (measured 1.52x faster than mkl-csr)"}
      */
     String storage();
 

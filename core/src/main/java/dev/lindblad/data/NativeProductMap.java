@@ -7,12 +7,16 @@ import dev.lindblad.backend.SparseProduct;
 import dev.lindblad.parallel.Parallelism;
 
 /**
- * A solver's fixed matrix prepared by a native library for its products (MKL's
- * inspector–executor, {@link Backend#prepareSparseProduct}), chosen by {@link Data#prepareProduct}
- * when {@link Backends#select} picks a backend for its size. The Java storage is kept beside it:
- * it runs the products the library cannot run here (inside a task when the library cannot limit
- * one call to one thread) and every product after the library failed once (the failure is
- * recorded by {@link Backends#failed}).
+ * A solver's fixed matrix whose products a native library was considered for
+ * ({@link Data#prepareProduct}, {@link NativeProducts#prepare}): either prepared by the library
+ * for its products (MKL's inspector–executor, {@link Backend#prepareSparseProduct}), because the
+ * backend was forced or because it measured faster on this matrix, or kept in its Java storage
+ * because Java measured faster (then {@link #product()} is null and the library's copy is freed).
+ * The Java storage is always kept beside it: it runs every product when Java was picked, the
+ * products the library cannot run here (inside a task when the library cannot limit one call to
+ * one thread) and every product after the library failed once (the failure is recorded by
+ * {@link Backends#failed}). {@link #storage()} names the storage that runs and, when it was
+ * picked by measurement, says so with the measured ratio.
  */
 final class NativeProductMap implements LinearMap {
 
@@ -20,13 +24,36 @@ final class NativeProductMap implements LinearMap {
     private final SparseProduct product;
     private final Backend backend;
     private final long nnz;
+    private final String measured;
     private volatile boolean broken;
 
-    NativeProductMap(LinearMap java, SparseProduct product, Backend backend, long nnz) {
+    /**
+     * @param java     the Java storage of the same matrix
+     * @param product  the library's prepared product, or null when Java was picked by measurement
+     * @param backend  the backend considered
+     * @param nnz      stored entries of the matrix
+     * @param measured the report of the measurement that picked the storage, or null when the
+     *                 backend was forced
+     */
+    NativeProductMap(LinearMap java, SparseProduct product, Backend backend, long nnz, String measured) {
+        if (product == null && measured == null) {
+            throw new IllegalArgumentException("NativeProductMap: a Java pick needs the measurement that made it");
+        }
         this.java = java;
         this.product = product;
         this.backend = backend;
         this.nnz = nnz;
+        this.measured = measured;
+    }
+
+    /** @return the library's prepared product, or null when the Java storage runs every product */
+    SparseProduct product() {
+        return product;
+    }
+
+    /** @return whether the products run on the Java storage (picked by measurement, or the library failed) */
+    boolean runsJava() {
+        return product == null || broken;
     }
 
     /** @return the Java storage kept beside the native one */
@@ -36,7 +63,7 @@ final class NativeProductMap implements LinearMap {
 
     /** {@code y = alpha A x + beta y} on the library, or on the Java storage (see the class comment). */
     void apply(double[] x, int xOff, double[] y, int yOff, double ar, double ai, double br, double bi) {
-        if (broken || (!backend.threadLocalThreads() && Parallelism.inSerialRegion() && Parallelism.threads() > 1)) {
+        if (product == null || broken || (!backend.threadLocalThreads() && Parallelism.inSerialRegion() && Parallelism.threads() > 1)) {
             Data.matvec(java, x, xOff, y, yOff, ar, ai, br, bi);
             return;
         }
@@ -65,7 +92,7 @@ final class NativeProductMap implements LinearMap {
 
     @Override
     public long work() {
-        return 4 * nnz;
+        return product == null ? java.work() : 4 * nnz;
     }
 
     @Override
@@ -75,11 +102,11 @@ final class NativeProductMap implements LinearMap {
 
     @Override
     public String storage() {
-        return product.storage();
+        return measured != null ? measured : product.storage();
     }
 
     @Override
     public long storedBytes() {
-        return 20 * nnz + 4L * (rows() + 1);
+        return product == null ? java.storedBytes() : 20 * nnz + 4L * (rows() + 1);
     }
 }

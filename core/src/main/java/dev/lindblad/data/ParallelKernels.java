@@ -108,6 +108,9 @@ final class ParallelKernels {
                 Data.matvec(m.matrix(), x, 0, y, 0, ar, 0, br, 0);
                 return false;
             }
+            case NativeProductMap p when p.product() == null -> {   // Java picked by measurement
+                return gemvUpper(p.java(), n, x, y, ar, br);
+            }
             case NativeProductMap p -> {   // the library computes every row
                 p.apply(x, 0, y, 0, ar, 0, br, 0);
                 return false;

@@ -82,6 +82,11 @@ public final class KluBackend implements Backend {
     }
 
     @Override
+    public boolean loaded() {
+        return state != null;
+    }
+
+    @Override
     public boolean available() {
         return state().failure() == null;
     }

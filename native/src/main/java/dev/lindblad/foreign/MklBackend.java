@@ -168,6 +168,11 @@ public final class MklBackend implements Backend {
     }
 
     @Override
+    public boolean loaded() {
+        return state != null;
+    }
+
+    @Override
     public boolean available() {
         return state().failure() == null;
     }

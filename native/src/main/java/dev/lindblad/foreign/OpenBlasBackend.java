@@ -201,6 +201,11 @@ public final class OpenBlasBackend implements Backend {
     }
 
     @Override
+    public boolean loaded() {
+        return state != null;
+    }
+
+    @Override
     public boolean available() {
         return state().failure() == null;
     }
