@@ -116,6 +116,30 @@ public final class BackendThresholds {
         }
 
         /**
+         * @param size a call's size in the kernel's measure
+         * @return the threads a native call of that size uses: the faster count (one or
+         *         {@link #threads()}) at the largest measured size not above it, and
+         *         {@link #threads()} above the largest measured size. One thread can win at the
+         *         measured sizes (up to n = 128 for the dense kernels), where splitting costs more
+         *         than it saves or other work holds the cores; far above them the work per call
+         *         grows as n³ and every thread pays (measured on a quiet 2-core machine with the
+         *         thresholds cached as "1 thread": MKL's zheevd at n = 2000 took 6.96 s for
+         *         eigenstates on one thread against NumPy's 3.38 s on two).
+         */
+        public int nativeThreads(long size) {
+            if (points.isEmpty() || size > points.getLast().size()) {
+                return threads;
+            }
+            Point at = points.getFirst();
+            for (Point p : points) {
+                if (p.size() <= size) {
+                    at = p;
+                }
+            }
+            return at.nativeSerialNanos() < at.nativeNanos() ? 1 : threads;
+        }
+
+        /**
          * @param size a problem size in the kernel's measure
          * @return the faster native time (configured threads or one) at the largest measured size
          *         not above {@code size} (the smallest measured size when all are above), ns;
@@ -136,7 +160,8 @@ public final class BackendThresholds {
             StringBuilder b = new StringBuilder();
             b.append(value == Long.MAX_VALUE ? "Java at every size (Java faster at the largest size measured)"
                     : "native from " + kernel.sizeMeasure() + " >= " + value + " on " + nativeThreads() + " thread"
-                    + (nativeThreads() == 1 ? "" : "s"));
+                    + (nativeThreads() == 1 ? "" : "s") + (nativeThreads() == 1 && threads > 1 ? " up to "
+                    + kernel.sizeMeasure() + " = " + points.getLast().size() + ", " + threads + " above" : ""));
             b.append(" [");
             for (int i = 0; i < points.size(); i++) {
                 Point p = points.get(i);

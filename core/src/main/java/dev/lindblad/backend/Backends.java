@@ -374,7 +374,7 @@ public final class Backends {
         StringBuilder declined = new StringBuilder();
         for (Backend be : order) {
             try (SparseFactorization f = be.factorSparse(n, rowPointers, columnIndices, values,
-                    callThreads(Kernel.SPARSE_SOLVE, be))) {
+                    callThreads(Kernel.SPARSE_SOLVE, be, n))) {
                 double[] x = new double[2 * n];
                 f.solve(b, x);
                 return Optional.of(new SparseSolution(x, f.factorNonzeros(), f.description()
@@ -447,6 +447,21 @@ public final class Backends {
         }
         BackendThresholds.Threshold t = BackendThresholds.inMemory(backend, kernel);
         return t == null ? Parallelism.threads() : t.nativeThreads();
+    }
+
+    /**
+     * {@link #callThreads(Kernel, Backend)} for a call of a given size: the measured verdict at
+     * that size, and every thread above the largest measured size
+     * ({@link BackendThresholds.Threshold#nativeThreads(long)}).
+     *
+     * @param size the call's size in the kernel's measure ({@link Kernel#sizeMeasure()})
+     */
+    public static int callThreads(Kernel kernel, Backend backend, long size) {
+        if (Parallelism.inSerialRegion()) {
+            return 1;
+        }
+        BackendThresholds.Threshold t = BackendThresholds.inMemory(backend, kernel);
+        return t == null ? Parallelism.threads() : t.nativeThreads(size);
     }
 
     /**

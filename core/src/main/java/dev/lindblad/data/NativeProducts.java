@@ -28,7 +28,7 @@ final class NativeProducts {
         }
         double[] original = br == 0 && bi == 0 ? null : c.clone();   // a failed call may have written part of c
         try {
-            be.gemm(m, k, n, a, b, c, ar, ai, br, bi, Backends.callThreads(Kernel.GEMM, be));
+            be.gemm(m, k, n, a, b, c, ar, ai, br, bi, Backends.callThreads(Kernel.GEMM, be, (long) m * k * n));
             return true;
         } catch (RuntimeException | LinkageError e) {
             if (!(e instanceof ArithmeticException)) {

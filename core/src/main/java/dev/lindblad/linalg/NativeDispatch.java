@@ -24,7 +24,7 @@ final class NativeDispatch {
             return false;
         }
         try {
-            be.gemm(n, n, n, a, b, c, 1, 0, 0, 0, Backends.callThreads(Kernel.GEMM, be));
+            be.gemm(n, n, n, a, b, c, 1, 0, 0, 0, Backends.callThreads(Kernel.GEMM, be, (long) n * n * n));
             return true;
         } catch (ArithmeticException e) {
             return false;
@@ -42,7 +42,7 @@ final class NativeDispatch {
         }
         try {
             double[] vectors = wantVectors ? new double[2 * n * n] : null;
-            double[] values = be.hermitianEigen(n, a, vectors, Backends.callThreads(Kernel.HERMITIAN_EIGEN, be));
+            double[] values = be.hermitianEigen(n, a, vectors, Backends.callThreads(Kernel.HERMITIAN_EIGEN, be, n));
             return new HermitianEigen.Result(values, vectors);
         } catch (ArithmeticException e) {
             return null;
@@ -64,7 +64,7 @@ final class NativeDispatch {
         }
         try {
             double[] vectors = wantVectors ? new double[2 * n * n] : null;
-            double[] values = be.generalEigen(n, a, vectors, Backends.callThreads(Kernel.GENERAL_EIGEN, be));
+            double[] values = be.generalEigen(n, a, vectors, Backends.callThreads(Kernel.GENERAL_EIGEN, be, n));
             if (vectors != null) {
                 for (int k = 0; k < n; k++) {
                     normalisePhase(vectors, 2 * k * n, n);
@@ -111,7 +111,7 @@ final class NativeDispatch {
         }
         try {
             double[] lu = a.clone();
-            int[] pivots = be.luFactor(n, lu, Backends.callThreads(Kernel.LU, be));
+            int[] pivots = be.luFactor(n, lu, Backends.callThreads(Kernel.LU, be, n));
             return LuDecomposition.fromFactors(n, lu, pivots, n * Math.ulp(1.0) * Kernels.maxAbs(a));
         } catch (ArithmeticException e) {
             return null;
@@ -132,7 +132,7 @@ final class NativeDispatch {
         }
         double[] original = x.clone();    // a failed call may have written part of x
         try {
-            be.luSolve(n, lu, pivots, x, columns, Backends.callThreads(Kernel.LU, be));
+            be.luSolve(n, lu, pivots, x, columns, Backends.callThreads(Kernel.LU, be, n));
             return true;
         } catch (ArithmeticException e) {
             System.arraycopy(original, 0, x, 0, x.length);

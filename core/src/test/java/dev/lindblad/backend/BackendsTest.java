@@ -51,7 +51,14 @@ class BackendsTest {
         BackendThresholds.Threshold t = new BackendThresholds.Threshold(Kernel.LU, "x", 2, 32,
                 List.of(slow, fast, fast2, busy), java.time.Instant.now(), 0, null);
         assertEquals(1, t.nativeThreads());
-        assertTrue(t.describe().contains("on 1 thread"), t.describe());
+        assertTrue(t.describe().contains("on 1 thread up to n = 128, 2 above"), t.describe());
+        // per call size: the verdict of the largest measured size not above it (fast2 at 64
+        // measured no one-thread time: all threads), and every thread above the largest measured
+        assertEquals(2, t.nativeThreads(100));
+        assertEquals(1, t.nativeThreads(128));
+        assertEquals(2, t.nativeThreads(500));
+        assertEquals(2, t.nativeThreads(2000));
+        assertEquals(2, t.nativeThreads(8), "below the smallest measured size: its verdict (no one-thread time)");
         assertEquals(2, new BackendThresholds.Threshold(Kernel.LU, "x", 2, 32, List.of(fast, fast2,
                 new BackendThresholds.Point(128, 4, 2, 3)), java.time.Instant.now(), 0, null).nativeThreads());
     }
