@@ -37,7 +37,7 @@ abstract class SdeStepper {
     static SdeStepper create(String method, SdeSystem sys, String solver) {
         return switch (method) {
             case "euler" -> new Euler(sys);
-            case "milstein" -> new Milstein(sys);
+            case "milstein" -> new Milstein(sys, false);
             case "platen" -> new Platen(sys);
             case "pred_corr" -> new PredCorr(sys);
             case "explicit1.5" -> sys.noises == 1 ? new Explicit15(sys) : new Explicit15Multi(sys);
@@ -64,7 +64,7 @@ abstract class SdeStepper {
                     throw new IllegalArgumentException(solver + ": method 'taylor1.5_imp' needs the second "
                             + "derivatives of the equation, known for smesolve only (as in QuTiP)");
                 }
-                yield method.equals("milstein_imp") ? new MilsteinImp(sys) : new Taylor15(sys, true);
+                yield method.equals("milstein_imp") ? new Milstein(sys, true) : new Taylor15(sys, true);
             }
             default -> throw new IllegalArgumentException(solver + ": unknown method '" + method + "'; expected one of "
                     + StochasticOptions.METHODS);
@@ -105,23 +105,35 @@ abstract class SdeStepper {
     /**
      * Milstein (KP 10.3.12): Euler plus {@code sum_{i<=j} L^i b_j (dW_i dW_j - δ_ij dt)/(1 + δ_ij)}
      * with {@code L^i b_j = Db_j[b_i]}; strong order 1.
+     *
+     * <p>With {@code implicit}, the drift-implicit scheme (KP 12.2.11 with α = ½, QuTiP's
+     * {@code "milstein_imp"}) for a linear drift {@code a(t, y) = A(t) y}:
+     * <pre>
+     * (I - ½ A(t + dt) dt) y' = y + ½ a(t, y) dt + sum_i b_i dW_i
+     *                             + sum_{i<=j} L^i b_j (dW_i dW_j - δ_ij dt)/(1 + δ_ij),
+     * </pre>
+     * the trapezoid on the drift, Milstein's terms explicit; strong order 1, A-stable in the
+     * drift: the step stays bounded for any dt on a stiff dissipative generator.
      */
     static final class Milstein extends SdeStepper {
         private final double[] a, d;
         private final double[][] b;
+        private final boolean implicit;
 
-        Milstein(SdeSystem sys) {
+        Milstein(SdeSystem sys, boolean implicit) {
             super(sys);
             a = new double[size];
             d = new double[size];
             b = buffers(m, size);
+            this.implicit = implicit;
         }
 
         @Override
         void step(double t, double dt, double[] y, double[] dW, double[] dZ, double[] out) {
             sys.evaluate(t, y, a, b);
+            double drift = implicit ? 0.5 * dt : dt;
             for (int k = 0; k < size; k++) {
-                out[k] = y[k] + a[k] * dt;
+                out[k] = y[k] + a[k] * drift;
             }
             for (int i = 0; i < m; i++) {
                 double w = dW[i];
@@ -140,53 +152,9 @@ abstract class SdeStepper {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * The drift-implicit Milstein scheme (KP 12.2.11 with α = ½, QuTiP's {@code "milstein_imp"})
-     * for a linear drift {@code a(t, y) = A(t) y}:
-     * <pre>
-     * (I - ½ A(t + dt) dt) y' = y + ½ a(t, y) dt + sum_i b_i dW_i
-     *                             + sum_{i<=j} L^i b_j (dW_i dW_j - δ_ij dt)/(1 + δ_ij),
-     * </pre>
-     * the trapezoid on the drift, Milstein's terms explicit; strong order 1, A-stable in the
-     * drift: the step stays bounded for any dt on a stiff dissipative generator.
-     */
-    static final class MilsteinImp extends SdeStepper {
-        private final double[] a, d;
-        private final double[][] b;
-
-        MilsteinImp(SdeSystem sys) {
-            super(sys);
-            a = new double[size];
-            d = new double[size];
-            b = buffers(m, size);
-        }
-
-        @Override
-        void step(double t, double dt, double[] y, double[] dW, double[] dZ, double[] out) {
-            sys.evaluate(t, y, a, b);
-            for (int k = 0; k < size; k++) {
-                out[k] = y[k] + a[k] * (0.5 * dt);
+            if (implicit) {
+                sys.solveImplicit(t + dt, 0.5 * dt, out, out);
             }
-            for (int i = 0; i < m; i++) {
-                double w = dW[i];
-                double[] bi = b[i];
-                for (int k = 0; k < size; k++) {
-                    out[k] += bi[k] * w;
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                for (int j = i; j < m; j++) {
-                    double f = i == j ? 0.5 * (dW[i] * dW[i] - dt) : dW[i] * dW[j];
-                    sys.diffusionDerivative(t, y, i, b[j], d);
-                    for (int k = 0; k < size; k++) {
-                        out[k] += f * d[k];
-                    }
-                }
-            }
-            sys.solveImplicit(t + dt, 0.5 * dt, out, out);
         }
     }
 
