@@ -39,6 +39,12 @@ final class Generator implements OdeSystem {
     private final int n;
     private final int m;
     private final Matrix constLeft;
+    /**
+     * The constant left term prepared for repeated products on a vector (kets, m = 1: the
+     * Schrödinger equation and every Monte Carlo trajectory), in the solvers' split storage
+     * ({@link Data#prepareProduct}); null for m > 1 or no such term.
+     */
+    private final dev.lindblad.data.LinearMap leftProduct;
     private final Matrix constRight;
     private final List<Term> others;
     private final double[] tmp;
@@ -69,6 +75,7 @@ final class Generator implements OdeSystem {
         }
         // storage chosen once, here, never inside the right-hand side (Data.toBestFormat's rule)
         this.constLeft = l == null ? null : Data.toBestFormat(l);
+        this.leftProduct = l == null || m != 1 ? null : Data.prepareProduct(constLeft);
         this.constRight = r == null ? null : Data.toBestFormat(r);
         List<Term> best = new ArrayList<>();
         for (Term t : rest) {
@@ -84,6 +91,7 @@ final class Generator implements OdeSystem {
         this.n = shared.n;
         this.m = shared.m;
         this.constLeft = shared.constLeft;
+        this.leftProduct = shared.leftProduct;
         this.constRight = shared.constRight;
         this.others = shared.others;
         this.functionTerms = shared.functionTerms;
@@ -124,7 +132,10 @@ final class Generator implements OdeSystem {
     @Override
     public void apply(double t, double[] y, double[] out) {
         boolean written = false;
-        if (constLeft != null) {
+        if (leftProduct != null) {
+            Data.matvec(leftProduct, y, 0, out, 0, 1, 0, 0, 0);
+            written = true;
+        } else if (constLeft != null) {
             Data.matmulInto(constLeft, y, m, out, 1, 0, 0, 0);
             written = true;
         }

@@ -414,10 +414,19 @@ public final class McSolver {
     }
 
     static double normSquared(double[] y) {
-        double s = 0;
-        for (double v : y) {
-            s += v * v;
+        // four independent sums: the event function of every trajectory step calls this, and one
+        // running sum waits on each addition (7% of an nho N = 50 mcsolve's time with one)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < y.length; k += 4) {
+            s0 += y[k] * y[k];
+            s1 += y[k + 1] * y[k + 1];
+            s2 += y[k + 2] * y[k + 2];
+            s3 += y[k + 3] * y[k + 3];
         }
-        return s;
+        for (; k < y.length; k++) {
+            s0 += y[k] * y[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
