@@ -21,22 +21,41 @@ final class SuperGenerator implements OdeSystem {
 
     private final Matrix constant;
     private final List<Term> terms;
-    /** The same superoperators in the storage chosen for products (Data.prepareProduct). */
-    private final LinearMap constantMap;
-    private final LinearMap[] termMaps;
+    /**
+     * The same superoperators in the storage chosen for products ({@link Data#prepareProduct}),
+     * made on the first product: a caller that only wants the Liouvillian (steadystate, the
+     * propagator's generator, {@code liouvillianSuperoperator}) does not pay for the storage or
+     * for the per-matrix timing of the native product.
+     */
+    private volatile Prepared prepared;
+
+    private record Prepared(LinearMap constantMap, LinearMap[] termMaps) {
+    }
 
     SuperGenerator(Matrix constant, List<Term> terms) {
-        // storage chosen once, here: DIA for banded Liouvillians, else the real and imaginary
-        // parts apart when most entries are one or the other (the usual case), in slices of
-        // eight rows when the rows are about equally long
-        this.constantMap = constant == null ? null : Data.prepareProduct(constant);
-        this.constant = constantMap == null ? null : constantMap.matrix();
-        this.termMaps = terms.stream().map(t -> Data.prepareProduct(t.l())).toArray(LinearMap[]::new);
-        List<Term> stored = new java.util.ArrayList<>();
-        for (int k = 0; k < termMaps.length; k++) {
-            stored.add(new Term(termMaps[k].matrix(), terms.get(k).f()));
+        this.constant = constant;
+        this.terms = List.copyOf(terms);
+    }
+
+    /**
+     * The products' storage, chosen once: DIA for banded Liouvillians, else the real and
+     * imaginary parts apart when most entries are one or the other (the usual case), in slices of
+     * eight rows when the rows are about equally long (or a native library's product when it
+     * measured faster on the matrix).
+     */
+    private Prepared prepared() {
+        Prepared p = prepared;
+        if (p == null) {
+            synchronized (this) {
+                p = prepared;
+                if (p == null) {
+                    p = new Prepared(constant == null ? null : Data.prepareProduct(constant),
+                            terms.stream().map(t -> Data.prepareProduct(t.l())).toArray(LinearMap[]::new));
+                    prepared = p;
+                }
+            }
         }
-        this.terms = List.copyOf(stored);
+        return p;
     }
 
     /** Relative tolerance of the Hermiticity-preservation check of the superoperators. */
@@ -68,6 +87,9 @@ final class SuperGenerator implements OdeSystem {
         if (!p) {
             return null;
         }
+        Prepared prep = prepared();
+        LinearMap constantMap = prep.constantMap();
+        LinearMap[] termMaps = prep.termMaps();
         Complex[] z = new Complex[termMaps.length];
         return (t, y, out) -> {
             for (int k = 0; k < termMaps.length; k++) {
@@ -99,8 +121,9 @@ final class SuperGenerator implements OdeSystem {
      *         of a split superoperator counts half, as in {@link LinearMap#work()})
      */
     double cost() {
-        double c = constantMap == null ? 0 : constantMap.work() / 4.0;
-        for (LinearMap l : termMaps) {
+        Prepared p = prepared();
+        double c = p.constantMap() == null ? 0 : p.constantMap().work() / 4.0;
+        for (LinearMap l : p.termMaps()) {
             c += l.work() / 4.0;
         }
         return c;
@@ -109,10 +132,11 @@ final class SuperGenerator implements OdeSystem {
     /** @return the storages of the superoperators' products, distinct, e.g. {@code "sliced-split"} */
     String storage() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        if (constantMap != null) {
-            names.add(constantMap.storage());
+        Prepared p = prepared();
+        if (p.constantMap() != null) {
+            names.add(p.constantMap().storage());
         }
-        for (LinearMap l : termMaps) {
+        for (LinearMap l : p.termMaps()) {
             names.add(l.storage());
         }
         return String.join(", ", names);
@@ -132,6 +156,9 @@ final class SuperGenerator implements OdeSystem {
 
     @Override
     public void apply(double t, double[] y, double[] out) {
+        Prepared p = prepared();
+        LinearMap constantMap = p.constantMap();
+        LinearMap[] termMaps = p.termMaps();
         boolean written = false;
         if (constantMap != null) {
             Data.matvec(constantMap, y, 0, out, 0, 1, 0, 0, 0);
