@@ -48,6 +48,66 @@ final class CsrKernels {
         return new CsrMatrix(m, a.cols, rp, Arrays.copyOf(ci, k), Arrays.copyOf(v, 2 * k));
     }
 
+    /**
+     * {@code parts[0] + parts[1] + ...} row by row through a dense accumulator: each entry is
+     * formed as {@link #add(CsrMatrix, CsrMatrix, double, double)} applied part after part forms
+     * it (the first part's value, then {@code + (1 re - 0 im)} per later part), and entries
+     * that end exactly zero are dropped.
+     */
+    static CsrMatrix sum(CsrMatrix[] parts) {
+        int m = parts[0].rows, n = parts[0].cols;
+        long total = 0;
+        for (CsrMatrix p : parts) {
+            total += p.nnz();
+        }
+        int cap = (int) Math.min(total, Math.min((long) m * n, Integer.MAX_VALUE - 8));
+        int[] rp = new int[m + 1];
+        int[] ci = new int[cap];
+        double[] v = new double[2 * cap];
+        double[] accRe = new double[n], accIm = new double[n];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] touched = new int[n];
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            int count = 0;
+            for (int q = 0; q < parts.length; q++) {
+                CsrMatrix a = parts[q];
+                for (int p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
+                    int j = a.colIdx[p];
+                    double re = a.values[2 * p], im = a.values[2 * p + 1];
+                    if (mark[j] != i) {
+                        mark[j] = i;
+                        touched[count++] = j;
+                        if (q == 0) {
+                            accRe[j] = re;
+                            accIm[j] = im;
+                        } else {
+                            accRe[j] = 0.0 + (1.0 * re - 0.0 * im);
+                            accIm[j] = 0.0 + (1.0 * im + 0.0 * re);
+                        }
+                    } else {
+                        accRe[j] += 1.0 * re - 0.0 * im;
+                        accIm[j] += 1.0 * im + 0.0 * re;
+                    }
+                }
+            }
+            Arrays.sort(touched, 0, count);
+            for (int t = 0; t < count; t++) {
+                int j = touched[t];
+                double re = accRe[j], im = accIm[j];
+                if (re != 0 || im != 0) {
+                    ci[k] = j;
+                    v[2 * k] = re;
+                    v[2 * k + 1] = im;
+                    k++;
+                }
+            }
+            rp[i + 1] = k;
+        }
+        return new CsrMatrix(m, n, rp, Arrays.copyOf(ci, k), Arrays.copyOf(v, 2 * k));
+    }
+
     static CsrMatrix scale(CsrMatrix a, double sr, double si) {
         if (sr == 0 && si == 0 && DenseKernels.allFinite(a.values, 0, 2 * (int) a.nnz())) {
             return CsrMatrix.zeros(a.rows, a.cols);   // 0 · finite = 0; a non-finite entry gives NaN below

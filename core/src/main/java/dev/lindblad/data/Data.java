@@ -96,6 +96,42 @@ public final class Data {
         return add(a, b, 1, 0);
     }
 
+    /**
+     * The sum of several matrices of one shape, {@code parts[0] + parts[1] + ...}, each entry
+     * summed in the order of the parts, as repeated {@link #add(Matrix, Matrix)} would (the same
+     * values), but sparse parts are summed in one pass over their rows: repeated additions copy
+     * the growing sum once per part, which made building a Liouvillian of many terms quadratic in
+     * their number (60% of a direct steady state of a driven Jaynes–Cummings system).
+     *
+     * @param parts at least one matrix, all of one shape
+     * @return the sum (dense when a part is dense or the sum is dense enough, as {@code add})
+     */
+    public static Matrix sum(java.util.List<? extends Matrix> parts) {
+        java.util.Objects.requireNonNull(parts, "sum: parts is null");
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("sum: no matrices to add");
+        }
+        Matrix first = java.util.Objects.requireNonNull(parts.getFirst(), "sum: parts[0] is null");
+        boolean sparse = !(first instanceof DenseMatrix);
+        for (int k = 1; k < parts.size(); k++) {
+            Matrix p = java.util.Objects.requireNonNull(parts.get(k), "sum: parts[" + k + "] is null");
+            Checks.sameShape("sum", first, p);
+            sparse &= !(p instanceof DenseMatrix);
+        }
+        if (!sparse || parts.size() <= 2) {
+            Matrix s = first;
+            for (int k = 1; k < parts.size(); k++) {
+                s = add(s, parts.get(k));
+            }
+            return s;
+        }
+        CsrMatrix[] csr = new CsrMatrix[parts.size()];
+        for (int k = 0; k < csr.length; k++) {
+            csr[k] = parts.get(k).toCsr();
+        }
+        return densifyIfFull(CsrKernels.sum(csr));
+    }
+
     /** @return {@code a - b} */
     public static Matrix sub(Matrix a, Matrix b) {
         return add(a, b, -1, 0);

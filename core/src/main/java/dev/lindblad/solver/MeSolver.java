@@ -290,7 +290,6 @@ public final class MeSolver {
                         + "Hilbert space");
         CsrMatrix id = CsrMatrix.identity(n);
         Matrix constant = null;
-        Map<Coefficient, Matrix> timeDependent = new IdentityHashMap<>();
         List<Coefficient> order = new ArrayList<>();
         List<Object[]> parts = new ArrayList<>();   // {Matrix superop, Coefficient or null}
         if (liouvillianGiven) {
@@ -318,22 +317,27 @@ public final class MeSolver {
                 parts.add(new Object[] {s, t.f()});
             }
         }
+        // the parts of each coefficient summed in one pass (Data.sum), in the order given
+        List<Matrix> constantParts = new ArrayList<>();
+        Map<Coefficient, List<Matrix>> byCoefficient = new IdentityHashMap<>();
         for (Object[] p : parts) {
             Matrix s = (Matrix) p[0];
             Coefficient f = (Coefficient) p[1];
             if (f == null) {
-                constant = constant == null ? s : Data.add(constant, s);
+                constantParts.add(s);
             } else {
-                Matrix prev = timeDependent.get(f);
-                if (prev == null) {
-                    order.add(f);
-                }
-                timeDependent.put(f, prev == null ? s : Data.add(prev, s));
+                byCoefficient.computeIfAbsent(f, g -> {
+                    order.add(g);
+                    return new ArrayList<>();
+                }).add(s);
             }
+        }
+        if (!constantParts.isEmpty()) {
+            constant = Data.sum(constantParts);
         }
         List<SuperGenerator.Term> terms = new ArrayList<>();
         for (Coefficient f : order) {
-            terms.add(new SuperGenerator.Term(timeDependent.get(f), f));
+            terms.add(new SuperGenerator.Term(Data.sum(byCoefficient.get(f)), f));
         }
         return new SuperGenerator(constant == null ? null : constant.toCsr(), terms);
     }
