@@ -1,6 +1,7 @@
 package dev.lindblad.data;
 
 import dev.lindblad.Complex;
+import dev.lindblad.parallel.Parallelism;
 import java.util.Arrays;
 
 /**
@@ -329,6 +330,63 @@ public final class Data {
         }
         checkMatvec(a, x, 0, y, 0);
         return ParallelKernels.gemvUpper(a, n, x, y, alpha, beta);
+    }
+
+    /**
+     * A square matrix prepared for {@link #matvecSplitLayout} when that product has a kernel of
+     * its own for it: split-DIA storage, for a matrix whose occupied diagonals hold at most
+     * {@link #DIA_FILL_LIMIT} positions per stored entry (banded operators of any size, such as
+     * the ladder operators and the Liouvillians built from them).
+     *
+     * @param a the matrix
+     * @return the prepared map, or null when the matrix is not square, empty or not banded
+     */
+    public static LinearMap prepareSplitLayout(Matrix a) {
+        CsrMatrix s = a.toCsr();
+        if (!s.isSquare() || s.nnz() == 0 || countDiagonals(s) * s.rows > DIA_FILL_LIMIT * s.nnz()) {
+            return null;
+        }
+        return SplitDiaMatrix.of(a instanceof DiaMatrix d ? d : DiaMatrix.fromCsr(s));
+    }
+
+    /**
+     * @param a a map
+     * @return whether {@link #matvecSplitLayout} computes with it without converting the layout
+     */
+    public static boolean hasSplitLayoutKernel(LinearMap a) {
+        return a instanceof SplitDiaMatrix;
+    }
+
+    /**
+     * {@code y = A x} for a square A and vectors in split layout: the real parts of the m
+     * entries at {@code [0, m)}, the imaginary parts at {@code [m, 2m)}. Split-DIA storage
+     * computes in that layout directly (the same sums as {@link #matvec}); any other storage
+     * goes through interleaved scratch. Serial: for products inside parallel tasks.
+     *
+     * @param a the map, m×m
+     * @param x the vector, 2m entries, split layout
+     * @param y the result, 2m entries, split layout; must not be x
+     */
+    public static void matvecSplitLayout(LinearMap a, double[] x, double[] y) {
+        int m = a.rows();
+        if (a.cols() != m || x.length < 2L * m || y.length < 2L * m || x == y) {
+            throw new IllegalArgumentException("matvecSplitLayout: a is " + a.rows() + "x" + a.cols() + ", x has "
+                    + x.length + " and y " + y.length + " doubles" + (x == y ? ", and x is y" : ""));
+        }
+        if (a instanceof SplitDiaMatrix g) {
+            SplitDiaMatrix.gemvSplitLayout(g, x, y);
+            return;
+        }
+        double[] xi = new double[2 * m], yi = new double[2 * m];
+        for (int k = 0; k < m; k++) {
+            xi[2 * k] = x[k];
+            xi[2 * k + 1] = x[m + k];
+        }
+        Parallelism.serial(() -> matvec(a, xi, 0, yi, 0, 1, 0, 0, 0));
+        for (int k = 0; k < m; k++) {
+            y[k] = yi[2 * k];
+            y[m + k] = yi[2 * k + 1];
+        }
     }
 
     /**

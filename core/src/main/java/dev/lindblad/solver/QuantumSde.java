@@ -12,6 +12,20 @@ abstract class QuantumSde extends SdeSystem {
         super(size, noises);
     }
 
+    /**
+     * The state in the layout this equation integrates (every other method takes and returns
+     * states in it), from an interleaved complex ket or column-major density matrix; a new
+     * array. By default the layout is the interleaved one.
+     */
+    double[] internalState(double[] interleaved) {
+        return interleaved.clone();
+    }
+
+    /** The state as interleaved complex numbers, from this equation's layout; a new array. */
+    double[] externalState(double[] internal) {
+        return internal.clone();
+    }
+
     /** {@code out[i] = <s_i + s_i^†>} on the state as given ({@code ψ^†(s + s^†)ψ} or {@code tr((s + s^†)ρ)}). */
     abstract void measurementExpect(double t, double[] y, double[] out);
 

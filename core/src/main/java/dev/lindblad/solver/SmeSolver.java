@@ -4,6 +4,7 @@ import dev.lindblad.Dims;
 import dev.lindblad.Qobj;
 import dev.lindblad.QobjEvo;
 import dev.lindblad.QobjLike;
+import dev.lindblad.Superops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,17 +66,42 @@ public final class SmeSolver {
         boolean constant = hamiltonian.asEvo().isConstant() && all.stream().allMatch(QobjEvo::isConstant);
         QobjEvo generator = constant || isImplicit(options.method())
                 ? QobjEvo.liouvillian(hamiltonian.asEvo(), all) : null;
+        dev.lindblad.data.LinearMap[] diffusionMaps = null;
         if (constant) {
             superoperator = dev.lindblad.data.Data.prepareProduct(dev.lindblad.data.Data.toBestFormat(
                     generator.constantPart().data()));
+            // s ρ + ρ s^† as one superoperator each: one prepared product in place of a sparse
+            // operator-times-matrix product and a transposing pass
+            diffusionMaps = new dev.lindblad.data.LinearMap[s.size()];
+            for (int i = 0; i < diffusionMaps.length; i++) {
+                Qobj si = s.get(i).constantPart();
+                diffusionMaps[i] = dev.lindblad.data.Data.prepareProduct(dev.lindblad.data.Data.toBestFormat(
+                        Superops.spre(si).plus(Superops.spost(si.dag())).data()));
+            }
         }
         // the implicit methods solve (I - dt/2 L(t + dt)) ρ' = r with L the whole Liouvillian (QuTiP's system.L)
         ImplicitSolve implicit = isImplicit(options.method()) ? new ImplicitSolve(NAME, generator, options) : null;
-        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator, implicit);
+        this.system = new SmeSystem(n, a, StochasticSystems.ops(c), StochasticSystems.ops(s), superoperator, diffusionMaps,
+                implicit, constant && !isImplicit(options.method()) && !options.method().equals("rouchon")
+                && splitLayout(superoperator, diffusionMaps));
         this.hamiltonianEvo = hamiltonian.asEvo();
         this.collapseEvos = new ArrayList<>(c);
         this.monitoredEvos = new ArrayList<>(sc);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
+    }
+
+    /** Whether every constant product has a kernel in split layout (banded operators: split-DIA storage). */
+    private static boolean splitLayout(dev.lindblad.data.LinearMap superoperator,
+                                       dev.lindblad.data.LinearMap[] diffusionMaps) {
+        if (!dev.lindblad.data.Data.hasSplitLayoutKernel(superoperator)) {
+            return false;
+        }
+        for (dev.lindblad.data.LinearMap d : diffusionMaps) {
+            if (!dev.lindblad.data.Data.hasSplitLayoutKernel(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isImplicit(String method) {

@@ -295,7 +295,7 @@ final class StochasticEngine {
         SdeStepper stepper = SdeStepper.create(options.method(), sys, operation);
         boolean needZ = stepper.needsDoubleIntegral();
         int m = sys.noises;
-        double[] y = initial.clone();
+        double[] y = sys.internalState(initial);
         double[] next = new double[y.length];
         int nt = times.length;
         int ne = hermitian.length;
@@ -308,6 +308,7 @@ final class StochasticEngine {
         double[] dW = new double[m], dZ = new double[m], wsum = new double[m], mexp = new double[m];
         double dt = options.dt();
         long steps = 0;
+        double[] raw = initial;   // the state at the output time, interleaved
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
                 double t0 = times[i - 1], delta = times[i] - t0;
@@ -335,7 +336,8 @@ final class StochasticEngine {
                     }
                 }
                 steps += count;
-                double scale = density ? trace(y) : QuantumSde.dot(y, y);
+                raw = sys.externalState(y);
+                double scale = density ? trace(raw) : QuantumSde.dot(raw, raw);
                 if (!(Math.abs(scale) > 0) || !Double.isFinite(scale)) {
                     throw new IllegalStateException("the state became " + (density ? "a matrix of trace " : "a ket of "
                             + "squared norm ") + scale + " at t = " + times[i] + " (method " + options.method()
@@ -343,14 +345,14 @@ final class StochasticEngine {
                 }
                 if (store) {
                     // QuTiP evaluates the measured operators on the output state (raw unless normalizeOutput)
-                    sys.measurementExpect(times[i], outputState(y), mexp);
+                    sys.measurementExpect(times[i], sys.internalState(outputState(raw)), mexp);
                     for (int k = 0; k < m; k++) {
                         measurement[k][i - 1] = factor * (mexp[k] + (delta > 0 ? wsum[k] / delta : 0));
                         wiener[k][i - 1] = wsum[k];
                     }
                 }
             }
-            double[] out = outputState(y);
+            double[] out = outputState(raw);
             for (int k = 0; k < eOps.size(); k++) {
                 Complex e = density ? Data.expectRho(eOps.get(k).data(), out) : Data.expectKet(eOps.get(k).data(), out);
                 expect[k][2 * i] = e.re();

@@ -39,7 +39,8 @@ class StochasticImplicitTest {
         SmeSystem sys = new SmeSolver(H, List.of(C), List.of(S), StochasticOptions.defaults().withMethod(method))
                 .system();
         SdeStepper stepper = SdeStepper.create(method, sys, "test");
-        double[] y = StochasticSystems.initialDensity("test", basis(2, 1), H.dims()), out = new double[y.length];
+        double[] y = sys.internalState(StochasticSystems.initialDensity("test", basis(2, 1), H.dims()));
+        double[] out = new double[y.length];
         double dt = 0.05, worst = maxAbs(y);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] dW = new double[1], dZ = new double[1];

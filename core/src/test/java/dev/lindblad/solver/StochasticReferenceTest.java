@@ -45,6 +45,7 @@ class StochasticReferenceTest {
             QuantumSde sys = sme ? new SmeSolver(h, c, sc, o).system() : new SseSolver(h, sc, o).system();
             double[] y = sme ? StochasticSystems.initialDensity("test", psi0, h.dims())
                     : StochasticSystems.initialKet("test", psi0, h.dims());
+            y = sys.internalState(y);
             SdeStepper stepper = SdeStepper.create(method, sys, "test");
             double[] out = new double[y.length], dW = new double[m], mexp = new double[m];
             double worstE = 0, worstJ = 0;
@@ -65,8 +66,9 @@ class StochasticReferenceTest {
                     }
                 }
                 for (int e = 0; e < eOps.size(); e++) {
-                    double v = sme ? Data.expectRho(eOps.get(e).data(), y).re()
-                            : Data.expectKet(eOps.get(e).data(), y).re();
+                    double[] ext = sys.externalState(y);
+                    double v = sme ? Data.expectRho(eOps.get(e).data(), ext).re()
+                            : Data.expectKet(eOps.get(e).data(), ext).re();
                     worstE = Math.max(worstE, Math.abs(v - k.reals("expect" + e)[i]));
                 }
             }
@@ -116,6 +118,7 @@ class StochasticReferenceTest {
             double factor = het ? Math.sqrt(2) : 1;
             double[] y = sme ? StochasticSystems.initialDensity("test", psi0, h.dims())
                     : StochasticSystems.initialKet("test", psi0, h.dims());
+            y = sys.internalState(y);
             SdeStepper stepper = SdeStepper.create(method, sys, "test");
             double[] out = new double[y.length], dW = new double[m], dZ = new double[m], mexp = new double[m];
             double worstE = 0, worstJ = 0;
@@ -137,8 +140,9 @@ class StochasticReferenceTest {
                     }
                 }
                 for (int e = 0; e < eOps.size(); e++) {
-                    double v = sme ? Data.expectRho(eOps.get(e).data(), y).re()
-                            : Data.expectKet(eOps.get(e).data(), y).re();
+                    double[] ext = sys.externalState(y);
+                    double v = sme ? Data.expectRho(eOps.get(e).data(), ext).re()
+                            : Data.expectKet(eOps.get(e).data(), ext).re();
                     worstE = Math.max(worstE, Math.abs(v - k.reals("expect" + e)[i]));
                 }
             }

@@ -342,8 +342,9 @@ class StochasticSolverTest {
                               double delta) {
         int m = inc.length, ratio = fine / n;
         double dt = delta * ratio;
-        SdeStepper stepper = SdeStepper.create(method, proto.forOneRun(), "test");
-        double[] y = y0.clone(), out = new double[y.length], dW = new double[m], dZ = new double[m];
+        QuantumSde sys = proto.forOneRun();
+        SdeStepper stepper = SdeStepper.create(method, sys, "test");
+        double[] y = sys.internalState(y0), out = new double[y.length], dW = new double[m], dZ = new double[m];
         for (int s = 0; s < n; s++) {
             for (int i = 0; i < m; i++) {
                 double w = 0, z = 0;
@@ -360,7 +361,7 @@ class StochasticSolverTest {
             y = out;
             out = sw;
         }
-        return y;
+        return sys.externalState(y);
     }
 
     @Test
