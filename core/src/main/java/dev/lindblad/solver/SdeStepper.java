@@ -188,28 +188,49 @@ abstract class SdeStepper {
         void step(double t, double dt, double[] y, double[] dW, double[] dZ, double[] out) {
             double sq = Math.sqrt(dt), q = 0.25 / sq;
             sys.evaluate(t, y, a, b);
-            for (int k = 0; k < size; k++) {
-                yHat[k] = y[k] + a[k] * dt;
-                yTilde[k] = yHat[k];
-                out[k] = y[k] + 0.5 * dt * a[k];
-            }
-            for (int i = 0; i < m; i++) {
-                double w = dW[i];
-                double[] bi = b[i];
+            if (m == 1) {   // the two loops below in one pass, the same operations
+                double w = dW[0];
+                double[] b0 = b[0];
                 for (int k = 0; k < size; k++) {
-                    yTilde[k] += bi[k] * w;
-                    out[k] += 0.5 * w * bi[k];
+                    double h = y[k] + a[k] * dt;
+                    yHat[k] = h;
+                    yTilde[k] = h + b0[k] * w;
+                    out[k] = (y[k] + 0.5 * dt * a[k]) + 0.5 * w * b0[k];
+                }
+            } else {
+                for (int k = 0; k < size; k++) {
+                    yHat[k] = y[k] + a[k] * dt;
+                    yTilde[k] = yHat[k];
+                    out[k] = y[k] + 0.5 * dt * a[k];
+                }
+                for (int i = 0; i < m; i++) {
+                    double w = dW[i];
+                    double[] bi = b[i];
+                    for (int k = 0; k < size; k++) {
+                        yTilde[k] += bi[k] * w;
+                        out[k] += 0.5 * w * bi[k];
+                    }
                 }
             }
             sys.evaluate(t, yTilde, a, null);
-            for (int k = 0; k < size; k++) {
-                out[k] += 0.5 * dt * a[k];
+            if (m == 0) {
+                for (int k = 0; k < size; k++) {
+                    out[k] += 0.5 * dt * a[k];
+                }
             }
             for (int i = 0; i < m; i++) {
                 double[] bi = b[i];
-                for (int k = 0; k < size; k++) {
-                    yp[k] = yHat[k] + sq * bi[k];
-                    ym[k] = yHat[k] - sq * bi[k];
+                if (i == 0) {   // with the drift's second half, the same operations as a loop of its own
+                    for (int k = 0; k < size; k++) {
+                        out[k] += 0.5 * dt * a[k];
+                        yp[k] = yHat[k] + sq * bi[k];
+                        ym[k] = yHat[k] - sq * bi[k];
+                    }
+                } else {
+                    for (int k = 0; k < size; k++) {
+                        yp[k] = yHat[k] + sq * bi[k];
+                        ym[k] = yHat[k] - sq * bi[k];
+                    }
                 }
                 sys.evaluate(t, yp, null, bp);
                 sys.evaluate(t, ym, null, bm);
