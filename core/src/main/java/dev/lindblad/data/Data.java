@@ -354,7 +354,15 @@ public final class Data {
      * @return whether {@link #matvecSplitLayout} computes with it without converting the layout
      */
     public static boolean hasSplitLayoutKernel(LinearMap a) {
-        return a instanceof SplitDiaMatrix;
+        return splitLayoutStorage(a) != null;
+    }
+
+    /** The split-DIA storage that runs a's products (also when kept by measurement beside a library's), or null. */
+    private static SplitDiaMatrix splitLayoutStorage(LinearMap a) {
+        if (a instanceof NativeProductMap p && p.product() == null) {
+            a = p.java();
+        }
+        return a instanceof SplitDiaMatrix g ? g : null;
     }
 
     /**
@@ -373,7 +381,8 @@ public final class Data {
             throw new IllegalArgumentException("matvecSplitLayout: a is " + a.rows() + "x" + a.cols() + ", x has "
                     + x.length + " and y " + y.length + " doubles" + (x == y ? ", and x is y" : ""));
         }
-        if (a instanceof SplitDiaMatrix g) {
+        SplitDiaMatrix g = splitLayoutStorage(a);
+        if (g != null) {
             SplitDiaMatrix.gemvSplitLayout(g, x, y);
             return;
         }
