@@ -158,6 +158,8 @@ class NativeProductsTest {
             }
         }
         assertFalse(Data.matvecUpper(picked, n, x, y, 1, 0));
+        // the library's product has no split-layout kernel: the stochastic solvers keep their state interleaved
+        assertFalse(Data.hasSplitLayoutKernel(picked));
     }
 
     @Test
@@ -187,6 +189,20 @@ class NativeProductsTest {
         assertEquals(u1, u2);
         org.junit.jupiter.api.Assertions.assertArrayEquals(y1, y2);
         assertEquals(before, FakeProductBackend.products, "the library ran no product after losing");
+        // the split-DIA storage kept by the measurement runs products in split layout, the same bits
+        assertTrue(Data.hasSplitLayoutKernel(picked));
+        double[] xs = new double[2 * n * n], ys = new double[2 * n * n];
+        for (int k = 0; k < n * n; k++) {
+            xs[k] = x[2 * k];
+            xs[n * n + k] = x[2 * k + 1];
+        }
+        Data.matvec(java, x, 0, y1, 0, 1, 0, 0, 0);
+        Data.matvecSplitLayout(picked, xs, ys);
+        for (int k = 0; k < n * n; k++) {
+            assertEquals(y1[2 * k], ys[k], 0.0, "real part " + k);
+            assertEquals(y1[2 * k + 1], ys[n * n + k], 0.0, "imaginary part " + k);
+        }
+        assertEquals(before, FakeProductBackend.products, "nor in split layout");
     }
 
     /** A fresh JVM's Java kernels lose the first race before the JIT compiler is done: the second decides. */
