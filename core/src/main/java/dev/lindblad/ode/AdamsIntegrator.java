@@ -53,11 +53,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
 
     private double[] yStart;
     private double[] yEnd;
-    /**
-     * With a partitioned system: the third state buffer, where the accepted step's evaluation
-     * forms the next step's corrector base while {@code yStart} still serves the dense output.
-     */
-    private double[] ySpare;
     private final double[] yPredicted;
     private final double[] yPredictedLower;
     private final double[] yPredictedUpper;
@@ -80,10 +75,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private final double[] polynomial = new double[MAX_ORDER + 2];
     private int denseOrder;
     private double denseStep;
-    /** The accepted step's nodes, ring slots and scratch weights for {@link #interpolate}. */
-    private final double[] denseNodes = new double[MAX_ORDER + 1];
-    private final int[] denseSlots = new int[MAX_ORDER + 1];
-    private final double[] denseWeights = new double[MAX_ORDER + 1];
 
     /** Number of {@link #BLOCK}-sized blocks of the state. */
     private final int blocks;
@@ -97,29 +88,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
     private final IntConsumer historyPass;
     private final IntConsumer correctorPass;
     private int passChunks;
-    /** The step's order is being reconsidered (set with the pass parameters). */
-    private boolean passConsider;
-
-    /** The system by parts when it is one and fusing is on, else null. */
-    private final PartitionedOdeSystem parts;
-    /** Per-part sums of squares of the three error estimates, added in part order. */
-    private final double[] partSquares;
-    /** The evaluation and the corrector of one part (see {@link #step}). */
-    private final IntConsumer fusedCorrectorPass;
-    /** The accepted point's evaluation and the next step's predictors of one part. */
-    private final IntConsumer fusedAcceptPass;
-    private Object passPrepared;
-    /** The next step's predictors and corrector base are formed already (in yPredicted*, ySpare). */
-    private boolean prefetched;
-    private double[] passF;
-    /** A block of scratch per thread for the fused corrector's weighted differences. */
-    private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[BLOCK]);
-
-    /**
-     * System property that turns the fused passes for a {@link PartitionedOdeSystem} off
-     * ({@code false}) or on ({@code true}, the default): a diagnostic, to measure what fusing saves.
-     */
-    static final String FUSED_PROPERTY = "lindblad.adams.fused";
 
     AdamsIntegrator(int dimension, OdeSystem system, IntegratorOptions options) {
         super("adams", dimension, system, options);
@@ -133,36 +101,9 @@ final class AdamsIntegrator extends AbstractIntegrator {
         scratchY = new double[dimension];
         blocks = Math.max(1, (dimension + BLOCK - 1) / BLOCK);
         blockSquares = new double[3 * blocks];
-        parts = system instanceof PartitionedOdeSystem ps && fusedEnabled() ? ps : null;
-        if (parts != null) {
-            int n = parts.parts();
-            if (n < 1 || parts.partStart(0) != 0 || parts.partStart(n) != dimension) {
-                throw new IllegalArgumentException("the partitioned system's parts must cover [0, " + dimension
-                        + "): it has " + n + " parts from " + (n < 1 ? "?" : parts.partStart(0)) + " to "
-                        + (n < 1 ? "?" : parts.partStart(n)));
-            }
-            partSquares = new double[3 * n];
-            ySpare = new double[dimension];
-        } else {
-            partSquares = null;
-        }
-        fusedCorrectorPass = p -> {
-            int b0 = parts.partStart(p);
-            int b1 = parts.partStart(p + 1);
-            parts.applyPart(passPrepared, yPredicted, fPredicted, p);
-            correctorRange(p, b0, b1);
-        };
-        fusedAcceptPass = p -> {
-            int b0 = parts.partStart(p);
-            int b1 = parts.partStart(p + 1);
-            parts.applyPart(passPrepared, yEnd, passF, p);
-            for (int i = b0; i < b1; i += BLOCK) {
-                historyBlock(yEnd, ySpare, i, Math.min(b1, i + BLOCK));
-            }
-        };
         historyPass = c -> {
             for (int b = firstBlock(c); b < firstBlock(c + 1); b++) {
-                historyBlock(yStart, yEnd, b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
+                historyBlock(b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
             }
         };
         correctorPass = c -> {
@@ -170,17 +111,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
                 correctorBlock(b, b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
             }
         };
-    }
-
-    private static boolean fusedEnabled() {
-        String v = System.getProperty(FUSED_PROPERTY);
-        if (v == null || v.isBlank() || v.trim().equals("true")) {
-            return true;
-        }
-        if (v.trim().equals("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("system property " + FUSED_PROPERTY + " must be true or false, got \"" + v + "\"");
     }
 
     /** The first block of chunk {@code c} of {@link #passChunks}. */
@@ -205,7 +135,6 @@ final class AdamsIntegrator extends AbstractIntegrator {
         order = 1;
         stepsAtOrder = 0;
         denseOrder = 0;
-        prefetched = false;
         double hMax = options.maxStep() > 0 ? options.maxStep() : Double.POSITIVE_INFINITY;
         if (options.firstStep() > 0) {
             hNext = Math.min(options.firstStep(), hMax);
@@ -230,18 +159,9 @@ final class AdamsIntegrator extends AbstractIntegrator {
 
     @Override
     void step(double tTarget) {
-        if (prefetched) {
-            // the accepted step's evaluation formed this step's predictors and corrector base in
-            // ySpare; the old start becomes the spare
-            double[] old = yStart;
-            yStart = yEnd;
-            yEnd = ySpare;
-            ySpare = old;
-        } else {
-            double[] swap = yStart;
-            yStart = yEnd;
-            yEnd = swap;
-        }
+        double[] swap = yStart;
+        yStart = yEnd;
+        yEnd = swap;
         tStart = tEnd;
         denseOrder = 0;
         double hMax = options.maxStep() > 0 ? options.maxStep() : Double.POSITIVE_INFINITY;
@@ -249,46 +169,62 @@ final class AdamsIntegrator extends AbstractIntegrator {
         while (true) {
             double h = Math.min(hNext, hMax);
             checkStepSize(h);
-            if (prefetched) {
-                // prepared by accept() with the same h, order and history as below
-                prefetched = false;
-            } else {
-                prepareStep(tStart, h, rejections);
-                // work in complex multiply-adds (Parallelism's unit): a real multiply-add over one
-                // component is a quarter of one, and each pass streams its vectors once
-                passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * passTerms() / 4));
-                Parallelism.forEachChunk(passChunks, historyPass);
+            int k = Math.min(order, count);
+            // Nodes in units of h relative to tStart: 1 for the new point, then the past ones.
+            nodes[0] = 1.0;
+            for (int j = 0; j < k; j++) {
+                slots[j + 1] = slot(j);
+                nodes[j + 1] = (historyTimes[slots[j + 1]] - tStart) / h;
             }
-            int k = passK;
-            boolean lower = passLower;
-            boolean upper = passUpper;
+            // The order is reconsidered every k+1 steps at the same order (and after a
+            // rejection), as LSODE does: only then the predictors of orders k-1 and k+1 are
+            // formed, whose differences to the corrector estimate the errors at those orders.
+            boolean consider = stepsAtOrder >= k || rejections > 0;
+            boolean lower = consider && k >= 2;
+            boolean upper = consider && k < MAX_ORDER && count > k;
+            if (upper) {
+                slots[k + 1] = slot(k);
+                nodes[k + 1] = (historyTimes[slots[k + 1]] - tStart) / h;
+            }
+            // Predictors of order k (weights), k-1 (weightsLower) and k+1 (weightsUpper) over
+            // the past nodes only, and the corrector's weights (over the new node and the k
+            // past ones), all known before the evaluation.
+            integrateLagrange(nodes, 1, k, 1.0, weights);
+            if (lower) {
+                integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
+                weightsLower[k] = 0;
+            }
+            if (upper) {
+                integrateLagrange(nodes, 1, k + 1, 1.0, weightsUpper);
+            }
+            integrateLagrange(nodes, 0, k + 1, 1.0, corrector);
+            // One pass over the past derivatives, block by block so that the sums stay in the
+            // first-level cache: yPredicted (and -Lower, -Upper) and the corrector's past part in
+            // yEnd. Blocks are independent, so large states split them over the kernel threads;
+            // every component sees the same operations either way.
+            passH = h;
+            passK = k;
+            passLower = lower;
+            passUpper = upper;
+            // work in complex multiply-adds (Parallelism's unit): a real multiply-add over one
+            // component is a quarter of one, and each pass streams its vectors once
+            long terms = 2L * k + (lower ? k - 1 : 0) + (upper ? k + 1 : 0);
+            passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * terms / 4));
+            Parallelism.forEachChunk(passChunks, historyPass);
+            evaluateRhs(tStart + h, yPredicted, fPredicted);
+            // The corrector's last term and the weighted differences to the predictors, in place
+            // of the predictors (no longer needed), block by block; each block's sums of squares
+            // are kept and added in block order, so the error norm has the same bits on any
+            // number of threads.
+            passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * (1L + (lower ? 1 : 0) + (upper ? 1 : 0))));
+            Parallelism.forEachChunk(passChunks, correctorPass);
             double sumSquares = 0;
             double sumSquaresLower = 0;
             double sumSquaresUpper = 0;
-            if (parts != null) {
-                // the evaluation at the predicted point and, part by part while that part is in
-                // cache, the corrector and the error estimates; sums added in part order
-                passPrepared = parts.prepare(tStart + h);
-                runParts(fusedCorrectorPass);
-                rhsCalls++;
-                for (int p = 0; p < parts.parts(); p++) {
-                    sumSquares += partSquares[3 * p];
-                    sumSquaresLower += partSquares[3 * p + 1];
-                    sumSquaresUpper += partSquares[3 * p + 2];
-                }
-            } else {
-                evaluateRhs(tStart + h, yPredicted, fPredicted);
-                // The corrector's last term and the weighted differences to the predictors, in place
-                // of the predictors (no longer needed), block by block; each block's sums of squares
-                // are kept and added in block order, so the error norm has the same bits on any
-                // number of threads.
-                passChunks = Math.min(blocks, Parallelism.chunksFor(dimension * (1L + (lower ? 1 : 0) + (upper ? 1 : 0))));
-                Parallelism.forEachChunk(passChunks, correctorPass);
-                for (int b = 0; b < blocks; b++) {
-                    sumSquares += blockSquares[3 * b];
-                    sumSquaresLower += blockSquares[3 * b + 1];
-                    sumSquaresUpper += blockSquares[3 * b + 2];
-                }
+            for (int b = 0; b < blocks; b++) {
+                sumSquares += blockSquares[3 * b];
+                sumSquaresLower += blockSquares[3 * b + 1];
+                sumSquaresUpper += blockSquares[3 * b + 2];
             }
             // a NaN or infinite component makes its weighted difference NaN or infinite
             double err = Math.sqrt(sumSquares / dimension);
@@ -321,9 +257,9 @@ final class AdamsIntegrator extends AbstractIntegrator {
                     hNew = Math.min(hNew, h);
                 }
                 hNext = Math.max(0.2 * h, Math.min(2.0 * h, hNew));
-                stepsAtOrder = passConsider ? 0 : stepsAtOrder + 1;
+                stepsAtOrder = consider ? 0 : stepsAtOrder + 1;
                 order = newOrder;
-                accept(h, k, hMax);
+                accept(h, k);
                 return;
             }
             rejectedSteps++;
@@ -336,145 +272,27 @@ final class AdamsIntegrator extends AbstractIntegrator {
         }
     }
 
-    /** Runs a per-part pass over the parts, split over the kernel threads when the evaluation is large. */
-    private void runParts(IntConsumer pass) {
-        int n = parts.parts();
-        if (n > 1 && Parallelism.chunksFor(parts.work()) > 1) {
-            Parallelism.forEachChunk(n, pass);
-        } else {
-            for (int p = 0; p < n; p++) {
-                pass.accept(p);
-            }
-        }
-    }
-
-    /** Real multiply-adds per component of the history pass of the prepared step. */
-    private long passTerms() {
-        int k = passK;
-        return 2L * k + (passLower ? k - 1 : 0) + (passUpper ? k + 1 : 0);
-    }
-
-    /**
-     * The parameters of a step of size h from t0 with the current order and history: the
-     * nodes, the predictors' and the corrector's weights, and whether the order is reconsidered.
-     */
-    private void prepareStep(double t0, double h, int rejections) {
-        int k = Math.min(order, count);
-        // Nodes in units of h relative to t0: 1 for the new point, then the past ones.
-        nodes[0] = 1.0;
-        for (int j = 0; j < k; j++) {
-            slots[j + 1] = slot(j);
-            nodes[j + 1] = (historyTimes[slots[j + 1]] - t0) / h;
-        }
-        // The order is reconsidered every k+1 steps at the same order (and after a
-        // rejection), as LSODE does: only then the predictors of orders k-1 and k+1 are
-        // formed, whose differences to the corrector estimate the errors at those orders.
-        boolean consider = stepsAtOrder >= k || rejections > 0;
-        boolean lower = consider && k >= 2;
-        boolean upper = consider && k < MAX_ORDER && count > k;
-        if (upper) {
-            slots[k + 1] = slot(k);
-            nodes[k + 1] = (historyTimes[slots[k + 1]] - t0) / h;
-        }
-        // Predictors of order k (weights), k-1 (weightsLower) and k+1 (weightsUpper) over
-        // the past nodes only, and the corrector's weights (over the new node and the k
-        // past ones), all known before the evaluation.
-        integrateLagrange(nodes, 1, k, 1.0, weights);
-        if (lower) {
-            integrateLagrange(nodes, 1, k - 1, 1.0, weightsLower);
-            weightsLower[k] = 0;
-        }
-        if (upper) {
-            integrateLagrange(nodes, 1, k + 1, 1.0, weightsUpper);
-        }
-        integrateLagrange(nodes, 0, k + 1, 1.0, corrector);
-        // One pass over the past derivatives, block by block so that the sums stay in the
-        // first-level cache: yPredicted (and -Lower, -Upper) and the corrector's past part.
-        // Blocks are independent, so large states split them over the kernel threads; every
-        // component sees the same operations either way.
-        passH = h;
-        passK = k;
-        passConsider = consider;
-        passLower = lower;
-        passUpper = upper;
-    }
-
-    /**
-     * The predictors and the corrector's past part over components [b0, b1) (see {@link #step}),
-     * from the start point y0 into yPredicted* and the corrector base c.
-     */
-    private void historyBlock(double[] y0, double[] c, int b0, int b1) {
+    /** The predictors and the corrector's past part over components [b0, b1) (see {@link #step}). */
+    private void historyBlock(int b0, int b1) {
         double h = passH;
         int k = passK;
-        System.arraycopy(y0, b0, yPredicted, b0, b1 - b0);
-        System.arraycopy(y0, b0, c, b0, b1 - b0);
+        System.arraycopy(yStart, b0, yPredicted, b0, b1 - b0);
+        System.arraycopy(yStart, b0, yEnd, b0, b1 - b0);
         for (int j = 0; j < k; j++) {
             double[] f = history[slots[j + 1]];
-            double cp = h * weights[1 + j], cc = h * corrector[1 + j];
+            double c = h * weights[1 + j], cc = h * corrector[1 + j];
             for (int i = b0; i < b1; i++) {
                 double fi = f[i];
-                yPredicted[i] += cp * fi;
-                c[i] += cc * fi;
+                yPredicted[i] += c * fi;
+                yEnd[i] += cc * fi;
             }
         }
         if (passLower) {
-            combine(yPredictedLower, y0, k - 1, h, weightsLower, b0, b1);
+            combine(yPredictedLower, yStart, k - 1, h, weightsLower, b0, b1);
         }
         if (passUpper) {
-            combine(yPredictedUpper, y0, k + 1, h, weightsUpper, b0, b1);
+            combine(yPredictedUpper, yStart, k + 1, h, weightsUpper, b0, b1);
         }
-    }
-
-    /**
-     * Part p (components [b0, b1)) of the corrector's last term and the sums of squares of the
-     * weighted differences to the three predictors, into {@link #partSquares}. yPredicted is only
-     * read (other parts' evaluations read it too): the differences go to a scratch block of the
-     * thread's own, {@link #BLOCK} components at a time (a loop that C2 vectorises, its one
-     * division per component included), whose sums of squares are added in block order.
-     */
-    private void correctorRange(int p, int b0, int b1) {
-        double atol = options.atol();
-        double rtol = options.rtol();
-        double c0 = passH * corrector[0];
-        double[] ye = yEnd;
-        double[] ys = yStart;
-        double[] yp = yPredicted;
-        double[] fp = fPredicted;
-        double[] d = scratch.get();
-        double sum = 0;
-        double sumLower = 0;
-        double sumUpper = 0;
-        for (int s0 = b0; s0 < b1; s0 += BLOCK) {
-            int s1 = Math.min(b1, s0 + BLOCK);
-            for (int i = s0; i < s1; i++) {
-                double y = ye[i] + c0 * fp[i];
-                ye[i] = y;
-                double w = 1.0 / (atol + rtol * Math.max(Math.abs(ys[i]), Math.abs(y)));
-                d[i - s0] = (y - yp[i]) * w;
-            }
-            sum += sumOfSquares(d, 0, s1 - s0);
-            if (passLower) {
-                sumLower += weightedSquares(yPredictedLower, d, atol, rtol, s0, s1);
-            }
-            if (passUpper) {
-                sumUpper += weightedSquares(yPredictedUpper, d, atol, rtol, s0, s1);
-            }
-        }
-        partSquares[3 * p] = sum;
-        partSquares[3 * p + 1] = sumLower;
-        partSquares[3 * p + 2] = sumUpper;
-    }
-
-    /** The sum of squares of the weighted differences of q[s0..s1) to yEnd, through the scratch d; q unchanged. */
-    private double weightedSquares(double[] q, double[] d, double atol, double rtol, int s0, int s1) {
-        double[] ye = yEnd;
-        double[] ys = yStart;
-        for (int i = s0; i < s1; i++) {
-            double y = ye[i];
-            double w = 1.0 / (atol + rtol * Math.max(Math.abs(ys[i]), Math.abs(y)));
-            d[i - s0] = (y - q[i]) * w;
-        }
-        return sumOfSquares(d, 0, s1 - s0);
     }
 
     /**
@@ -536,52 +354,19 @@ final class AdamsIntegrator extends AbstractIntegrator {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private void accept(double h, int k, double hMax) {
+    private void accept(double h, int k) {
         tEnd = tStart + h;
         hLast = h;
         steps++;
         denseOrder = k;
         denseStep = h;
-        // the dense output keeps the step's nodes and slots: the next step's may be prepared below
-        System.arraycopy(nodes, 0, denseNodes, 0, k + 1);
-        System.arraycopy(slots, 1, denseSlots, 1, k);
-        // The new derivative goes to a ring slot none of the step's nodes uses.
+        // The corrector weights (over k+1 nodes) stay in `weights`' layout for the dense output;
+        // the new derivative goes to a ring slot none of the step's nodes uses.
         int next = (head + 1) % RING;
         historyTimes[next] = tEnd;
+        evaluateRhs(tEnd, yEnd, history[next]);
         head = next;
         count = Math.min(count + 1, MAX_ORDER + 1);
-        double hn = Math.min(hNext, hMax);
-        if (parts != null && !(hn < options.minStep()) && hn > 10 * Math.ulp(tEnd)) {
-            // The next step's first try is known now (its size, order and nodes): each part's
-            // derivative at the new point is followed at once by that part of the next step's
-            // predictors and corrector base (into ySpare: yStart still serves the dense output),
-            // while the part's y and f are in cache. A rejected try forms them again.
-            prepareStep(tEnd, hn, 0);
-            passF = history[next];
-            passPrepared = parts.prepare(tEnd);
-            runParts(fusedAcceptPass);
-            rhsCalls++;
-            prefetched = true;
-        } else {
-            evaluateRhs(tEnd, yEnd, history[next]);
-        }
-    }
-
-    /** Dense output over components [b0, b1) at the weights in {@link #denseWeights}. */
-    private void interpolateBlock(double[] out, int b0, int b1) {
-        double h = denseStep;
-        int k = denseOrder;
-        double c0 = h * denseWeights[0];
-        for (int i = b0; i < b1; i++) {
-            out[i] = yStart[i] + c0 * fPredicted[i];
-        }
-        for (int j = 0; j < k; j++) {
-            double[] f = history[denseSlots[j + 1]];
-            double c = h * denseWeights[1 + j];
-            for (int i = b0; i < b1; i++) {
-                out[i] += c * f[i];
-            }
-        }
     }
 
     @Override
@@ -595,8 +380,9 @@ final class AdamsIntegrator extends AbstractIntegrator {
             return;
         }
         int k = denseOrder;
-        integrateLagrange(denseNodes, 0, k + 1, (t - tStart) / denseStep, denseWeights);
-        // block by block, split over the kernel threads for large states; every component sees
+        integrateLagrange(nodes, 0, k + 1, (t - tStart) / denseStep, weightsLower);
+        // block by block, split over the kernel threads for a large state like the step's passes
+        // (the output times' interpolations were the runs' serial part); every component sees
         // the same operations either way
         int chunks = Math.min(blocks, Parallelism.chunksFor(dimension * (k + 1L) / 4));
         if (chunks <= 1) {
@@ -604,12 +390,29 @@ final class AdamsIntegrator extends AbstractIntegrator {
             return;
         }
         Parallelism.forEachChunk(chunks, c -> {
-            int b0 = (int) ((long) c * blocks / chunks);
-            int b1 = (int) ((long) (c + 1) * blocks / chunks);
-            for (int b = b0; b < b1; b++) {
+            int first = (int) ((long) c * blocks / chunks);
+            int last = (int) ((long) (c + 1) * blocks / chunks);
+            for (int b = first; b < last; b++) {
                 interpolateBlock(out, b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
             }
         });
+    }
+
+    /** The dense output over components [b0, b1), at the weights {@link #interpolate} put in weightsLower. */
+    private void interpolateBlock(double[] out, int b0, int b1) {
+        double h = denseStep;
+        int k = denseOrder;
+        double c0 = h * weightsLower[0];
+        for (int i = b0; i < b1; i++) {
+            out[i] = yStart[i] + c0 * fPredicted[i];
+        }
+        for (int j = 0; j < k; j++) {
+            double[] f = history[slots[j + 1]];
+            double c = h * weightsLower[1 + j];
+            for (int i = b0; i < b1; i++) {
+                out[i] += c * f[i];
+            }
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.lindblad.heom;
 import dev.lindblad.Complex;
 import dev.lindblad.Qobj;
 import dev.lindblad.Superops;
-import dev.lindblad.ode.PartitionedOdeSystem;
+import dev.lindblad.ode.OdeSystem;
 import dev.lindblad.parallel.Parallelism;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +39,10 @@ import java.util.function.LongConsumer;
  * each ADO's derivative is computed by the same code in the same order whatever thread runs
  * it, so the result has the same bits on any number of threads.
  */
-final class HierarchyGenerator implements PartitionedOdeSystem {
+final class HierarchyGenerator implements OdeSystem {
 
     /** Chunks per thread: a shared machine's threads finish at different times, so work is claimed in small pieces. */
     private static final int CHUNKS_PER_THREAD = 8;
-    /** ADOs per part of {@link #applyPart} (about): a part's y and f stay in the second-level cache. */
-    private static final int ADOS_PER_PART = 32;
-    /** The most parts. */
-    private static final int MAX_PARTS = 1024;
 
     private final int ados;
     private final int block;           // doubles per ADO: 2 N²
@@ -66,8 +62,6 @@ final class HierarchyGenerator implements PartitionedOdeSystem {
     /** The distinct link scalars, interleaved. */
     private final double[] scalars;
     private final long[] cumulativeWork;
-    /** First ADO of each part of {@link #applyPart}: a partition of equal work fixed at construction (thread count independent). */
-    private final int[] partAdo;
 
     /** A complex time-dependent coefficient of a system term. */
     @FunctionalInterface
@@ -194,11 +188,6 @@ final class HierarchyGenerator implements PartitionedOdeSystem {
         linkScalar = java.util.Arrays.copyOf(scalar, links);
         scalars = java.util.Arrays.copyOf(scalarTable, 2 * scalarIds.size());
         operators = ops.blocks.toArray(new SuperBlock[0]);
-        int partCount = Math.max(1, Math.min(MAX_PARTS, ados / ADOS_PER_PART));
-        partAdo = new int[partCount + 1];
-        for (int p = 0; p <= partCount; p++) {
-            partAdo[p] = boundary(p, partCount);
-        }
         if (progress != null) {
             progress.accept(ados);
         }
@@ -290,8 +279,7 @@ final class HierarchyGenerator implements PartitionedOdeSystem {
     }
 
     /** @return complex multiply-adds per product (entries of the blocks, counted once per use) */
-    @Override
-    public long work() {
+    long work() {
         return cumulativeWork[ados];
     }
 
@@ -306,7 +294,13 @@ final class HierarchyGenerator implements PartitionedOdeSystem {
      */
     @Override
     public void apply(double t, double[] y, double[] out) {
-        double[] coefficientValues = (double[]) prepare(t);
+        double[] coefficientValues = new double[2 * system.length];
+        coefficientValues[0] = 1;
+        for (int i = 1; i < system.length; i++) {
+            Complex c = coefficients[i].at(t);
+            coefficientValues[2 * i] = c.re();
+            coefficientValues[2 * i + 1] = c.im();
+        }
         int threads = Parallelism.chunksFor(work());
         if (threads <= 1) {
             applyRange(y, out, 0, ados, coefficientValues);
@@ -315,35 +309,6 @@ final class HierarchyGenerator implements PartitionedOdeSystem {
         int chunks = Math.min(ados, threads * CHUNKS_PER_THREAD);
         IntConsumer body = c -> applyRange(y, out, boundary(c, chunks), boundary(c + 1, chunks), coefficientValues);
         Parallelism.forEachChunk(chunks, body);
-    }
-
-    @Override
-    public int parts() {
-        return partAdo.length - 1;
-    }
-
-    @Override
-    public int partStart(int p) {
-        return partAdo[p] * block;
-    }
-
-    /** @return the values of the system terms' coefficients at t, interleaved (the constant term's is 1) */
-    @Override
-    public Object prepare(double t) {
-        double[] coefficientValues = new double[2 * system.length];
-        coefficientValues[0] = 1;
-        for (int i = 1; i < system.length; i++) {
-            Complex c = coefficients[i].at(t);
-            coefficientValues[2 * i] = c.re();
-            coefficientValues[2 * i + 1] = c.im();
-        }
-        return coefficientValues;
-    }
-
-    /** The derivative of the ADOs of part p: the same operations as {@link #apply} does for them. */
-    @Override
-    public void applyPart(Object prepared, double[] y, double[] out, int p) {
-        applyRange(y, out, partAdo[p], partAdo[p + 1], (double[]) prepared);
     }
 
     /** The first ADO of chunk c of {@code chunks}, so that chunks hold about equal work. */
