@@ -379,17 +379,37 @@ final class AdamsIntegrator extends AbstractIntegrator {
             System.arraycopy(yStart, 0, out, 0, dimension);
             return;
         }
+        int k = denseOrder;
+        integrateLagrange(nodes, 0, k + 1, (t - tStart) / denseStep, weightsLower);
+        // block by block, split over the kernel threads for a large state like the step's passes
+        // (the output times' interpolations were the runs' serial part); every component sees
+        // the same operations either way
+        int chunks = Math.min(blocks, Parallelism.chunksFor(dimension * (k + 1L) / 4));
+        if (chunks <= 1) {
+            interpolateBlock(out, 0, dimension);
+            return;
+        }
+        Parallelism.forEachChunk(chunks, c -> {
+            int first = (int) ((long) c * blocks / chunks);
+            int last = (int) ((long) (c + 1) * blocks / chunks);
+            for (int b = first; b < last; b++) {
+                interpolateBlock(out, b * BLOCK, Math.min(dimension, (b + 1) * BLOCK));
+            }
+        });
+    }
+
+    /** The dense output over components [b0, b1), at the weights {@link #interpolate} put in weightsLower. */
+    private void interpolateBlock(double[] out, int b0, int b1) {
         double h = denseStep;
         int k = denseOrder;
-        integrateLagrange(nodes, 0, k + 1, (t - tStart) / h, weightsLower);
         double c0 = h * weightsLower[0];
-        for (int i = 0; i < dimension; i++) {
+        for (int i = b0; i < b1; i++) {
             out[i] = yStart[i] + c0 * fPredicted[i];
         }
         for (int j = 0; j < k; j++) {
             double[] f = history[slots[j + 1]];
             double c = h * weightsLower[1 + j];
-            for (int i = 0; i < dimension; i++) {
+            for (int i = b0; i < b1; i++) {
                 out[i] += c * f[i];
             }
         }

@@ -111,4 +111,66 @@ class AdamsIntegratorTest {
             Parallelism.resetThreads();
         }
     }
+
+    /**
+     * The dense output (here at ten output times between the steps' points) splits over the
+     * kernel threads too: the serial bits at every output time, the exact solution, and the
+     * split really happened.
+     */
+    @Test
+    void denseOutputOverKernelThreadsGivesTheSerialBits() {
+        int n = 3000;   // independent rotations, as above
+        double[] w = new double[n];
+        double[] y0 = new double[2 * n];
+        for (int j = 0; j < n; j++) {
+            w[j] = 0.5 + 1.5 * j / n;
+            y0[2 * j] = Math.cos(j);
+            y0[2 * j + 1] = Math.sin(0.3 * j);
+        }
+        OdeSystem rotations = (t, y, out) -> {
+            for (int j = 0; j < n; j++) {
+                out[2 * j] = w[j] * y[2 * j + 1];
+                out[2 * j + 1] = -w[j] * y[2 * j];
+            }
+        };
+        double[] serial = denseOutputs(rotations, y0, 1);
+        long splitsBefore = Parallelism.splitCount();
+        double[] parallel;
+        try {
+            Parallelism.threshold(1);
+            parallel = denseOutputs(rotations, y0, 2);
+        } finally {
+            Parallelism.threshold(0);
+        }
+        assertTrue(Parallelism.splitCount() > splitsBefore, "nothing split");
+        assertArrayEquals(serial, parallel);
+        for (int i = 1; i <= 10; i++) {
+            double t = 0.3 * i;
+            for (int j = 0; j < n; j++) {
+                double c = Math.cos(w[j] * t), s = Math.sin(w[j] * t);
+                int o = (i - 1) * 2 * n;
+                assertEquals(c * y0[2 * j] + s * y0[2 * j + 1], serial[o + 2 * j], 1e-6, "t = " + t);
+                assertEquals(c * y0[2 * j + 1] - s * y0[2 * j], serial[o + 2 * j + 1], 1e-6, "t = " + t);
+            }
+        }
+    }
+
+    /** The states at t = 0.3, 0.6, ..., 3, one after the other. */
+    private static double[] denseOutputs(OdeSystem system, double[] y0, int threads) {
+        Parallelism.threads(threads);
+        try {
+            AdamsIntegrator integrator = (AdamsIntegrator) Integrators.create("adams", y0.length, system,
+                    IntegratorOptions.defaults().withAtol(1e-10).withRtol(1e-10));
+            integrator.reset(0, y0);
+            double[] all = new double[10 * y0.length];
+            double[] y = new double[y0.length];
+            for (int i = 1; i <= 10; i++) {
+                integrator.integrate(0.3 * i, y);
+                System.arraycopy(y, 0, all, (i - 1) * y0.length, y0.length);
+            }
+            return all;
+        } finally {
+            Parallelism.resetThreads();
+        }
+    }
 }
