@@ -4,10 +4,10 @@ import static dev.lindblad.foreign.Native.ADDRESS;
 import static dev.lindblad.foreign.Native.INT;
 import static dev.lindblad.foreign.Native.LONG;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -17,9 +17,10 @@ import java.lang.invoke.MethodHandle;
  * Fortran LAPACK routines {@code zheevd_} (and, where the library has them, {@code zheevd_2stage_} and
  * {@code zheevr_}), {@code zgeev_}, {@code zgetrf_}, {@code zgetrs_}
  * (every argument by reference, LP64 integers; the hidden lengths of the character arguments
- * that gfortran-built LAPACKs expect are passed as 1). Matrices cross as copies in a confined
- * arena: the kernels cost O(n³) against the O(n²) copy, and the Java heap is not held while a
- * long factorisation runs. Only {@code zgemm} below {@link #CRITICAL_WORK} reads and writes the
+ * that gfortran-built LAPACKs expect are passed as 1). Matrices cross as copies in native memory
+ * ({@link Scratch}: large arrays in a block kept between calls, so that they are not faulted in
+ * anew each time): the kernels cost O(n³) against the O(n²) copy, and the Java heap is not held
+ * while a long factorisation runs. Only {@code zgemm} below {@link #CRITICAL_WORK} reads and writes the
  * heap arrays in place (a critical call), because a small product is dominated by the copy.
  */
 final class DenseLapack {
@@ -96,21 +97,21 @@ final class DenseLapack {
         };
     }
 
-    private static MemorySegment ints(Arena arena, int... v) {
+    private static MemorySegment ints(SegmentAllocator arena, int... v) {
         return arena.allocateFrom(INT, v);
     }
 
-    private static MemorySegment chars(Arena arena, char c) {
+    private static MemorySegment chars(SegmentAllocator arena, char c) {
         return arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) c);
     }
 
-    private static MemorySegment copy(Arena arena, double[] a, int length) {
+    private static MemorySegment copy(SegmentAllocator arena, double[] a, int length) {
         MemorySegment s = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, length));
         MemorySegment.copy(a, 0, s, ValueLayout.JAVA_DOUBLE, 0, length);
         return s;
     }
 
-    private static MemorySegment complex(Arena arena, double re, double im) {
+    private static MemorySegment complex(SegmentAllocator arena, double re, double im) {
         return arena.allocateFrom(ValueLayout.JAVA_DOUBLE, re, im);
     }
 
@@ -121,7 +122,7 @@ final class DenseLapack {
             return;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment alpha = complex(arena, ar, ai), beta = complex(arena, br, bi);
             int lda = Math.max(1, m), ldb = Math.max(1, k);
             if ((long) m * k * n <= CRITICAL_WORK) {
@@ -192,7 +193,7 @@ final class DenseLapack {
             return w;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, a, 2 * n * n);
             MemorySegment jobz = chars(arena, vectors == null ? 'N' : 'V'), uplo = chars(arena, 'L');
             MemorySegment sn = ints(arena, n), sw = arena.allocate(ValueLayout.JAVA_DOUBLE, n);
@@ -245,7 +246,7 @@ final class DenseLapack {
     /** The work arrays of a LAPACK call, sized by its workspace query (complex, real, integer). */
     private record Workspace(MemorySegment work, int lwork, MemorySegment rwork, int lrwork, MemorySegment iwork,
                              int liwork) {
-        static Workspace of(Arena arena, MemorySegment qWork, MemorySegment qRwork, MemorySegment qIwork) {
+        static Workspace of(SegmentAllocator arena, MemorySegment qWork, MemorySegment qRwork, MemorySegment qIwork) {
             int lwork = (int) Math.ceil(qWork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
             int lrwork = (int) Math.ceil(qRwork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
             int liwork = qIwork.getAtIndex(INT, 0);
@@ -267,7 +268,7 @@ final class DenseLapack {
             return w;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, a, 2 * n * n);
             MemorySegment jobvl = chars(arena, 'N'), jobvr = chars(arena, vectors == null ? 'N' : 'V');
             MemorySegment sn = ints(arena, n), one = ints(arena, 1), info = ints(arena, 0);
@@ -307,7 +308,7 @@ final class DenseLapack {
             return pivots;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, lu, 2 * n * n);
             MemorySegment sn = ints(arena, n), ipiv = arena.allocate(INT, n), info = ints(arena, 0);
             zgetrf.invokeExact(sn, sn, sa, sn, ipiv, info);
@@ -344,7 +345,7 @@ final class DenseLapack {
             return;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, lu, 2 * n * n);
             MemorySegment ipiv = arena.allocate(INT, n);
             for (int k = 0; k < n; k++) {
