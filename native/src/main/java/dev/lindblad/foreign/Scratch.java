@@ -1,8 +1,13 @@
 package dev.lindblad.foreign;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * than the rest of the copies together, paid on every call. The block is kept while it is at most
  * {@code lindblad.native.scratchMiB} MiB (system property; default {@value #DEFAULT_RETAIN_MIB},
  * 0 keeps nothing), and is sized by the calls that used it: a call that did not fit takes fresh
- * memory and leaves a block big enough for the next one. Only one call at a time holds the
+ * memory and leaves a block big enough for the next one (allocated, not touched: the next call
+ * faults its pages in, the ones after find them resident). Only one call at a time holds the
  * block; a concurrent call takes fresh memory.
  */
 final class Scratch implements SegmentAllocator, AutoCloseable {
@@ -25,8 +31,44 @@ final class Scratch implements SegmentAllocator, AutoCloseable {
     private static final long ALIGN = 64;
     private static final AtomicReference<Block> KEPT = new AtomicReference<>();
 
-    /** A kept block: its shared arena (closed when the block is dropped) and memory. */
-    record Block(Arena arena, MemorySegment memory) {
+    private static final MethodHandle MALLOC, FREE;
+
+    static {
+        Linker linker = Native.LINKER;
+        SymbolLookup libc = linker.defaultLookup();
+        MALLOC = linker.downcallHandle(libc.find("malloc").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        FREE = linker.downcallHandle(libc.find("free").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    }
+
+    /**
+     * A kept block, from {@code malloc} ({@code raw}, freed when the block is dropped) and its
+     * aligned {@code memory}: neither zero-filled nor touched when made, so the call that makes
+     * it pays nothing for it; the first call that uses its pages faults them in, and they stay.
+     */
+    record Block(MemorySegment raw, MemorySegment memory) {
+
+        /** @return a block of {@code bytes} bytes aligned to {@value #ALIGN}, or null when malloc fails */
+        static Block allocate(long bytes) {
+            try {
+                MemorySegment raw = (MemorySegment) MALLOC.invokeExact(bytes + ALIGN);
+                if (raw.address() == 0) {
+                    return null;
+                }
+                long skip = (ALIGN - raw.address() % ALIGN) % ALIGN;
+                return new Block(raw, raw.reinterpret(bytes + ALIGN).asSlice(skip, bytes));
+            } catch (Throwable t) {
+                throw Native.rethrow(t);
+            }
+        }
+
+        void free() {
+            try {
+                FREE.invokeExact(raw);
+            } catch (Throwable t) {
+                throw Native.rethrow(t);
+            }
+        }
     }
 
     private final Arena arena = Arena.ofConfined();
@@ -79,14 +121,12 @@ final class Scratch implements SegmentAllocator, AutoCloseable {
         block = null;
         if ((keep == null || keep.memory().byteSize() < wanted) && wanted <= retain) {
             if (keep != null) {
-                keep.arena().close();
+                keep.free();
             }
-            Arena shared = Arena.ofShared();
-            // zero-filled here, once: the pages are faulted in now rather than in the next call
-            keep = new Block(shared, shared.allocate(wanted, ALIGN));
+            keep = Block.allocate(wanted);
         }
         if (keep != null && (keep.memory().byteSize() > retain || !KEPT.compareAndSet(null, keep))) {
-            keep.arena().close();
+            keep.free();
         }
     }
 }
