@@ -27,13 +27,24 @@ final class DenseLapack {
 
     /** Largest product work (m k n) passed in place as heap arrays (about 3 ms of zgemm). */
     static final long CRITICAL_WORK = 1L << 24;
-    /** Smallest n whose eigenvalues alone take the two-stage reduction, see {@link #twoStageFrom}. */
-    static final int TWO_STAGE_FROM_PARALLEL = 128, TWO_STAGE_FROM_SERIAL = 384;
+    /**
+     * Smallest n whose eigenvalues alone take the two-stage reduction ({@link #twoStageFrom}), on
+     * several threads and on one, MKL: two threads 7.5 against 16.7 ms at n = 200, 4.5 against
+     * 8.3 ms at 128; one thread 20.1 against 23.1 ms at 384, 37.6 against 48.5 ms at 500.
+     */
+    static final int[] TWO_STAGE_FROM_MKL = {128, 384};
+    /**
+     * The same for OpenBLAS (Debian's 0.3): two threads 4.4 against 3.6 ms at n = 200, 9.7 against
+     * 10.2 ms at 300; one thread even at 384, 32.7 against 35.4 ms at 500.
+     */
+    static final int[] TWO_STAGE_FROM_OPENBLAS = {300, 448};
     private static final int COL_MAJOR = 102, NO_TRANS = 111;
 
     private final String library;
     private final ThreadControl threads;
     private final boolean bigStack;
+    /** {@link #twoStageFrom}: on several threads, on one. */
+    private final int[] twoStageFrom;
     private final MethodHandle zgemm, zgemmCritical, zheevd, zgeev, zgetrf, zgetrs;
     /** Optional routines (null when the library lacks the symbol): two-stage reduction, MRRR. */
     private final MethodHandle zheevd2stage, zheevr;
@@ -58,10 +69,13 @@ final class DenseLapack {
     }
 
     /**
-     * @param bigStack whether the LAPACK calls must run on {@link BigStack}'s threads (OpenBLAS)
+     * @param bigStack     whether the LAPACK calls must run on {@link BigStack}'s threads (OpenBLAS)
+     * @param twoStageFrom the smallest n whose eigenvalues alone take {@code zheevd_2stage}, on
+     *                     several threads and on one (measured per library)
      */
-    DenseLapack(SymbolLookup lookup, String library, ThreadControl threads, boolean bigStack) {
+    DenseLapack(SymbolLookup lookup, String library, ThreadControl threads, boolean bigStack, int[] twoStageFrom) {
         this.library = library;
+        this.twoStageFrom = twoStageFrom.clone();
         this.threads = threads;
         this.bigStack = bigStack;
         FunctionDescriptor gemm = FunctionDescriptor.ofVoid(INT, INT, INT, INT, INT, INT, ADDRESS, ADDRESS, INT, ADDRESS,
@@ -164,13 +178,9 @@ final class DenseLapack {
                 ? HermitianDriver.EVD_2STAGE : HermitianDriver.EVD;
     }
 
-    /**
-     * Smallest n whose eigenvalues alone take the two-stage driver: {@value #TWO_STAGE_FROM_PARALLEL}
-     * with more than one thread (MKL, two threads: 7.5 against 16.6 ms at n = 200, 4 against 8 ms at
-     * 128), {@value #TWO_STAGE_FROM_SERIAL} on one (even at n = 300, 38 against 50 ms at 500).
-     */
-    static int twoStageFrom(int nThreads) {
-        return nThreads > 1 ? TWO_STAGE_FROM_PARALLEL : TWO_STAGE_FROM_SERIAL;
+    /** @return the smallest n whose eigenvalues alone take the two-stage driver on this library */
+    int twoStageFrom(int nThreads) {
+        return nThreads > 1 ? twoStageFrom[0] : twoStageFrom[1];
     }
 
     /**

@@ -27,7 +27,7 @@ class HermitianDriversTest {
 
     /** Eigenvectors are checked (residual, orthonormality: O(n³) in Java) up to this size. */
     private static final int VECTORS_UP_TO = 200;
-    private static final int[] SIZES = {1, 6, 40, 127, 128, 383, 384};
+    private static final int[] SIZES = {1, 6, 40, 127, 128, 299, 300, 383, 384, 447, 448};
 
     /** The backend's dense kernels, or the test is skipped with the reason printed. */
     static DenseLapack lapack(String name) {
@@ -144,12 +144,12 @@ class HermitianDriversTest {
         Assumptions.assumeTrue(d.has(DenseLapack.HermitianDriver.EVD_2STAGE, false),
                 () -> { System.out.println("SKIPPED: " + name + " has no zheevd_2stage"); return name + " has no zheevd_2stage"; });
         for (int threads : new int[] {1, 2}) {
-            int from = DenseLapack.twoStageFrom(threads);
+            int from = d.twoStageFrom(threads);
             assertEquals(DenseLapack.HermitianDriver.EVD, d.driverFor(from - 1, false, threads));
             assertEquals(DenseLapack.HermitianDriver.EVD_2STAGE, d.driverFor(from, false, threads));
             assertEquals(DenseLapack.HermitianDriver.EVD, d.driverFor(from, true, threads));
         }
-        int n = 2 * DenseLapack.twoStageFrom(1);
+        int n = d.twoStageFrom(1) + 16;
         double[] a = NativeKernelsTest.randomHermitian(n, 9);
         int threads = Backends.callThreads(Kernel.HERMITIAN_EIGEN, b, n);
         double[] viaDispatch = Backends.with(name, () -> HermitianEigen.eigenvalues(n, a));
