@@ -7,8 +7,11 @@ package dev.lindblad.backend;
 public enum Kernel {
     /** Dense complex product {@code C = alpha A B + beta C} ({@code zgemm}); size: the work {@code m k n}. */
     GEMM("dense product (zgemm)", "m*k*n"),
-    /** Hermitian eigen-decomposition {@code A = V diag(λ) V^†} ({@code zheevd}/{@code zheevr}); size: n. */
-    HERMITIAN_EIGEN("Hermitian eigen (zheevd/zheevr)", "n"),
+    /**
+     * Hermitian eigen-decomposition {@code A = V diag(λ) V^†} ({@code zheevd}, or {@code zheevd_2stage}
+     * for eigenvalues alone); size: n.
+     */
+    HERMITIAN_EIGEN("Hermitian eigen (zheevd/2stage)", "n"),
     /** General eigen-decomposition {@code A V = V diag(λ)} ({@code zgeev}); size: n. */
     GENERAL_EIGEN("general eigen (zgeev)", "n"),
     /** Dense LU {@code P A = L U} and its solves ({@code zgetrf}/{@code zgetrs}); size: n. */

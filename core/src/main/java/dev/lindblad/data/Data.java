@@ -774,8 +774,40 @@ public final class Data {
         if (a.rows() != a.cols()) {
             return false;
         }
+        if (a instanceof DenseMatrix d) {
+            return isHermitianDense(d.data, d.rows(), tol);
+        }
         Matrix d = sub(a, adjoint(a));
         return maxAbs(d) <= tol;
+    }
+
+    /** Tile edge of the dense Hermiticity check: a tile and its mirror stay in cache. */
+    private static final int HERMITIAN_TILE = 64;
+
+    /**
+     * The dense check in one pass over the lower triangle, tile by tile (each entry against its
+     * mirror, without forming {@code A - A^†}), stopping at the first entry out of tolerance.
+     * The same test as the general path, entry by entry: {@code |d| = hypot(d_re, d_im)}, taken
+     * only when neither {@code |d_re| + |d_im| <= tol} (inside) nor {@code max(|d_re|, |d_im|) > tol}
+     * (outside) decides; a NaN or infinite entry is not Hermitian.
+     */
+    private static boolean isHermitianDense(double[] v, int n, double tol) {
+        for (int jj = 0; jj < n; jj += HERMITIAN_TILE) {
+            int jEnd = Math.min(n, jj + HERMITIAN_TILE);
+            for (int ii = jj; ii < n; ii += HERMITIAN_TILE) {
+                int iEnd = Math.min(n, ii + HERMITIAN_TILE);
+                for (int j = jj; j < jEnd; j++) {
+                    for (int i = Math.max(ii, j); i < iEnd; i++) {
+                        int p = 2 * (i + j * n), q = 2 * (j + i * n);   // a_ij and a_ji
+                        double dr = Math.abs(v[p] - v[q]), di = Math.abs(v[p + 1] + v[q + 1]);
+                        if (!(dr + di <= tol) && (Math.max(dr, di) > tol || !(Math.hypot(dr, di) <= tol))) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -89,7 +89,7 @@ public final class HermitianEigen {
     public static Result decompose(int n, double[] a, boolean wantVectors) {
         Kernels.checkSquare("matrix a", n, a);
         Kernels.checkFinite("matrix a", n, a);
-        Result viaBackend = NativeDispatch.hermitian(n, a, wantVectors);   // LAPACK zheevd, when chosen
+        Result viaBackend = NativeDispatch.hermitian(n, a, wantVectors);   // LAPACK zheevd(_2stage), when chosen
         if (viaBackend != null) {
             return viaBackend;
         }

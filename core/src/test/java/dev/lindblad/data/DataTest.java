@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The data layer against {@link RefMatrix}, a naive row-major dense reference, for random
@@ -427,6 +428,36 @@ class DataTest {
         }
         assertFalse(Data.isHermitian(RefMatrix.random(2, 3, 1, random).dense(), 1), "non-square is never Hermitian");
         assertFalse(Data.isHermitian(new RefMatrix(3, 2).csr(), 1), "non-square is never Hermitian");
+    }
+
+    /**
+     * The dense one-pass check gives the answer of {@code max |A - A^†| <= tol} formed in full,
+     * across tile edges, at the tolerance's edge (the modulus, not a part, exceeds it), on the
+     * diagonal, and with NaN or infinite entries.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 63, 64, 65, 130})
+    void denseHermitianCheckMatchesTheFormedDifference(int n) {
+        Random random = new Random(31 * n);
+        double tol = 1e-12;
+        double[][] deviations = {{0, 0}, {0.5, 0.4}, {0.8, 0.7}, {1.0, 0}, {0, 1.0}, {1.0 + 1e-15, 0}, {0.7071, 0.7071},
+                {0.7072, 0.7072}, {2, 0}, {Double.NaN, 0}, {Double.POSITIVE_INFINITY, 0}};
+        for (double[] dev : deviations) {
+            for (int trial = 0; trial < 4; trial++) {
+                RefMatrix h = RefMatrix.hermitian(n, 1.0, random);
+                double[] a = h.dense().toDense().array().clone();
+                int i = random.nextInt(n), j = random.nextInt(n);
+                if (trial == 0) {
+                    j = i;   // on the diagonal: the deviation is 2 |Im a_ii|
+                }
+                a[2 * (i + j * n)] += dev[0] * tol;
+                a[2 * (i + j * n) + 1] += dev[1] * tol / (i == j ? 2 : 1);
+                DenseMatrix m = DenseMatrix.wrap(n, n, a);
+                boolean formed = Data.maxAbs(Data.sub(m, Data.adjoint(m))) <= tol;
+                assertEquals(formed, Data.isHermitian(m, tol), "n = " + n + " deviation " + Arrays.toString(dev)
+                        + " at (" + i + ", " + j + ")");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ tensor structure

@@ -4,39 +4,78 @@ import static dev.lindblad.foreign.Native.ADDRESS;
 import static dev.lindblad.foreign.Native.INT;
 import static dev.lindblad.foreign.Native.LONG;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
  * The dense kernels over a BLAS/LAPACK library (MKL or OpenBLAS): {@code cblas_zgemm} and the
- * Fortran LAPACK routines {@code zheevd_}, {@code zgeev_}, {@code zgetrf_}, {@code zgetrs_}
+ * Fortran LAPACK routines {@code zheevd_} (and, where the library has them, {@code zheevd_2stage_} and
+ * {@code zheevr_}), {@code zgeev_}, {@code zgetrf_}, {@code zgetrs_}
  * (every argument by reference, LP64 integers; the hidden lengths of the character arguments
- * that gfortran-built LAPACKs expect are passed as 1). Matrices cross as copies in a confined
- * arena: the kernels cost O(n³) against the O(n²) copy, and the Java heap is not held while a
- * long factorisation runs. Only {@code zgemm} below {@link #CRITICAL_WORK} reads and writes the
+ * that gfortran-built LAPACKs expect are passed as 1). Matrices cross as copies in native memory
+ * ({@link Scratch}: large arrays in a block kept between calls, so that they are not faulted in
+ * anew each time): the kernels cost O(n³) against the O(n²) copy, and the Java heap is not held
+ * while a long factorisation runs. Only {@code zgemm} below {@link #CRITICAL_WORK} reads and writes the
  * heap arrays in place (a critical call), because a small product is dominated by the copy.
  */
 final class DenseLapack {
 
     /** Largest product work (m k n) passed in place as heap arrays (about 3 ms of zgemm). */
     static final long CRITICAL_WORK = 1L << 24;
+    /**
+     * Smallest n whose eigenvalues alone take the two-stage reduction ({@link #twoStageFrom}), on
+     * several threads and on one, MKL: two threads 7.5 against 16.7 ms at n = 200, 4.5 against
+     * 8.3 ms at 128; one thread 20.1 against 23.1 ms at 384, 37.6 against 48.5 ms at 500.
+     */
+    static final int[] TWO_STAGE_FROM_MKL = {128, 384};
+    /**
+     * The same for OpenBLAS (Debian's 0.3): two threads 4.4 against 3.6 ms at n = 200, 9.7 against
+     * 10.2 ms at 300; one thread even at 384, 32.7 against 35.4 ms at 500.
+     */
+    static final int[] TWO_STAGE_FROM_OPENBLAS = {300, 448};
     private static final int COL_MAJOR = 102, NO_TRANS = 111;
 
     private final String library;
     private final ThreadControl threads;
     private final boolean bigStack;
+    /** {@link #twoStageFrom}: on several threads, on one. */
+    private final int[] twoStageFrom;
     private final MethodHandle zgemm, zgemmCritical, zheevd, zgeev, zgetrf, zgetrs;
+    /** Optional routines (null when the library lacks the symbol): two-stage reduction, MRRR. */
+    private final MethodHandle zheevd2stage, zheevr;
+
+    /** The LAPACK driver of a Hermitian eigen-decomposition. */
+    enum HermitianDriver {
+        /** {@code zheevd}: one-stage Householder tridiagonalisation ({@code zhetrd}), divide and conquer. */
+        EVD("zheevd"),
+        /**
+         * {@code zheevd_2stage}: dense to band by blocked (BLAS-3) reflectors, band to tridiagonal by
+         * bulge chasing, then as {@code zheevd}; eigenvalues only (LAPACK has no vectors for it).
+         */
+        EVD_2STAGE("zheevd_2stage"),
+        /** {@code zheevr}: one-stage tridiagonalisation, MRRR ({@code zstemr}) for the vectors. */
+        EVR("zheevr");
+
+        final String routine;
+
+        HermitianDriver(String routine) {
+            this.routine = routine;
+        }
+    }
 
     /**
-     * @param bigStack whether the LAPACK calls must run on {@link BigStack}'s threads (OpenBLAS)
+     * @param bigStack     whether the LAPACK calls must run on {@link BigStack}'s threads (OpenBLAS)
+     * @param twoStageFrom the smallest n whose eigenvalues alone take {@code zheevd_2stage}, on
+     *                     several threads and on one (measured per library)
      */
-    DenseLapack(SymbolLookup lookup, String library, ThreadControl threads, boolean bigStack) {
+    DenseLapack(SymbolLookup lookup, String library, ThreadControl threads, boolean bigStack, int[] twoStageFrom) {
         this.library = library;
+        this.twoStageFrom = twoStageFrom.clone();
         this.threads = threads;
         this.bigStack = bigStack;
         FunctionDescriptor gemm = FunctionDescriptor.ofVoid(INT, INT, INT, INT, INT, INT, ADDRESS, ADDRESS, INT, ADDRESS,
@@ -45,6 +84,12 @@ final class DenseLapack {
         zgemmCritical = Native.bind(lookup, library, "cblas_zgemm", gemm, Linker.Option.critical(true));
         zheevd = Native.bind(lookup, library, "zheevd_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
                 ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG));
+        FunctionDescriptor evd = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG);
+        zheevd2stage = optional(lookup, "zheevd_2stage_", evd);
+        zheevr = optional(lookup, "zheevr_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG, LONG));
         zgeev = Native.bind(lookup, library, "zgeev_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
                 ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG, LONG));
         zgetrf = Native.bind(lookup, library, "zgetrf_", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
@@ -53,21 +98,34 @@ final class DenseLapack {
                 ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, LONG));
     }
 
-    private static MemorySegment ints(Arena arena, int... v) {
+    private static MethodHandle optional(SymbolLookup lookup, String name, FunctionDescriptor fd) {
+        return lookup.find(name).map(address -> Native.LINKER.downcallHandle(address, fd)).orElse(null);
+    }
+
+    /** @return whether the library has the driver (and, for the two-stage one, can do what is asked) */
+    boolean has(HermitianDriver driver, boolean vectors) {
+        return switch (driver) {
+            case EVD -> true;
+            case EVD_2STAGE -> zheevd2stage != null && !vectors;
+            case EVR -> zheevr != null;
+        };
+    }
+
+    private static MemorySegment ints(SegmentAllocator arena, int... v) {
         return arena.allocateFrom(INT, v);
     }
 
-    private static MemorySegment chars(Arena arena, char c) {
+    private static MemorySegment chars(SegmentAllocator arena, char c) {
         return arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) c);
     }
 
-    private static MemorySegment copy(Arena arena, double[] a, int length) {
+    private static MemorySegment copy(SegmentAllocator arena, double[] a, int length) {
         MemorySegment s = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, length));
         MemorySegment.copy(a, 0, s, ValueLayout.JAVA_DOUBLE, 0, length);
         return s;
     }
 
-    private static MemorySegment complex(Arena arena, double re, double im) {
+    private static MemorySegment complex(SegmentAllocator arena, double re, double im) {
         return arena.allocateFrom(ValueLayout.JAVA_DOUBLE, re, im);
     }
 
@@ -78,7 +136,7 @@ final class DenseLapack {
             return;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment alpha = complex(arena, ar, ai), beta = complex(arena, br, bi);
             int lda = Math.max(1, m), ldb = Math.max(1, k);
             if ((long) m * k * n <= CRITICAL_WORK) {
@@ -98,45 +156,113 @@ final class DenseLapack {
         }
     }
 
-    /** Hermitian eigen-decomposition by {@code zheevd} (divide and conquer), lower triangle read. */
+    /**
+     * Hermitian eigen-decomposition, lower triangle read, by the driver {@link #driverFor} picks:
+     * {@code zheevd_2stage} for eigenvalues alone from n = {@link #twoStageFrom}, else {@code zheevd}.
+     */
     double[] hermitianEigen(int n, double[] a, double[] vectors, int nThreads) {
-        return bigStack ? BigStack.call(() -> hermitianEigenHere(n, a, vectors, nThreads))
-                : hermitianEigenHere(n, a, vectors, nThreads);
+        return hermitianEigen(n, a, vectors, nThreads, driverFor(n, vectors != null, nThreads));
     }
 
-    private double[] hermitianEigenHere(int n, double[] a, double[] vectors, int nThreads) {
+    /**
+     * The driver of {@link #hermitianEigen(int, double[], double[], int)}. Eigenvalues alone from
+     * n = {@link #twoStageFrom} take the two-stage reduction when the library has it: the
+     * one-stage {@code zhetrd} spends half its flops in matrix-vector products that stream the
+     * trailing matrix from memory once per column (and synchronise the threads once per column),
+     * the two-stage one does most of its work in matrix-matrix products. Eigenvectors take
+     * {@code zheevd}: LAPACK has no vectors for the two-stage drivers, and {@code zheevr} (MRRR)
+     * was no faster than {@code zheevd} at n = 500 to 2000 on MKL (docs/performance.md).
+     */
+    HermitianDriver driverFor(int n, boolean vectors, int nThreads) {
+        return !vectors && n >= twoStageFrom(nThreads) && has(HermitianDriver.EVD_2STAGE, false)
+                ? HermitianDriver.EVD_2STAGE : HermitianDriver.EVD;
+    }
+
+    /** @return the smallest n whose eigenvalues alone take the two-stage driver on this library */
+    int twoStageFrom(int nThreads) {
+        return nThreads > 1 ? twoStageFrom[0] : twoStageFrom[1];
+    }
+
+    /**
+     * Hermitian eigen-decomposition by the given driver, lower triangle read.
+     *
+     * @throws IllegalArgumentException when the library lacks the driver ({@link #has})
+     */
+    double[] hermitianEigen(int n, double[] a, double[] vectors, int nThreads, HermitianDriver driver) {
+        if (!has(driver, vectors != null)) {
+            throw new IllegalArgumentException(library + " has no " + driver.routine
+                    + (vectors != null ? " with eigenvectors" : ""));
+        }
+        return bigStack ? BigStack.call(() -> hermitianEigenHere(n, a, vectors, nThreads, driver))
+                : hermitianEigenHere(n, a, vectors, nThreads, driver);
+    }
+
+    private double[] hermitianEigenHere(int n, double[] a, double[] vectors, int nThreads, HermitianDriver driver) {
         double[] w = new double[n];
         if (n == 0) {
             return w;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, a, 2 * n * n);
             MemorySegment jobz = chars(arena, vectors == null ? 'N' : 'V'), uplo = chars(arena, 'L');
             MemorySegment sn = ints(arena, n), sw = arena.allocate(ValueLayout.JAVA_DOUBLE, n);
             MemorySegment info = ints(arena, 0);
             MemorySegment qWork = arena.allocate(ValueLayout.JAVA_DOUBLE, 2), qRwork = arena.allocate(ValueLayout.JAVA_DOUBLE, 1);
             MemorySegment qIwork = ints(arena, 0), minusOne = ints(arena, -1);
-            zheevd.invokeExact(jobz, uplo, sn, sa, sn, sw, qWork, minusOne, qRwork, minusOne, qIwork, minusOne, info, 1L, 1L);
-            check("zheevd (workspace query)", info);
-            int lwork = (int) Math.ceil(qWork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
-            int lrwork = (int) Math.ceil(qRwork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
-            int liwork = qIwork.getAtIndex(INT, 0);
-            MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * Math.max(1, lwork));
-            MemorySegment rwork = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, lrwork));
-            MemorySegment iwork = arena.allocate(INT, Math.max(1, liwork));
-            zheevd.invokeExact(jobz, uplo, sn, sa, sn, sw, work, ints(arena, lwork), rwork, ints(arena, lrwork), iwork,
-                    ints(arena, liwork), info, 1L, 1L);
-            check("zheevd", info);
+            MemorySegment result = sa;
+            if (driver == HermitianDriver.EVR) {
+                // all eigenvalues (RANGE = 'A'); ABSTOL = 0 takes LAPACK's default tolerance
+                MemorySegment range = chars(arena, 'A'), zero = arena.allocate(ValueLayout.JAVA_DOUBLE, 1);
+                MemorySegment found = ints(arena, 0), one = ints(arena, 1);
+                MemorySegment z = vectors == null ? arena.allocate(ValueLayout.JAVA_DOUBLE, 2)
+                        : arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * n * n);
+                MemorySegment ldz = vectors == null ? one : sn, isuppz = arena.allocate(INT, 2L * n);
+                zheevr.invokeExact(jobz, range, uplo, sn, sa, sn, zero, zero, one, sn, zero, found, sw, z, ldz, isuppz,
+                        qWork, minusOne, qRwork, minusOne, qIwork, minusOne, info, 1L, 1L, 1L);
+                check("zheevr (workspace query)", info);
+                Workspace ws = Workspace.of(arena, qWork, qRwork, qIwork);
+                zheevr.invokeExact(jobz, range, uplo, sn, sa, sn, zero, zero, one, sn, zero, found, sw, z, ldz, isuppz,
+                        ws.work, ints(arena, ws.lwork), ws.rwork, ints(arena, ws.lrwork), ws.iwork, ints(arena, ws.liwork),
+                        info, 1L, 1L, 1L);
+                check("zheevr", info);
+                int m = found.getAtIndex(INT, 0);
+                if (m != n) {
+                    throw new ArithmeticException(library + ": zheevr found " + m + " of " + n + " eigenvalues");
+                }
+                result = z;
+            } else {
+                MethodHandle h = driver == HermitianDriver.EVD ? zheevd : zheevd2stage;
+                h.invokeExact(jobz, uplo, sn, sa, sn, sw, qWork, minusOne, qRwork, minusOne, qIwork, minusOne, info,
+                        1L, 1L);
+                check(driver.routine + " (workspace query)", info);
+                Workspace ws = Workspace.of(arena, qWork, qRwork, qIwork);
+                h.invokeExact(jobz, uplo, sn, sa, sn, sw, ws.work, ints(arena, ws.lwork), ws.rwork, ints(arena, ws.lrwork),
+                        ws.iwork, ints(arena, ws.liwork), info, 1L, 1L);
+                check(driver.routine, info);
+            }
             MemorySegment.copy(sw, ValueLayout.JAVA_DOUBLE, 0, w, 0, n);
             if (vectors != null) {
-                MemorySegment.copy(sa, ValueLayout.JAVA_DOUBLE, 0, vectors, 0, 2 * n * n);
+                MemorySegment.copy(result, ValueLayout.JAVA_DOUBLE, 0, vectors, 0, 2 * n * n);
             }
             return w;
         } catch (Throwable t) {
             throw Native.rethrow(t);
         } finally {
             threads.exit(token);
+        }
+    }
+
+    /** The work arrays of a LAPACK call, sized by its workspace query (complex, real, integer). */
+    private record Workspace(MemorySegment work, int lwork, MemorySegment rwork, int lrwork, MemorySegment iwork,
+                             int liwork) {
+        static Workspace of(SegmentAllocator arena, MemorySegment qWork, MemorySegment qRwork, MemorySegment qIwork) {
+            int lwork = (int) Math.ceil(qWork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
+            int lrwork = (int) Math.ceil(qRwork.getAtIndex(ValueLayout.JAVA_DOUBLE, 0));
+            int liwork = qIwork.getAtIndex(INT, 0);
+            return new Workspace(arena.allocate(ValueLayout.JAVA_DOUBLE, 2L * Math.max(1, lwork)), lwork,
+                    arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, lrwork)), lrwork,
+                    arena.allocate(INT, Math.max(1, liwork)), liwork);
         }
     }
 
@@ -152,7 +278,7 @@ final class DenseLapack {
             return w;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, a, 2 * n * n);
             MemorySegment jobvl = chars(arena, 'N'), jobvr = chars(arena, vectors == null ? 'N' : 'V');
             MemorySegment sn = ints(arena, n), one = ints(arena, 1), info = ints(arena, 0);
@@ -192,7 +318,7 @@ final class DenseLapack {
             return pivots;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, lu, 2 * n * n);
             MemorySegment sn = ints(arena, n), ipiv = arena.allocate(INT, n), info = ints(arena, 0);
             zgetrf.invokeExact(sn, sn, sa, sn, ipiv, info);
@@ -229,7 +355,7 @@ final class DenseLapack {
             return;
         }
         int token = threads.enter(nThreads);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Scratch arena = Scratch.open()) {
             MemorySegment sa = copy(arena, lu, 2 * n * n);
             MemorySegment ipiv = arena.allocate(INT, n);
             for (int k = 0; k < n; k++) {

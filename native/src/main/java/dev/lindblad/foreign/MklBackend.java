@@ -136,7 +136,7 @@ public final class MklBackend implements Backend {
                     + (where.unpacked() ? "unpacked now" : "unpacked before") + " from "
                     + (where.jar() == null ? "a directory" : where.jar().getFileName() + " into " + where.directory());
             NativeLibrary library = new NativeLibrary("Intel MKL", rt, shortVersion(version, where.version()), note);
-            return new State(new DenseLapack(lookup, lib, threads, false), new MklSparseProduct.Functions(lookup),
+            return new State(new DenseLapack(lookup, lib, threads, false, DenseLapack.TWO_STAGE_FROM_MKL), new MklSparseProduct.Functions(lookup),
                     new Pardiso.Functions(lookup), threads, maxThreads, library, version, null);
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError v) {

@@ -111,7 +111,7 @@ public final class OpenBlasBackend implements Backend {
                 String version = Native.string((MemorySegment) config.invokeExact(), 512).strip();
                 threads = new GlobalThreads(Native.bind(l, "libopenblas", "openblas_set_num_threads",
                         FunctionDescriptor.ofVoid(INT)));
-                dense = new DenseLapack(l, "libopenblas", threads, true);
+                dense = new DenseLapack(l, "libopenblas", threads, true, DenseLapack.TWO_STAGE_FROM_OPENBLAS);
                 kernels.addAll(EnumSet.of(Kernel.GEMM, Kernel.HERMITIAN_EIGEN, Kernel.GENERAL_EIGEN, Kernel.LU));
                 libs.add(new NativeLibrary("OpenBLAS", openblas.toRealPath(), version, "with its LAPACK; one thread"
                         + " count per process (not used inside tasks when threads > 1)"));
