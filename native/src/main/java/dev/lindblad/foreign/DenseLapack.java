@@ -29,10 +29,15 @@ final class DenseLapack {
     static final long CRITICAL_WORK = 1L << 24;
     /**
      * Smallest n whose eigenvalues alone take the two-stage reduction ({@link #twoStageFrom}), on
-     * several threads and on one, MKL: two threads 7.5 against 16.7 ms at n = 200, 4.5 against
-     * 8.3 ms at 128; one thread 20.1 against 23.1 ms at 384, 37.6 against 48.5 ms at 500.
+     * several threads and on one, MKL. One thread: 20.1 against 23.1 ms at n = 384; on the quiet
+     * machine 37.6 against 48.2 ms at 500, 211 against 246 ms at 1000, 1.42 against 1.50 s at
+     * 2000. Several threads: never. Measured on a loaded machine the two-stage driver won on two
+     * threads (7.5 against 16.7 ms at n = 200: the one-stage reduction synchronises its threads
+     * once per column, which a busy machine makes slow), but on the quiet machine it lost or tied
+     * (2026-12-03, {@code bench/probes/hermitian-eigen/run.sh EigHarness mkl N 2 5 500 1000 2000}:
+     * 32.6 against 31.0 ms at 500, 165 against 168 ms at 1000, 1.04 against 0.92 s at 2000).
      */
-    static final int[] TWO_STAGE_FROM_MKL = {128, 384};
+    static final int[] TWO_STAGE_FROM_MKL = {Integer.MAX_VALUE, 384};
     /**
      * The same for OpenBLAS (Debian's 0.3): two threads 4.4 against 3.6 ms at n = 200, 9.7 against
      * 10.2 ms at 300; one thread even at 384, 32.7 against 35.4 ms at 500.

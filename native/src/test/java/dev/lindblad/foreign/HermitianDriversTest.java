@@ -152,9 +152,12 @@ class HermitianDriversTest {
         int n = d.twoStageFrom(1) + 16;
         double[] a = NativeKernelsTest.randomHermitian(n, 9);
         int threads = Backends.callThreads(Kernel.HERMITIAN_EIGEN, b, n);
+        DenseLapack.HermitianDriver expected = d.driverFor(n, false, threads);
+        assertEquals(threads > 1 && d.twoStageFrom(threads) > n ? DenseLapack.HermitianDriver.EVD
+                : DenseLapack.HermitianDriver.EVD_2STAGE, expected);
         double[] viaDispatch = Backends.with(name, () -> HermitianEigen.eigenvalues(n, a));
-        assertArrayEquals(d.hermitianEigen(n, a, null, threads, DenseLapack.HermitianDriver.EVD_2STAGE), viaDispatch,
-                name + ": eigenvalues through the dispatch at n=" + n);
+        assertArrayEquals(d.hermitianEigen(n, a, null, threads, expected), viaDispatch,
+                name + ": eigenvalues through the dispatch at n=" + n + " (" + expected + ", " + threads + " threads)");
         double[] v = new double[2 * n * n];
         assertArrayEquals(d.hermitianEigen(n, a, v, threads, DenseLapack.HermitianDriver.EVD),
                 Backends.with(name, () -> HermitianEigen.decompose(n, a, true)).eigenvalues(),
