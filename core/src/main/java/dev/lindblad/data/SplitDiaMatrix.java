@@ -152,24 +152,36 @@ final class SplitDiaMatrix implements LinearMap {
     static void gemvSplitLayout(SplitDiaMatrix a, double[] x, double[] y) {
         int n = a.rows;
         double[][] s = scratch(a.rows, a.cols);
-        double[] sr = s[2], si = s[3], tr = s[4], ti = s[5];
-        int[] offsets = a.offsets;
         for (int t0 = 0; t0 < n; t0 += TILE) {
             int t1 = Math.min(n, t0 + TILE);
-            java.util.Arrays.fill(sr, t0, t1, 0.0);
-            java.util.Arrays.fill(si, t0, t1, 0.0);
-            for (int d = 0; d < offsets.length; d++) {
-                int off = offsets[d];
-                int lo = Math.max(t0, -off), hi = Math.min(t1, a.cols - off);
-                if (lo >= hi) {
-                    continue;
-                }
-                System.arraycopy(x, lo + off, tr, lo, hi - lo);
-                System.arraycopy(x, n + lo + off, ti, lo, hi - lo);
-                accumulate(a.re[d], a.im[d], tr, ti, sr, si, lo, hi);
+            sumTile(a, x, 0, x, n, s, t0, t1);
+            System.arraycopy(s[2], t0, y, t0, t1 - t0);
+            System.arraycopy(s[3], t0, y, n + t0, t1 - t0);
+        }
+    }
+
+    /**
+     * The sums of rows [t0, t1) into s[2] (real) and s[3] (imaginary), from x's real parts at
+     * {@code xr[xrOff + j]} and imaginary parts at {@code xi[xiOff + j]}, diagonal by diagonal.
+     * x is shifted onto each diagonal first (into s[4], s[5]), so that every array of the
+     * multiply-add loops is read at the same index i: C2 (JDK 25) vectorises such loops but not
+     * ones reading x at i + off while storing the sums at i (it cannot rule out that they overlap).
+     */
+    private static void sumTile(SplitDiaMatrix a, double[] xr, int xrOff, double[] xi, int xiOff, double[][] s,
+                                int t0, int t1) {
+        double[] sr = s[2], si = s[3], tr = s[4], ti = s[5];
+        int[] offsets = a.offsets;
+        java.util.Arrays.fill(sr, t0, t1, 0.0);
+        java.util.Arrays.fill(si, t0, t1, 0.0);
+        for (int d = 0; d < offsets.length; d++) {
+            int off = offsets[d];
+            int lo = Math.max(t0, -off), hi = Math.min(t1, a.cols - off);
+            if (lo >= hi) {
+                continue;
             }
-            System.arraycopy(sr, t0, y, t0, t1 - t0);
-            System.arraycopy(si, t0, y, n + t0, t1 - t0);
+            System.arraycopy(xr, xrOff + lo + off, tr, lo, hi - lo);
+            System.arraycopy(xi, xiOff + lo + off, ti, lo, hi - lo);
+            accumulate(a.re[d], a.im[d], tr, ti, sr, si, lo, hi);
         }
     }
 
@@ -211,26 +223,11 @@ final class SplitDiaMatrix implements LinearMap {
     /** Rows [r0, r1) of the product from the de-interleaved x in s, tile by tile. */
     private static void rowsFromSplit(SplitDiaMatrix a, double[][] s, double[] y, int yOff,
                                       double ar, double ai, double br, double bi, int r0, int r1) {
-        double[] xr = s[0], xi = s[1], sr = s[2], si = s[3], tr = s[4], ti = s[5];
-        int[] offsets = a.offsets;
+        double[] sr = s[2], si = s[3];
         boolean beta0 = br == 0 && bi == 0, alpha1 = ar == 1 && ai == 0;
         for (int t0 = r0; t0 < r1; t0 += TILE) {
             int t1 = Math.min(r1, t0 + TILE);
-            java.util.Arrays.fill(sr, t0, t1, 0.0);
-            java.util.Arrays.fill(si, t0, t1, 0.0);
-            for (int d = 0; d < offsets.length; d++) {
-                int off = offsets[d];
-                int lo = Math.max(t0, -off), hi = Math.min(t1, a.cols - off);
-                if (lo >= hi) {
-                    continue;
-                }
-                // x shifted onto the diagonal first, so that every array below is read at the
-                // same index i: C2 (JDK 25) vectorises such loops but not ones reading x at
-                // i + off while storing the sums at i (it cannot rule out that they overlap)
-                System.arraycopy(xr, lo + off, tr, lo, hi - lo);
-                System.arraycopy(xi, lo + off, ti, lo, hi - lo);
-                accumulate(a.re[d], a.im[d], tr, ti, sr, si, lo, hi);
-            }
+            sumTile(a, s[0], 0, s[1], 0, s, t0, t1);
             for (int i = t0; i < t1; i++) {
                 double pr = sr[i], pi = si[i];
                 if (!alpha1) {
