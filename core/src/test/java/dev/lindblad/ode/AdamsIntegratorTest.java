@@ -58,6 +58,75 @@ class AdamsIntegratorTest {
         assertEquals(0, y[1], 1e-5);
     }
 
+    /** 3000 independent rotations {@code y_j' = -i w_j y_j}: 6000 doubles, 12 blocks. */
+    private static final int ROTATIONS = 3000;
+    private static final double[] W = new double[ROTATIONS];
+    private static final double[] Y0 = new double[2 * ROTATIONS];
+
+    static {
+        for (int j = 0; j < ROTATIONS; j++) {
+            W[j] = 0.5 + 1.5 * j / ROTATIONS;
+            Y0[2 * j] = Math.cos(j);
+            Y0[2 * j + 1] = Math.sin(0.3 * j);
+        }
+    }
+
+    private static final OdeSystem ROTATION_SYSTEM = (t, y, out) -> {
+        for (int j = 0; j < ROTATIONS; j++) {
+            out[2 * j] = W[j] * y[2 * j + 1];
+            out[2 * j + 1] = -W[j] * y[2 * j];
+        }
+    };
+
+    /**
+     * Adams on the rotations with tight tolerances and the given kernel threads, the states at
+     * {@code times} one after the other.
+     */
+    private static double[] rotationsAt(double[] times, int threads) {
+        Parallelism.threads(threads);
+        try {
+            AdamsIntegrator integrator = (AdamsIntegrator) Integrators.create("adams", Y0.length, ROTATION_SYSTEM,
+                    IntegratorOptions.defaults().withAtol(1e-10).withRtol(1e-10));
+            integrator.reset(0, Y0);
+            double[] all = new double[times.length * Y0.length];
+            double[] y = new double[Y0.length];
+            for (int i = 0; i < times.length; i++) {
+                integrator.integrate(times[i], y);
+                System.arraycopy(y, 0, all, i * Y0.length, Y0.length);
+            }
+            return all;
+        } finally {
+            Parallelism.resetThreads();
+        }
+    }
+
+    /**
+     * The run on one thread and on two with every pass allowed to split: the same bits, the split
+     * really happened, and each state is the exact rotation.
+     */
+    private static void assertSerialBitsAndExact(double[] times) {
+        double[] serial = rotationsAt(times, 1);
+        long splitsBefore = Parallelism.splitCount();
+        double[] parallel;
+        try {
+            Parallelism.threshold(1);
+            parallel = rotationsAt(times, 2);
+        } finally {
+            Parallelism.threshold(0);
+        }
+        assertTrue(Parallelism.splitCount() > splitsBefore, "nothing split");
+        assertArrayEquals(serial, parallel);
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            int o = i * Y0.length;
+            for (int j = 0; j < ROTATIONS; j++) {
+                double c = Math.cos(W[j] * t), s = Math.sin(W[j] * t);
+                assertEquals(c * Y0[2 * j] + s * Y0[2 * j + 1], serial[o + 2 * j], 1e-6, "t = " + t);
+                assertEquals(c * Y0[2 * j + 1] - s * Y0[2 * j], serial[o + 2 * j + 1], 1e-6, "t = " + t);
+            }
+        }
+    }
+
     /**
      * The history and corrector passes split over kernel threads for a large state: the result
      * has the same bits as the serial run (error sums are added per block in block order), the
@@ -65,51 +134,7 @@ class AdamsIntegratorTest {
      */
     @Test
     void passesOverKernelThreadsGiveTheSerialBits() {
-        int n = 3000;   // independent rotations y_j' = -i w_j y_j: 6000 doubles, 12 blocks
-        double[] w = new double[n];
-        double[] y0 = new double[2 * n];
-        for (int j = 0; j < n; j++) {
-            w[j] = 0.5 + 1.5 * j / n;
-            y0[2 * j] = Math.cos(j);
-            y0[2 * j + 1] = Math.sin(0.3 * j);
-        }
-        OdeSystem rotations = (t, y, out) -> {
-            for (int j = 0; j < n; j++) {
-                out[2 * j] = w[j] * y[2 * j + 1];
-                out[2 * j + 1] = -w[j] * y[2 * j];
-            }
-        };
-        double[] serial = solveRotations(rotations, y0, 1);
-        long splitsBefore = Parallelism.splitCount();
-        double[] parallel;
-        try {
-            Parallelism.threshold(1);
-            parallel = solveRotations(rotations, y0, 2);
-        } finally {
-            Parallelism.threshold(0);
-        }
-        assertTrue(Parallelism.splitCount() > splitsBefore, "the passes never split");
-        assertArrayEquals(serial, parallel);
-        double t = 3;
-        for (int j = 0; j < n; j++) {
-            double c = Math.cos(w[j] * t), s = Math.sin(w[j] * t);
-            assertEquals(c * y0[2 * j] + s * y0[2 * j + 1], serial[2 * j], 1e-6);
-            assertEquals(c * y0[2 * j + 1] - s * y0[2 * j], serial[2 * j + 1], 1e-6);
-        }
-    }
-
-    private static double[] solveRotations(OdeSystem system, double[] y0, int threads) {
-        Parallelism.threads(threads);
-        try {
-            AdamsIntegrator integrator = (AdamsIntegrator) Integrators.create("adams", y0.length, system,
-                    IntegratorOptions.defaults().withAtol(1e-10).withRtol(1e-10));
-            integrator.reset(0, y0);
-            double[] y = new double[y0.length];
-            integrator.integrate(3, y);
-            return y;
-        } finally {
-            Parallelism.resetThreads();
-        }
+        assertSerialBitsAndExact(new double[] {3});
     }
 
     /**
@@ -119,58 +144,10 @@ class AdamsIntegratorTest {
      */
     @Test
     void denseOutputOverKernelThreadsGivesTheSerialBits() {
-        int n = 3000;   // independent rotations, as above
-        double[] w = new double[n];
-        double[] y0 = new double[2 * n];
-        for (int j = 0; j < n; j++) {
-            w[j] = 0.5 + 1.5 * j / n;
-            y0[2 * j] = Math.cos(j);
-            y0[2 * j + 1] = Math.sin(0.3 * j);
+        double[] times = new double[10];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 0.3 * (i + 1);
         }
-        OdeSystem rotations = (t, y, out) -> {
-            for (int j = 0; j < n; j++) {
-                out[2 * j] = w[j] * y[2 * j + 1];
-                out[2 * j + 1] = -w[j] * y[2 * j];
-            }
-        };
-        double[] serial = denseOutputs(rotations, y0, 1);
-        long splitsBefore = Parallelism.splitCount();
-        double[] parallel;
-        try {
-            Parallelism.threshold(1);
-            parallel = denseOutputs(rotations, y0, 2);
-        } finally {
-            Parallelism.threshold(0);
-        }
-        assertTrue(Parallelism.splitCount() > splitsBefore, "nothing split");
-        assertArrayEquals(serial, parallel);
-        for (int i = 1; i <= 10; i++) {
-            double t = 0.3 * i;
-            for (int j = 0; j < n; j++) {
-                double c = Math.cos(w[j] * t), s = Math.sin(w[j] * t);
-                int o = (i - 1) * 2 * n;
-                assertEquals(c * y0[2 * j] + s * y0[2 * j + 1], serial[o + 2 * j], 1e-6, "t = " + t);
-                assertEquals(c * y0[2 * j + 1] - s * y0[2 * j], serial[o + 2 * j + 1], 1e-6, "t = " + t);
-            }
-        }
-    }
-
-    /** The states at t = 0.3, 0.6, ..., 3, one after the other. */
-    private static double[] denseOutputs(OdeSystem system, double[] y0, int threads) {
-        Parallelism.threads(threads);
-        try {
-            AdamsIntegrator integrator = (AdamsIntegrator) Integrators.create("adams", y0.length, system,
-                    IntegratorOptions.defaults().withAtol(1e-10).withRtol(1e-10));
-            integrator.reset(0, y0);
-            double[] all = new double[10 * y0.length];
-            double[] y = new double[y0.length];
-            for (int i = 1; i <= 10; i++) {
-                integrator.integrate(0.3 * i, y);
-                System.arraycopy(y, 0, all, (i - 1) * y0.length, y0.length);
-            }
-            return all;
-        } finally {
-            Parallelism.resetThreads();
-        }
+        assertSerialBitsAndExact(times);
     }
 }
