@@ -22,8 +22,20 @@ abstract class QuantumSde extends SdeSystem {
     }
 
     /** The state as interleaved complex numbers, from this equation's layout; a new array. */
-    double[] externalState(double[] internal) {
-        return internal.clone();
+    final double[] externalState(double[] internal) {
+        return externalState(internal, new double[internal.length]);
+    }
+
+    /**
+     * The state as interleaved complex numbers, from this equation's layout, written into
+     * {@code out} (as long as the state, not {@code internal}): the trajectories reuse one
+     * buffer for every output time instead of allocating one per output.
+     *
+     * @return out
+     */
+    double[] externalState(double[] internal, double[] out) {
+        System.arraycopy(internal, 0, out, 0, internal.length);
+        return out;
     }
 
     /** {@code out[i] = <s_i + s_i^†>} on the state as given ({@code ψ^†(s + s^†)ψ} or {@code tr((s + s^†)ρ)}). */

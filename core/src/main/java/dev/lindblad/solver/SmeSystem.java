@@ -181,8 +181,7 @@ final class SmeSystem extends QuantumSde {
     }
 
     @Override
-    double[] externalState(double[] internal) {
-        double[] out = new double[internal.length];
+    double[] externalState(double[] internal, double[] out) {
         if (split) {
             toInterleaved(internal, out);
         } else {

@@ -85,11 +85,11 @@ final class SseSystem extends QuantumSde {
     }
 
     @Override
-    double[] externalState(double[] internal) {
+    double[] externalState(double[] internal, double[] out) {
         if (!split()) {
-            return internal.clone();
+            System.arraycopy(internal, 0, out, 0, 2 * n);
+            return out;
         }
-        double[] out = new double[2 * n];
         for (int k = 0; k < n; k++) {
             out[2 * k] = internal[k];
             out[2 * k + 1] = internal[n + k];

@@ -308,7 +308,12 @@ final class StochasticEngine {
         double[] dW = new double[m], dZ = new double[m], wsum = new double[m], mexp = new double[m];
         double dt = options.dt();
         long steps = 0;
-        double[] raw = initial;   // the state at the output time, interleaved
+        double[] raw = initial;   // the state at the output time, interleaved (never written: initial is shared)
+        // one buffer for every output time: a trajectory allocates nothing per output unless
+        // states are kept or normalised (on this kind of VM fresh heap pages are slow to fault
+        // in, and a run allocating per output grew the young generation through them for seconds)
+        double[] rawBuffer = new double[y.length];
+        boolean normalize = options.solver().normalizeOutput();
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
                 double t0 = times[i - 1], delta = times[i] - t0;
@@ -336,7 +341,7 @@ final class StochasticEngine {
                     }
                 }
                 steps += count;
-                raw = sys.externalState(y);
+                raw = sys.externalState(y, rawBuffer);
                 double scale = density ? trace(raw) : QuantumSde.dot(raw, raw);
                 if (!(Math.abs(scale) > 0) || !Double.isFinite(scale)) {
                     throw new IllegalStateException("the state became " + (density ? "a matrix of trace " : "a ket of "
@@ -344,15 +349,17 @@ final class StochasticEngine {
                             + ", dt = " + h + "): take a smaller dt");
                 }
                 if (store) {
-                    // QuTiP evaluates the measured operators on the output state (raw unless normalizeOutput)
-                    sys.measurementExpect(times[i], sys.internalState(outputState(raw)), mexp);
+                    // QuTiP evaluates the measured operators on the output state: raw, which is y
+                    // in the equation's layout, unless normalizeOutput
+                    sys.measurementExpect(times[i], normalize ? sys.internalState(outputState(raw)) : y, mexp);
                     for (int k = 0; k < m; k++) {
                         measurement[k][i - 1] = factor * (mexp[k] + (delta > 0 ? wsum[k] / delta : 0));
                         wiener[k][i - 1] = wsum[k];
                     }
                 }
             }
-            double[] out = outputState(raw);
+            boolean kept = storeStates || (storeFinal && i == nt - 1);
+            double[] out = normalize || kept ? outputState(raw) : raw;   // read only below unless kept
             for (int k = 0; k < eOps.size(); k++) {
                 Complex e = density ? Data.expectRho(eOps.get(k).data(), out) : Data.expectKet(eOps.get(k).data(), out);
                 expect[k][2 * i] = e.re();

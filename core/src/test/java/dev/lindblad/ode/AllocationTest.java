@@ -2,9 +2,8 @@ package dev.lindblad.ode;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
+import dev.lindblad.ThreadAllocation;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,10 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Stepping, dense output and event location allocate nothing: the bytes this thread
  * allocates during a long integration, after a warm-up, average below 16 per step.
  *
- * <p>The counter ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) is reached
- * by reflection because the module {@code dev.lindblad} does not read {@code jdk.management};
- * the one reflective call inside the measured interval allocates a few dozen bytes, against
- * thousands of steps.
+ * <p>The counter is {@link ThreadAllocation}; its one reflective call inside the measured
+ * interval allocates a few dozen bytes, against thousands of steps.
  */
 class AllocationTest {
 
@@ -25,15 +22,8 @@ class AllocationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
-    void integrationAllocatesNothingPerStep(String method) throws ReflectiveOperationException {
-        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                .invoke(null);
-        Class<?> beanType = Class.forName("com.sun.management.ThreadMXBean");
-        Assumptions.assumeTrue(beanType.isInstance(threads), "thread allocation counter not available");
-        Assumptions.assumeTrue((Boolean) beanType.getMethod("isThreadAllocatedMemorySupported").invoke(threads));
-        beanType.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(threads, true);
-        Method allocatedBytes = beanType.getMethod("getThreadAllocatedBytes", long.class);
-
+    void integrationAllocatesNothingPerStep(String method) {
+        ThreadAllocation counter = ThreadAllocation.counter();
         TestProblems.Problem problem = TestProblems.complexRotation();
         Integrator integrator = Integrators.create(method, problem.dimension(), problem.system(),
                 IntegratorOptions.defaults().withAtol(1e-10).withRtol(1e-10).withNsteps(1_000_000));
@@ -41,11 +31,9 @@ class AllocationTest {
         EventFunction g = (t, state) -> state[0] - 0.25;
         run(integrator, problem, y, g); // warm-up: class loading, JIT compilation
         run(integrator, problem, y, g);
-        long thread = Thread.currentThread().threadId();
-        allocatedBytes.invoke(threads, thread); // warm the reflective path
-        long before = (Long) allocatedBytes.invoke(threads, thread);
+        long before = counter.bytes();
         int steps = run(integrator, problem, y, g);
-        long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
+        long allocated = counter.bytes() - before;
         double perStep = (double) allocated / steps;
         assertTrue(perStep < 16, method + ": " + allocated + " bytes in " + steps + " steps");
     }
