@@ -44,7 +44,8 @@ public final class SmeSolver {
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
      * @param cOps        unmonitored collapse operators (null or empty: none)
-     * @param scOps       the monitored operators (at least one)
+     * @param scOps       the monitored operators; none (as QuTiP 5 allows) integrates the master
+     *                    equation with the stochastic method's fixed steps
      * @param options     the stochastic options
      */
     public SmeSolver(QobjLike hamiltonian, List<? extends QobjLike> cOps, List<? extends QobjLike> scOps,
@@ -55,9 +56,6 @@ public final class SmeSolver {
         this.n = operDims.rows();
         List<QobjEvo> c = StochasticSystems.operators(NAME, "cOps", cOps, operDims);
         List<QobjEvo> sc = StochasticSystems.operators(NAME, "scOps", scOps, operDims);
-        if (sc.isEmpty()) {
-            throw new IllegalArgumentException(NAME + ": scOps is empty; with no monitored operator use mesolve");
-        }
         List<QobjEvo> s = StochasticSystems.monitored(sc, options.heterodyne());
         List<QobjEvo> all = new ArrayList<>(c);
         all.addAll(s);

@@ -42,7 +42,8 @@ public final class SseSolver {
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
-     * @param scOps       the monitored operators {@code c_i} (at least one)
+     * @param scOps       the monitored operators {@code c_i}; none (as QuTiP 5 allows) integrates the
+     *                    deterministic equation with the stochastic method's fixed steps
      * @param options     the stochastic options
      */
     public SseSolver(QobjLike hamiltonian, List<? extends QobjLike> scOps, StochasticOptions options) {
@@ -51,9 +52,6 @@ public final class SseSolver {
         Objects.requireNonNull(scOps, NAME + ": scOps (the monitored operators) is null");
         this.n = operDims.rows();
         List<QobjEvo> sc = StochasticSystems.operators(NAME, "scOps", scOps, operDims);
-        if (sc.isEmpty()) {
-            throw new IllegalArgumentException(NAME + ": scOps is empty; with no monitored operator use sesolve");
-        }
         List<QobjEvo> s = StochasticSystems.monitored(sc, options.heterodyne());
         EvoOp m = StochasticSystems.nonHermitian(hamiltonian.asEvo(), s);
         this.system = new SseSystem(n, m, StochasticSystems.ops(s));

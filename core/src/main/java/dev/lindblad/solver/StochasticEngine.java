@@ -306,6 +306,10 @@ final class StochasticEngine {
         double[][] measurement = store ? new double[m][Math.max(0, nt - 1)] : null;
         double[][] wiener = store ? new double[m][Math.max(0, nt - 1)] : null;
         double[] dW = new double[m], dZ = new double[m], wsum = new double[m], mexp = new double[m];
+        // the measured operators' expectations at the interval's start (the previous output time),
+        // for the records taken at the start or the middle of each interval
+        String at = options.measurementAt();
+        double[] mexpStart = store && !at.equals("end") ? new double[m] : null;
         double dt = options.dt();
         long steps = 0;
         double[] raw = initial;   // the state at the output time, interleaved (never written: initial is shared)
@@ -314,6 +318,9 @@ final class StochasticEngine {
         // in, and a run allocating per output grew the young generation through them for seconds)
         double[] rawBuffer = new double[y.length];
         boolean normalize = options.solver().normalizeOutput();
+        if (mexpStart != null) {
+            sys.measurementExpect(times[0], normalize ? sys.internalState(outputState(raw)) : y, mexpStart);
+        }
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
                 double t0 = times[i - 1], delta = times[i] - t0;
@@ -353,8 +360,16 @@ final class StochasticEngine {
                     // in the equation's layout, unless normalizeOutput
                     sys.measurementExpect(times[i], normalize ? sys.internalState(outputState(raw)) : y, mexp);
                     for (int k = 0; k < m; k++) {
-                        measurement[k][i - 1] = factor * (mexp[k] + (delta > 0 ? wsum[k] / delta : 0));
+                        double e = switch (at) {
+                            case "start" -> mexpStart[k];
+                            case "middle" -> 0.5 * (mexpStart[k] + mexp[k]);
+                            default -> mexp[k];
+                        };
+                        measurement[k][i - 1] = factor * (e + (delta > 0 ? wsum[k] / delta : 0));
                         wiener[k][i - 1] = wsum[k];
+                    }
+                    if (mexpStart != null) {
+                        System.arraycopy(mexp, 0, mexpStart, 0, m);
                     }
                 }
             }

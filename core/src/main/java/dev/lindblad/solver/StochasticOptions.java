@@ -36,6 +36,11 @@ import java.util.Objects;
  * @param storeMeasurement keep each trajectory's measured currents and Wiener increments
  *                         ({@link StochasticResult#measurement(int)},
  *                         {@link StochasticResult#wiener(int)}) (false)
+ * @param measurementAt    where in each output interval a record's expectation of the measured
+ *                         operators is taken, one of {@link #MEASUREMENT_TIMES}: {@code "end"}
+ *                         (default, QuTiP 5's {@code store_measurement=True}), {@code "start"},
+ *                         or {@code "middle"} (the mean of the two ends); the record is that
+ *                         expectation plus the interval's Wiener increment over its length
  * @param targetTol        stop early, before {@code ntraj}, once the standard error of every
  *                         e-op at every output time is below this; 0 for never
  * @param timeout          start no new trajectory after this much wall time; null for none
@@ -60,9 +65,16 @@ import java.util.Objects;
  *                         trajectory, as scipy's flag makes QuTiP raise. Empty by default
  */
 public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, TaskMap map, String method, double dt,
-                                boolean heterodyne, boolean storeMeasurement, double targetTol, Duration timeout,
+                                boolean heterodyne, boolean storeMeasurement, String measurementAt, double targetTol,
+                                Duration timeout,
                                 boolean skipFailures, String solveMethod, Map<String, Double> solveOptions)
         implements SolverOptionsWithers<StochasticOptions>, java.io.Serializable {
+
+    /**
+     * Where in an output interval the measured operators' expectations of a measurement record
+     * are taken ({@link #measurementAt()}), QuTiP 5's names.
+     */
+    public static final List<String> MEASUREMENT_TIMES = List.of("start", "middle", "end");
 
     /** The default method, as QuTiP 5. */
     public static final String DEFAULT_METHOD = "platen";
@@ -102,6 +114,12 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("StochasticOptions: unknown method '" + method + "'; expected one of "
                     + METHODS);
+        }
+        Objects.requireNonNull(measurementAt, "StochasticOptions: measurementAt is null; expected one of "
+                + MEASUREMENT_TIMES);
+        if (!MEASUREMENT_TIMES.contains(measurementAt)) {
+            throw new IllegalArgumentException("StochasticOptions: store_measurement / measurementAt must be one of "
+                    + MEASUREMENT_TIMES + " (or \"\" to keep no record), got '" + measurementAt + "'");
         }
         if (ntraj <= 0) {
             throw new IllegalArgumentException("ntraj must be >= 1, got " + ntraj);
@@ -166,32 +184,32 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
      * @return the defaults
      */
     public static StochasticOptions defaults() {
-        return new StochasticOptions(SolverOptions.defaults().withNormalizeOutput(false), 500, null, null, DEFAULT_METHOD, 1e-3, false, false, 0,
+        return new StochasticOptions(SolverOptions.defaults().withNormalizeOutput(false), 500, null, null, DEFAULT_METHOD, 1e-3, false, false, "end", 0,
                 null, false, DEFAULT_SOLVE_METHOD, Map.of());
     }
 
     @Override
     public StochasticOptions withSolverOptions(SolverOptions v) {
         return new StochasticOptions(Objects.requireNonNull(v, "withSolverOptions: v is null"), ntraj, seed, map,
-                method, dt, heterodyne, storeMeasurement, targetTol, timeout, skipFailures, solveMethod, solveOptions);
+                method, dt, heterodyne, storeMeasurement, measurementAt, targetTol, timeout, skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with {@code ntraj} */
     public StochasticOptions withNtraj(int v) {
-        return new StochasticOptions(solver, v, seed, map, method, dt, heterodyne, storeMeasurement, targetTol, timeout,
+        return new StochasticOptions(solver, v, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol, timeout,
                 skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with a fixed master seed, so that the run is reproducible */
     public StochasticOptions withSeed(long v) {
-        return new StochasticOptions(solver, ntraj, v, map, method, dt, heterodyne, storeMeasurement, targetTol, timeout,
+        return new StochasticOptions(solver, ntraj, v, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol, timeout,
                 skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with the task map ({@link TaskMap#serial()}, {@link TaskMap#threads(int)}, ...) */
     public StochasticOptions withMap(TaskMap v) {
         return new StochasticOptions(solver, ntraj, seed, Objects.requireNonNull(v, "withMap: v (the map) is null"),
-                method, dt, heterodyne, storeMeasurement, targetTol, timeout, skipFailures, solveMethod, solveOptions);
+                method, dt, heterodyne, storeMeasurement, measurementAt, targetTol, timeout, skipFailures, solveMethod, solveOptions);
     }
 
     /**
@@ -201,42 +219,64 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
     @Override
     public StochasticOptions withMethod(String v) {
         return new StochasticOptions(solver, ntraj, seed, map, Objects.requireNonNull(v, "withMethod: v (the method) is null"),
-                dt, heterodyne, storeMeasurement, targetTol, timeout, skipFailures, solveMethod, solveOptions);
+                dt, heterodyne, storeMeasurement, measurementAt, targetTol, timeout, skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with the fixed step {@code dt} (fitted to each output interval) */
     public StochasticOptions withDt(double v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, v, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, map, method, v, heterodyne, storeMeasurement, measurementAt, targetTol,
                 timeout, skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with heterodyne (true) or homodyne (false) detection */
     public StochasticOptions withHeterodyne(boolean v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, v, storeMeasurement, targetTol, timeout,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, v, storeMeasurement, measurementAt, targetTol, timeout,
                 skipFailures, solveMethod, solveOptions);
     }
 
-    /** @return a copy keeping (or not) every trajectory's measured currents and Wiener increments */
+    /**
+     * @param v whether to keep every trajectory's measured currents and Wiener increments; true
+     *          takes the measured operators at the end of each interval, as QuTiP 5's
+     *          {@code store_measurement=True}
+     * @return a copy keeping (or not) the measurement records
+     */
     public StochasticOptions withStoreMeasurement(boolean v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, v, targetTol, timeout,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, v, "end", targetTol, timeout,
                 skipFailures, solveMethod, solveOptions);
+    }
+
+    /**
+     * QuTiP 5's {@code store_measurement} as a string: {@code "start"}, {@code "middle"} or
+     * {@code "end"} keep the measurement records with the measured operators' expectations taken
+     * at the start of each output interval, the mean of its two ends, or its end; {@code ""}
+     * keeps none.
+     *
+     * @param v one of {@code "start"}, {@code "middle"}, {@code "end"}, {@code ""}
+     * @return a copy
+     * @throws IllegalArgumentException for any other value
+     */
+    public StochasticOptions withStoreMeasurement(String v) {
+        Objects.requireNonNull(v, "withStoreMeasurement: v is null; expected one of " + MEASUREMENT_TIMES + " or \"\"");
+        boolean store = !v.isEmpty();
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, store, store ? v : "end",
+                targetTol, timeout, skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with the early-stop tolerance on the standard error of the e-ops (0: none) */
     public StochasticOptions withTargetTol(double v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, v, timeout,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, v, timeout,
                 skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy with a wall-time limit after which no trajectory is started */
     public StochasticOptions withTimeout(Duration v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol,
                 Objects.requireNonNull(v, "withTimeout: v (the timeout) is null"), skipFailures, solveMethod, solveOptions);
     }
 
     /** @return a copy that skips and counts (true) or stops on (false) a failing trajectory */
     public StochasticOptions withSkipFailures(boolean v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol,
                 timeout, v, solveMethod, solveOptions);
     }
 
@@ -245,7 +285,7 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
      * @return a copy with the solve method of the implicit methods (QuTiP's {@code solve_method})
      */
     public StochasticOptions withSolveMethod(String v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol,
                 timeout, skipFailures, v, solveOptions);
     }
 
@@ -255,13 +295,13 @@ public record StochasticOptions(SolverOptions solver, int ntraj, Long seed, Task
      * @return a copy with the options of the implicit methods' solve (QuTiP's {@code solve_options})
      */
     public StochasticOptions withSolveOptions(Map<String, Double> v) {
-        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, map, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol,
                 timeout, skipFailures, solveMethod, v);
     }
 
     /** These options with no map (what travels to a cluster's executors, which run serially). */
     StochasticOptions withoutMap() {
-        return new StochasticOptions(solver, ntraj, seed, null, method, dt, heterodyne, storeMeasurement, targetTol,
+        return new StochasticOptions(solver, ntraj, seed, null, method, dt, heterodyne, storeMeasurement, measurementAt, targetTol,
                 timeout, skipFailures, solveMethod, solveOptions);
     }
 }

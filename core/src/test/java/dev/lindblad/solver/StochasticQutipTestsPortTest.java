@@ -1,0 +1,195 @@
+package dev.lindblad.solver;
+
+import static dev.lindblad.Lindblad.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lindblad.Complex;
+import dev.lindblad.Qobj;
+import dev.lindblad.QobjEvo;
+import dev.lindblad.QobjLike;
+import dev.lindblad.parallel.TaskMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * QuTiP 5.3.1's {@code qutip/tests/solver/test_stochastic.py}, ported to Lindblad's API with
+ * QuTiP's systems, sizes and tolerances: {@code test_smesolve} and {@code test_ssesolve} (the
+ * trajectory average of 20 trajectories against {@code mesolve}, for six systems including none
+ * monitored, a constant {@code QobjEvo}, a time-dependent H and a time-dependent monitored
+ * operator, homodyne and heterodyne) and {@code test_measurements} (the records taken at the
+ * start, the middle and the end of each interval). QuTiP's {@code f(t, w) = w t} with
+ * {@code args={"w": 2}} is the coefficient {@code 2t}.
+ */
+class StochasticQutipTestsPortTest {
+    private static final int N = 4;
+    private static final double GAMMA = 0.25;
+    private static final Qobj A = destroy(N);
+    private static final List<Qobj> E_OPS = List.of(A.dag().times(A), A.plus(A.dag()),
+            A.minus(A.dag()).times(new Complex(0, -1)));
+
+    /** H and the monitored operators of QuTiP's {@code _make_system}. */
+    private record SystemDef(QobjLike h, List<QobjLike> scOps) {
+    }
+
+    private static SystemDef system(String name) {
+        Qobj n = A.dag().times(A);
+        Qobj s = A.times(Math.sqrt(GAMMA));
+        Qobj s2 = A.times(A).times(GAMMA);
+        return switch (name) {
+            case "no sc_ops" -> new SystemDef(n, List.of());
+            case "simple" -> new SystemDef(n, List.of(s));
+            case "2 c_ops" -> new SystemDef(QobjEvo.of(n), List.of(s, s2));
+            case "H td" -> new SystemDef(QobjEvo.of(n, t -> 2 * t), List.of(QobjEvo.of(A).times(Math.sqrt(GAMMA))));
+            case "complex" -> new SystemDef(n.plus(A.dag()).plus(A), List.of(s, s2));
+            case "c_ops td" -> new SystemDef(n, List.of(QobjEvo.of(s, t -> 2 * t)));
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static Stream<Arguments> systems() {
+        List<Arguments> out = new ArrayList<>();
+        for (String s : List.of("no sc_ops", "simple", "2 c_ops", "H td", "complex", "c_ops td")) {
+            for (boolean het : new boolean[] {true, false}) {
+                out.add(Arguments.of(s, het));
+            }
+        }
+        return out.stream();
+    }
+
+    private static double[] times() {
+        return linspace(0, 0.1, 21);
+    }
+
+    /** numpy's {@code assert_allclose(actual, desired, rtol=tol, atol=tol)} on the real parts. */
+    private static void assertAllClose(double[] actual, double[] desired, double tol, String what) {
+        assertEquals(desired.length, actual.length, what);
+        for (int i = 0; i < desired.length; i++) {
+            assertTrue(Math.abs(actual[i] - desired[i]) <= tol + tol * Math.abs(desired[i]),
+                    what + " at t[" + i + "]: " + actual[i] + " against mesolve's " + desired[i]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, heterodyne {1}")
+    @MethodSource("systems")
+    void smesolveAverageFollowsMesolve(String name, boolean heterodyne) {
+        SystemDef sys = system(name);
+        List<QobjLike> cOps = List.of(A);
+        Qobj psi0 = coherent(N, 0.5);
+        List<QobjLike> all = new ArrayList<>(cOps);
+        all.addAll(sys.scOps());
+        dev.lindblad.solver.Result ref = mesolve(sys.h(), psi0, times(), all, E_OPS);
+        StochasticResult res = smesolve(sys.h(), psi0, times(), cOps, sys.scOps(), E_OPS,
+                StochasticOptions.defaults().withNtraj(20).withSeed(1).withHeterodyne(heterodyne)
+                        .withMap(TaskMap.serial()));
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(res.expect(k), ref.expect(k), 0.05, name + ", e-op " + k);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, heterodyne {1}")
+    @MethodSource("systems")
+    void ssesolveAverageFollowsMesolve(String name, boolean heterodyne) {
+        SystemDef sys = system(name);
+        Qobj psi0 = coherent(N, 0.5);
+        dev.lindblad.solver.Result ref = mesolve(sys.h(), psi0, times(), sys.scOps(), E_OPS);
+        StochasticResult res = ssesolve(sys.h(), psi0, times(), sys.scOps(), E_OPS,
+                StochasticOptions.defaults().withNtraj(20).withSeed(1).withHeterodyne(heterodyne)
+                        .withMap(TaskMap.serial()));
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(res.expect(k), ref.expect(k), 0.1, name + ", e-op " + k);
+        }
+        // no records unless asked for, as QuTiP's measurement, wiener_process and dW are None
+        assertThrows(IllegalStateException.class, () -> res.measurement(0));
+        assertThrows(IllegalStateException.class, () -> res.wiener(0));
+    }
+
+    /**
+     * Not in QuTiP's file, which tries "no sc_ops" with the default method only: every method
+     * integrates the deterministic equation when nothing is monitored, every trajectory the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    void noMonitoredOperatorIsTheDeterministicEquationForEveryMethod(String method) {
+        SystemDef sys = system("no sc_ops");
+        Qobj psi0 = coherent(N, 0.5);
+        List<QobjLike> cOps = List.of(A);
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(3).withSeed(2).withMethod(method)
+                .withMap(TaskMap.serial());
+        dev.lindblad.solver.Result ref = mesolve(sys.h(), psi0, times(), cOps, E_OPS);
+        StochasticResult me = smesolve(sys.h(), psi0, times(), cOps, List.of(), E_OPS, o);
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(me.expect(k), ref.expect(k), 1e-3, "smesolve " + method + ", e-op " + k);
+            // every trajectory the same: the spread is zero up to the one-pass variance's
+            // rounding, sqrt(E[x^2] - E[x]^2) with a difference of order eps |x|^2
+            for (double sd : me.stdExpect(k)) {
+                assertEquals(0, sd, 1e-7, "every trajectory is the same");
+            }
+        }
+        if (method.equals("taylor1.5") || method.endsWith("_imp")) {
+            return;   // smesolve only, as QuTiP
+        }
+        dev.lindblad.solver.Result se = mesolve(sys.h(), psi0, times(), List.of(), E_OPS);
+        StochasticResult ss = ssesolve(sys.h(), psi0, times(), List.of(), E_OPS, o);
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(ss.expect(k), se.expect(k), 1e-3, "ssesolve " + method + ", e-op " + k);
+        }
+    }
+
+    static Stream<String> methods() {
+        return StochasticOptions.METHODS.stream();
+    }
+
+    @ParameterizedTest(name = "heterodyne {0}")
+    @ValueSource(booleans = {true, false})
+    void measurementsAtTheStartMiddleAndEndOfEachInterval(boolean heterodyne) {
+        int n = 10;
+        Qobj h = num(n);
+        List<Qobj> sc = List.of(destroy(n));
+        Qobj psi0 = basis(n, n - 1);
+        double[] times = linspace(0, 1.0, 11);
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(1).withSeed(1).withHeterodyne(heterodyne)
+                .withMap(TaskMap.serial());
+        SmeSolver solver = new SmeSolver(h, List.of(), sc, o);
+        double[][] start = new SmeSolver(h, List.of(), sc, o.withStoreMeasurement("start"))
+                .run(psi0, times, List.of()).measurement(0);
+        double[][] middle = new SmeSolver(h, List.of(), sc, o.withStoreMeasurement("middle"))
+                .run(psi0, times, List.of()).measurement(0);
+        StochasticResult endResult = new SmeSolver(h, List.of(), sc, o.withStoreMeasurement("end"))
+                .run(psi0, times, List.of());
+        double[][] end = endResult.measurement(0);
+        double[][] plain = new SmeSolver(h, List.of(), sc, o.withStoreMeasurement(true))
+                .run(psi0, times, List.of()).measurement(0);
+        assertNotNull(solver);
+        double diff = 0;
+        for (int c = 0; c < end.length; c++) {
+            assertEquals(times.length - 1, end[c].length);
+            assertArrayEquals(end[c], plain[c], 0, "true is \"end\", as QuTiP");
+            for (int i = 0; i < end[c].length; i++) {
+                diff += Math.abs(end[c][i] - start[c][i]);
+                // QuTiP: np.testing.assert_allclose(middle * 2, start + end) (rtol 1e-7)
+                assertEquals(start[c][i] + end[c][i], 2 * middle[c][i],
+                        1e-7 * Math.abs(start[c][i] + end[c][i]) + 1e-12, "record " + c + ", interval " + i);
+            }
+        }
+        assertTrue(diff > 0.1, "each measurement should differ by about dt: " + diff);
+        // the same noise in the three runs: the Wiener increments agree
+        assertEquals(heterodyne ? 2 : 1, end.length);
+        assertArrayEquals(endResult.wiener(0)[0], new SmeSolver(h, List.of(), sc, o.withStoreMeasurement("start"))
+                .run(psi0, times, List.of()).wiener(0)[0], 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"beginning", "END", "mid"})
+    void unknownMeasurementTimesAreRefused(String mode) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StochasticOptions.defaults().withStoreMeasurement(mode));
+        assertTrue(e.getMessage().contains("start") && e.getMessage().contains(mode), e.getMessage());
+        assertFalse(StochasticOptions.defaults().withStoreMeasurement("").storeMeasurement());
+        assertEquals("middle", StochasticOptions.defaults().withStoreMeasurement("middle").measurementAt());
+    }
+}
