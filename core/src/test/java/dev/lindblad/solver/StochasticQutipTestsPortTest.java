@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * QuTiP's systems, sizes and tolerances: {@code test_smesolve} and {@code test_ssesolve} (the
  * trajectory average of 20 trajectories against {@code mesolve}, for six systems including none
  * monitored, a constant {@code QobjEvo}, a time-dependent H and a time-dependent monitored
- * operator, homodyne and heterodyne) and {@code test_measurements} (the records taken at the
+ * operator, homodyne and heterodyne), {@code test_smesolve_methods} and
+ * {@code test_ssesolve_method} (every method) and {@code test_measurements} (the records taken at the
  * start, the middle and the end of each interval). QuTiP's {@code f(t, w) = w t} with
  * {@code args={"w": 2}} is the coefficient {@code 2t}.
  */
@@ -106,6 +107,63 @@ class StochasticQutipTestsPortTest {
         // no records unless asked for, as QuTiP's measurement, wiener_process and dW are None
         assertThrows(IllegalStateException.class, () -> res.measurement(0));
         assertThrows(IllegalStateException.class, () -> res.wiener(0));
+    }
+
+    static Stream<Arguments> methodCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String method : StochasticOptions.METHODS) {
+            for (String system : List.of("no sc_ops", "simple")) {
+                for (boolean het : new boolean[] {true, false}) {
+                    out.add(Arguments.of(method, system, het));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * {@code test_smesolve_methods} and {@code test_ssesolve_method}: every method (ssesolve
+     * without the smesolve-only ones), 20 trajectories on two threads, the average against
+     * {@code mesolve} (tolerance 0.05 and 0.1), and a record per trajectory of one channel per
+     * monitored operator and quadrature (QuTiP's arrays of shape (len(sc_ops)[, 2], len(t) - 1)).
+     */
+    @ParameterizedTest(name = "{0}, {1}, heterodyne {2}")
+    @MethodSource("methodCases")
+    void everyMethodsAverageFollowsMesolve(String method, String name, boolean heterodyne) {
+        SystemDef sys = system(name);
+        Qobj psi0 = coherent(N, 0.5);
+        List<QobjLike> cOps = List.of(A);
+        List<QobjLike> all = new ArrayList<>(cOps);
+        all.addAll(sys.scOps());
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(20).withSeed(3).withMethod(method)
+                .withHeterodyne(heterodyne).withStoreMeasurement(true).withMap(TaskMap.threads(2));
+        int channels = sys.scOps().size() * (heterodyne ? 2 : 1);
+        StochasticResult me = smesolve(sys.h(), psi0, times(), cOps, sys.scOps(), E_OPS, o);
+        dev.lindblad.solver.Result meRef = mesolve(sys.h(), psi0, times(), all, E_OPS);
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(me.expect(k), meRef.expect(k), 0.05, "smesolve " + method + ", " + name + ", e-op " + k);
+        }
+        assertRecords(me, channels);
+        if (method.equals("taylor1.5") || method.endsWith("_imp")) {
+            return;   // smesolve only, as QuTiP's SSESolver.avail_integrators()
+        }
+        StochasticResult se = ssesolve(sys.h(), psi0, times(), sys.scOps(), E_OPS, o);
+        dev.lindblad.solver.Result seRef = mesolve(sys.h(), psi0, times(), sys.scOps(), E_OPS);
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertAllClose(se.expect(k), seRef.expect(k), 0.1, "ssesolve " + method + ", " + name + ", e-op " + k);
+        }
+        assertRecords(se, channels);
+    }
+
+    private static void assertRecords(StochasticResult r, int channels) {
+        assertEquals(20, r.ntraj());
+        for (int j = 0; j < r.ntraj(); j++) {
+            assertEquals(channels, r.measurement(j).length);
+            assertEquals(channels, r.wiener(j).length);
+            for (double[] c : r.measurement(j)) {
+                assertEquals(times().length - 1, c.length);
+            }
+        }
     }
 
     /**
