@@ -81,7 +81,7 @@ public final class SseSolver {
      * @throws SolverInterruptedException when the calling thread is interrupted
      */
     public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps) {
-        return run(psi0, tlist, eOps, null);
+        return run(psi0, tlist, eOps, null, null);
     }
 
     /**
@@ -93,13 +93,33 @@ public final class SseSolver {
      * @return the averages, the measurements when stored, the seeds
      */
     public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs) {
+        return run(psi0, tlist, eOps, eFuncs, null);
+    }
+
+    /**
+     * Runs one trajectory per given seed (QuTiP's {@code seeds=}): trajectory i draws from
+     * {@code new SplittableRandom(seeds[i])}, so the seeds of an earlier run
+     * ({@link StochasticResult#seeds()}, or some of them) rerun those trajectories exactly. The
+     * options' {@code ntraj} and master {@code seed} are not used.
+     *
+     * @param psi0   initial ket (normalised here)
+     * @param tlist  output times, non-decreasing
+     * @param eOps   operators (null: none)
+     * @param eFuncs callbacks, averaged after the operators (null: none)
+     * @param seeds  one seed per trajectory, at least one; null: {@code ntraj} seeds derived
+     *               from the master seed, as the other forms
+     * @return the averages, the measurements when stored, the seeds
+     */
+    public StochasticResult run(Qobj psi0, double[] tlist, List<Qobj> eOps, List<ExpectFunction> eFuncs,
+                                long[] seeds) {
         long start = System.nanoTime();
         Objects.requireNonNull(psi0, NAME + ": psi0 (the initial state) is null");
         double[] times = Evolution.checkTimes(NAME, tlist);
         double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         List<ExpectFunction> funcs = new ArrayList<>(Evolution.elements(NAME, "eFuncs", eFuncs));
-        return engine(y0, times, ops, funcs, start).shippable(rebuild(psi0, tlist, eOps, eFuncs)).execute();
+        StochasticEngine engine = engine(y0, times, ops, funcs, start).shippable(rebuild(psi0, tlist, eOps, eFuncs));
+        return (seeds == null ? engine : engine.seeds(seeds)).execute();
     }
 
     private StochasticEngine engine(double[] y0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {

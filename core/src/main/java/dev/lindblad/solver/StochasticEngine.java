@@ -55,6 +55,10 @@ final class StochasticEngine {
     private final long startNanos;
     private final long deadline;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Explicit per-trajectory seeds ({@link #seeds(long[])}), or null: seeds derived from the master seed. */
+    private long[] seeds;
+    /** The number of trajectories asked for: the options' ntraj, or the number of explicit seeds. */
+    private int requested;
     /** What the map runs per task: this engine, or a function that can travel to a cluster. */
     private java.util.function.Function<Task, Output> function = this::guarded;
 
@@ -73,6 +77,24 @@ final class StochasticEngine {
      */
     StochasticEngine shippable(Rebuild rebuild) {
         this.function = new Shipped(this, rebuild);
+        return this;
+    }
+
+    /**
+     * Runs one trajectory per given seed instead of {@code ntraj} seeds derived from the master
+     * seed: trajectory i draws from {@code new SplittableRandom(seeds[i])}, so the seeds of an
+     * earlier run ({@link StochasticResult#seeds()}) rerun its trajectories exactly (QuTiP's
+     * {@code seeds=}).
+     *
+     * @param s one seed per trajectory, at least one (copied)
+     * @return this engine
+     */
+    StochasticEngine seeds(long[] s) {
+        if (s.length == 0) {
+            throw new IllegalArgumentException(operation + ": seeds must hold at least one seed");
+        }
+        this.seeds = s.clone();
+        this.requested = s.length;
         return this;
     }
 
@@ -137,6 +159,7 @@ final class StochasticEngine {
             limit = nanos > Long.MAX_VALUE - startNanos ? Long.MAX_VALUE : startNanos + nanos;
         }
         this.deadline = limit;
+        this.requested = options.ntraj();
         // refuse an unknown or unavailable method before any trajectory runs
         SdeStepper.create(options.method(), prototype.forOneRun(), operation);
     }
@@ -174,7 +197,7 @@ final class StochasticEngine {
     StochasticResult execute() {
         TaskMap map = options.map() != null ? options.map() : TaskMap.defaultMap();   // LINDBLAD_MAP, as mcsolve
         long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
-        int ntraj = options.ntraj();
+        int ntraj = requested;
         Reduction reduction = new Reduction();
         List<TrajectoryFailure> failures = new ArrayList<>();
         McResult.StopReason reason = McResult.StopReason.COMPLETED;
@@ -188,7 +211,7 @@ final class StochasticEngine {
                 int end = Math.min(ntraj, next + batch);
                 List<Task> tasks = new ArrayList<>(end - next);
                 for (int i = next; i < end; i++) {
-                    tasks.add(new Task(i, McSolver.trajectorySeed(master, i)));
+                    tasks.add(new Task(i, seeds != null ? seeds[i] : McSolver.trajectorySeed(master, i)));
                 }
                 List<Output> outputs;
                 boolean interrupted = false;
@@ -551,7 +574,7 @@ final class StochasticEngine {
             Stats stats = new Stats(steps, 0, 0, (System.nanoTime() - startNanos) / 1e9, options.method(),
                     operation + (options.heterodyne() ? " heterodyne" : " homodyne") + ", dt = " + options.dt(), setup);
             return new StochasticResult(operation, times.clone(), mean, std, standardErrors(), hermitian,
-                    options.ntraj(), master, indices, seeds, measurements, wiener, states, finalState, failures, reason,
+                    requested, master, indices, seeds, measurements, wiener, states, finalState, failures, reason,
                     options.heterodyne(), stats);
         }
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * trajectory average of 20 trajectories against {@code mesolve}, for six systems including none
  * monitored, a constant {@code QobjEvo}, a time-dependent H and a time-dependent monitored
  * operator, homodyne and heterodyne), {@code test_smesolve_methods} and
- * {@code test_ssesolve_method} (every method) and {@code test_measurements} (the records taken at the
- * start, the middle and the end of each interval). QuTiP's {@code f(t, w) = w t} with
- * {@code args={"w": 2}} is the coefficient {@code 2t}.
+ * {@code test_ssesolve_method} (every method), {@code test_measurements} (the records taken at
+ * the start, the middle and the end of each interval) and {@code test_reuse_seeds}. QuTiP's
+ * {@code f(t, w) = w t} with {@code args={"w": 2}} is the coefficient {@code 2t}.
  */
 class StochasticQutipTestsPortTest {
     private static final int N = 4;
@@ -239,6 +239,48 @@ class StochasticQutipTestsPortTest {
         assertEquals(heterodyne ? 2 : 1, end.length);
         assertArrayEquals(endResult.wiener(0)[0], new SmeSolver(h, List.of(), sc, o.withStoreMeasurement("start"))
                 .run(psi0, times, List.of()).wiener(0)[0], 0);
+    }
+
+    /**
+     * {@code test_reuse_seeds}: the seeds of a run rerun its trajectories exactly (Wiener
+     * increments, averages, final states); and, beyond QuTiP's test, a subset of them reruns those
+     * trajectories alone, and ssesolve does the same.
+     */
+    @org.junit.jupiter.api.Test
+    void reusedSeedsRerunTheTrajectories() {
+        SystemDef sys = system("simple");
+        List<QobjLike> cOps = List.of(A);
+        Qobj psi0 = coherent(N, 0.5);
+        double[] times = linspace(0, 0.1, 2);
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(5).withStoreMeasurement(true)
+                .withSolverOptions(StochasticOptions.defaults().solver().withStoreFinalState(true))
+                .withMap(TaskMap.serial());
+        SmeSolver solver = new SmeSolver(sys.h(), cOps, sys.scOps(), o);
+        StochasticResult res = solver.run(psi0, times, E_OPS);
+        StochasticResult res2 = solver.run(psi0, times, E_OPS, null, res.seeds());
+        assertEquals(5, res2.ntraj());
+        for (int j = 0; j < 5; j++) {
+            assertArrayEquals(res.wiener(j)[0], res2.wiener(j)[0], 1e-14);
+            assertArrayEquals(res.measurement(j)[0], res2.measurement(j)[0], 1e-14);
+        }
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertArrayEquals(res.expect(k), res2.expect(k), 1e-14);
+        }
+        assertTrue(res.finalState().minus(res2.finalState()).norm() < 1e-14);
+        // a subset: trajectories 1 and 3 again, alone
+        long[] some = {res.seeds()[1], res.seeds()[3]};
+        StochasticResult sub = solver.run(psi0, times, E_OPS, null, some);
+        assertEquals(2, sub.ntraj());
+        assertEquals(2, sub.requestedNtraj());
+        assertArrayEquals(res.wiener(1)[0], sub.wiener(0)[0], 0);
+        assertArrayEquals(res.wiener(3)[0], sub.wiener(1)[0], 0);
+        assertArrayEquals(some, sub.seeds());
+        // ssesolve: the same seeds, the same records, whatever the map
+        SseSolver sse = new SseSolver(sys.h(), sys.scOps(), o.withMap(TaskMap.threads(2)));
+        StochasticResult a = sse.run(psi0, times, E_OPS, null, some);
+        StochasticResult b = new SseSolver(sys.h(), sys.scOps(), o).run(psi0, times, E_OPS, null, some);
+        assertArrayEquals(a.measurement(1)[0], b.measurement(1)[0], 0);
+        assertThrows(IllegalArgumentException.class, () -> solver.run(psi0, times, E_OPS, null, new long[0]));
     }
 
     @ParameterizedTest(name = "{0}")
