@@ -56,6 +56,8 @@ class NullArgumentTest {
             // stochastic solvers (issue #22): no unmonitored collapse operators, no e-ops or
             // callbacks (QuTiP's None), and the options' "use the default" fields
             "SmeSolver#cOps", "SseSolver#eOps", "SseSolver#eFuncs", "SmeSolver#eOps", "SmeSolver#eFuncs",
+            // run(..., seeds): null seeds are the ntraj seeds derived from the master seed
+            "SseSolver#seeds", "SmeSolver#seeds",
             "StochasticOptions#seed", "StochasticOptions#map", "StochasticOptions#timeout");
 
     /** Exceptions, results and records the solvers build (not user input). */

@@ -284,7 +284,7 @@ class StochasticSolverTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SseSolver(H, List.of(SC), opts(2).withMethod("taylor1.5")));
         assertTrue(e.getMessage().startsWith("ssesolve: method 'taylor1.5'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SseSolver(H, List.of(), opts(2)));
+        // an empty scOps is QuTiP 5's deterministic run (StochasticQutipTestsPortTest), not refused
         assertThrows(IllegalArgumentException.class, () -> StochasticOptions.defaults().withDt(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> StochasticOptions.defaults().withMethod("adams"));
         assertThrows(IllegalArgumentException.class,
