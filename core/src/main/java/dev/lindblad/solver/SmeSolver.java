@@ -40,6 +40,9 @@ public final class SmeSolver {
     private final QobjEvo hamiltonianEvo;
     private final List<QobjEvo> collapseEvos;
     private final List<QobjEvo> monitoredEvos;
+    /** QuTiP's {@code m_ops} and {@code dW_factors} when set ({@link #withMOps}, {@link #withDWFactors}); null: the defaults. */
+    private final List<Qobj> mOps;
+    private final double[] dWFactors;
 
     /**
      * @param hamiltonian the Hamiltonian, constant or time-dependent (an operator)
@@ -86,6 +89,62 @@ public final class SmeSolver {
         this.collapseEvos = new ArrayList<>(c);
         this.monitoredEvos = new ArrayList<>(sc);
         SdeStepper.create(options.method(), system.forOneRun(), NAME);
+        this.mOps = null;
+        this.dWFactors = null;
+    }
+
+    /** A copy of base with other measurement operators or noise factors (the equation is shared). */
+    private SmeSolver(SmeSolver base, List<Qobj> mOps, double[] dWFactors) {
+        this.options = base.options;
+        this.operDims = base.operDims;
+        this.n = base.n;
+        this.system = base.system;
+        this.hamiltonianEvo = base.hamiltonianEvo;
+        this.collapseEvos = base.collapseEvos;
+        this.monitoredEvos = base.monitoredEvos;
+        this.mOps = mOps;
+        this.dWFactors = dWFactors;
+    }
+
+    /**
+     * QuTiP's {@code solver.m_ops = ...}: the operators whose expectations the measurement
+     * records carry, one per record channel (for heterodyne detection two per monitored
+     * operator), operators of the Hamiltonian's dimensions; record k over an output interval is
+     * {@code Re <m_k> + f_k ΔW_k / Δt} ({@link #withDWFactors}). The expectation's real part is
+     * kept (QuTiP keeps a complex value for a non-Hermitian m_k).
+     *
+     * @param mOps the measurement operators
+     * @return a solver with them (this one is unchanged)
+     * @throws IllegalArgumentException for the wrong number of operators
+     * @throws dev.lindblad.DimensionMismatchException for an operator of other dimensions
+     */
+    public SmeSolver withMOps(List<Qobj> mOps) {
+        return new SmeSolver(this, StochasticSystems.checkMOps(NAME, mOps, monitoredEvos.size(), options.heterodyne(), operDims),
+                dWFactors);
+    }
+
+    /**
+     * QuTiP's {@code solver.dW_factors = ...}: the factors of the noise in the measurement
+     * records, one per record channel (default 1, and √2 for heterodyne detection); 0 makes
+     * the records the measured expectations alone.
+     *
+     * @param dWFactors one finite factor per record channel
+     * @return a solver with them (this one is unchanged)
+     */
+    public SmeSolver withDWFactors(double... dWFactors) {
+        return new SmeSolver(this, mOps, StochasticSystems.checkDWFactors(NAME, dWFactors, monitoredEvos.size(),
+                options.heterodyne()));
+    }
+
+    /** @return the measurement operators of the records: those given, or QuTiP's defaults ({@code c + c†}, {@code -i(c - c†)}) */
+    public List<? extends dev.lindblad.QobjLike> mOps() {
+        return mOps != null ? mOps : StochasticSystems.defaultMOps(monitoredEvos, options.heterodyne());
+    }
+
+    /** @return the noise factors of the records: those given, or QuTiP's defaults (1, √2 for heterodyne) */
+    public double[] dWFactors() {
+        return dWFactors != null ? dWFactors.clone()
+                : StochasticSystems.defaultDWFactors(monitoredEvos.size(), options.heterodyne());
     }
 
     /** Whether every constant product has a kernel in split layout (banded operators: split-DIA storage). */
@@ -168,7 +227,7 @@ public final class SmeSolver {
     }
 
     private StochasticEngine engine(double[] y0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {
-        return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start);
+        return new StochasticEngine(NAME, system, true, n, operDims, options, y0, times, ops, funcs, start).measurementOps(mOps, dWFactors);
     }
 
     /** The same run built again from the inputs, on an executor (no map there: it runs serially). */
@@ -180,8 +239,10 @@ public final class SmeSolver {
         double[] times = tlist.clone();
         List<Qobj> ops = eOps == null ? null : new ArrayList<>(eOps);
         List<ExpectFunction> funcs = eFuncs == null ? null : new ArrayList<>(eFuncs);
+        List<Qobj> m = mOps;
+        double[] f = dWFactors;
         return () -> {
-            SmeSolver solver = new SmeSolver(h, c, sc, local);
+            SmeSolver solver = new SmeSolver(new SmeSolver(h, c, sc, local), m, f);
             return solver.engine(StochasticSystems.initialDensity(NAME, rho0, solver.operDims), times,
                     StochasticEngine.checkEOps(NAME, ops, solver.operDims),
                     new ArrayList<>(Evolution.elements(NAME, "eFuncs", funcs)), System.nanoTime());

@@ -55,6 +55,9 @@ final class StochasticEngine {
     private final long startNanos;
     private final long deadline;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** The measurement operators and noise factors of the records ({@link #measurementOps}), or null: QuTiP's defaults. */
+    private List<Qobj> mOps;
+    private double[] dWFactors;
     /** Explicit per-trajectory seeds ({@link #seeds(long[])}), or null: seeds derived from the master seed. */
     private long[] seeds;
     /** The number of trajectories asked for: the options' ntraj, or the number of explicit seeds. */
@@ -96,6 +99,37 @@ final class StochasticEngine {
         this.seeds = s.clone();
         this.requested = s.length;
         return this;
+    }
+
+    /**
+     * QuTiP's {@code m_ops} and {@code dW_factors}: record k of a trajectory over an output
+     * interval is {@code Re <m_k> + f_k ΔW_k / Δt}, with {@code <m_k>} taken on the output state
+     * where {@link StochasticOptions#measurementAt()} says. Null for either keeps its default:
+     * {@code c + c†} (and {@code -i(c - c†)} for heterodyne) of each monitored operator c, and
+     * factors 1 (heterodyne √2). The lengths and dimensions are checked by the solvers.
+     *
+     * @return this engine
+     */
+    StochasticEngine measurementOps(List<Qobj> ops, double[] factors) {
+        this.mOps = ops == null ? null : List.copyOf(ops);
+        this.dWFactors = factors == null ? null : factors.clone();
+        return this;
+    }
+
+    /**
+     * The measured expectations of the records at one output time: the monitored operators'
+     * {@code <s + s†>} (the equation's own, on y), or the real parts of the {@code m_ops}
+     * expectations on the output state {@code out} (interleaved) scaled as QuTiP's records.
+     */
+    private void measured(QuantumSde sys, double t, double[] y, double[] out, boolean normalize, double[] into) {
+        if (mOps == null) {
+            sys.measurementExpect(t, normalize ? sys.internalState(out) : y, into);
+            return;
+        }
+        for (int k = 0; k < mOps.size(); k++) {
+            Complex e = density ? Data.expectRho(mOps.get(k).data(), out) : Data.expectKet(mOps.get(k).data(), out);
+            into[k] = e.re();
+        }
     }
 
     /** The task function of {@link #shippable}. */
@@ -342,7 +376,7 @@ final class StochasticEngine {
         double[] rawBuffer = new double[y.length];
         boolean normalize = options.solver().normalizeOutput();
         if (mexpStart != null) {
-            sys.measurementExpect(times[0], normalize ? sys.internalState(outputState(raw)) : y, mexpStart);
+            measured(sys, times[0], y, normalize ? outputState(raw) : raw, normalize, mexpStart);
         }
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
@@ -381,14 +415,22 @@ final class StochasticEngine {
                 if (store) {
                     // QuTiP evaluates the measured operators on the output state: raw, which is y
                     // in the equation's layout, unless normalizeOutput
-                    sys.measurementExpect(times[i], normalize ? sys.internalState(outputState(raw)) : y, mexp);
+                    measured(sys, times[i], y, normalize ? outputState(raw) : raw, normalize, mexp);
                     for (int k = 0; k < m; k++) {
                         double e = switch (at) {
                             case "start" -> mexpStart[k];
                             case "middle" -> 0.5 * (mexpStart[k] + mexp[k]);
                             default -> mexp[k];
                         };
-                        measurement[k][i - 1] = factor * (e + (delta > 0 ? wsum[k] / delta : 0));
+                        double noise = delta > 0 ? wsum[k] / delta : 0;
+                        if (mOps == null && dWFactors == null) {
+                            measurement[k][i - 1] = factor * (e + noise);
+                        } else {
+                            // QuTiP's default m_ops of heterodyne detection are √2 times the
+                            // equation's own <s + s†> (s = c/√2 and -i c/√2)
+                            measurement[k][i - 1] = (mOps == null ? factor * e : e)
+                                    + (dWFactors == null ? factor : dWFactors[k]) * noise;
+                        }
                         wiener[k][i - 1] = wsum[k];
                     }
                     if (mexpStart != null) {

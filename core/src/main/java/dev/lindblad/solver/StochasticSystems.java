@@ -144,4 +144,62 @@ final class StochasticSystems {
         }
         return rho;
     }
+
+    /**
+     * QuTiP's default measurement operators: {@code c + c†} of each monitored operator, and for
+     * heterodyne detection also {@code -i(c - c†)}, in the order of the records' channels.
+     */
+    static List<QobjEvo> defaultMOps(List<QobjEvo> scOps, boolean heterodyne) {
+        List<QobjEvo> out = new ArrayList<>();
+        for (QobjEvo c : scOps) {
+            out.add(c.plus(c.dag()));
+            if (heterodyne) {
+                out.add(c.minus(c.dag()).times(new Complex(0, -1)));
+            }
+        }
+        return out;
+    }
+
+    /** QuTiP's default noise factors: 1 per channel, √2 for heterodyne detection. */
+    static double[] defaultDWFactors(int scCount, boolean heterodyne) {
+        double[] f = new double[scCount * (heterodyne ? 2 : 1)];
+        java.util.Arrays.fill(f, heterodyne ? Math.sqrt(2) : 1);
+        return f;
+    }
+
+    /** The given m_ops checked as QuTiP's setter does: one per channel, operators of H's dimensions. */
+    static List<Qobj> checkMOps(String operation, List<Qobj> mOps, int scCount, boolean heterodyne, Dims hd) {
+        Objects.requireNonNull(mOps, operation + ": mOps is null");
+        int channels = scCount * (heterodyne ? 2 : 1);
+        if (mOps.size() != channels) {
+            throw new IllegalArgumentException(operation + ": " + (heterodyne ? "2 mOps per monitored operator, "
+                    + channels + " operators are expected for heterodyne measurement" : channels
+                    + " measurement operators are expected (one per monitored operator)") + ", got " + mOps.size());
+        }
+        for (int k = 0; k < mOps.size(); k++) {
+            Qobj m = Objects.requireNonNull(mOps.get(k), operation + ": mOps[" + k + "] is null");
+            if (!m.dims().equals(hd)) {
+                throw new DimensionMismatchException(operation + ": mOps[" + k + "] and the Hamiltonian", m.dims(), hd);
+            }
+        }
+        return List.copyOf(mOps);
+    }
+
+    /** The given dW_factors checked: one finite factor per channel. */
+    static double[] checkDWFactors(String operation, double[] factors, int scCount, boolean heterodyne) {
+        Objects.requireNonNull(factors, operation + ": dWFactors is null");
+        int channels = scCount * (heterodyne ? 2 : 1);
+        if (factors.length != channels) {
+            throw new IllegalArgumentException(operation + ": " + channels + " dWFactors are expected ("
+                    + (heterodyne ? "2 per monitored operator for heterodyne measurement" : "one per monitored operator")
+                    + "), got " + factors.length);
+        }
+        for (double f : factors) {
+            if (!Double.isFinite(f)) {
+                throw new IllegalArgumentException(operation + ": dWFactors must be finite, got "
+                        + java.util.Arrays.toString(factors));
+            }
+        }
+        return factors.clone();
+    }
 }

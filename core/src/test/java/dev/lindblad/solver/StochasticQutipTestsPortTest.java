@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * monitored, a constant {@code QobjEvo}, a time-dependent H and a time-dependent monitored
  * operator, homodyne and heterodyne), {@code test_smesolve_methods} and
  * {@code test_ssesolve_method} (every method), {@code test_measurements} (the records taken at
- * the start, the middle and the end of each interval) and {@code test_reuse_seeds}. QuTiP's
+ * the start, the middle and the end of each interval), {@code test_reuse_seeds} and
+ * {@code test_m_ops}. QuTiP's
  * {@code f(t, w) = w t} with {@code args={"w": 2}} is the coefficient {@code 2t}.
  */
 class StochasticQutipTestsPortTest {
@@ -281,6 +282,79 @@ class StochasticQutipTestsPortTest {
         StochasticResult b = new SseSolver(sys.h(), sys.scOps(), o).run(psi0, times, E_OPS, null, some);
         assertArrayEquals(a.measurement(1)[0], b.measurement(1)[0], 0);
         assertThrows(IllegalArgumentException.class, () -> solver.run(psi0, times, E_OPS, null, new long[0]));
+    }
+
+    /**
+     * {@code test_m_ops}: with {@code dW_factors} 0 the records are the {@code m_ops}
+     * expectations (the e-ops' values at the interval ends); with 1 the difference is white
+     * noise of mean 0 and standard deviation {@code 1/sqrt(Δt)}, within QuTiP's bounds.
+     */
+    @ParameterizedTest(name = "heterodyne {0}")
+    @ValueSource(booleans = {true, false})
+    void measurementOperatorsAndNoiseFactors(boolean heterodyne) {
+        int n = 10;
+        List<Qobj> sc = List.of(destroy(n), qeye(n));
+        List<Qobj> mOps = heterodyne ? List.of(num(n), qeye(n), num(n), qeye(n)) : List.of(num(n), qeye(n));
+        double[] times = linspace(0, 1.0, 51);
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(1).withSeed(4).withHeterodyne(heterodyne)
+                .withStoreMeasurement("end").withMap(TaskMap.serial());
+        SmeSolver solver = new SmeSolver(num(n), List.of(), sc, o).withMOps(mOps);
+        assertEquals(mOps, solver.mOps());
+        StochasticResult quiet = solver.withDWFactors(new double[mOps.size()]).run(basis(n, n - 1), times, mOps);
+        double[][] records = quiet.measurement(0);
+        for (int c = 0; c < 2; c++) {   // QuTiP compares e-ops 0 and 1 with the first operator's records
+            double[] e = quiet.expect(c);
+            assertArrayEquals(java.util.Arrays.copyOfRange(e, 1, e.length), records[c], 1e-12, "record " + c);
+        }
+        double[] ones = new double[mOps.size()];
+        java.util.Arrays.fill(ones, 1);
+        StochasticResult noisy = solver.withDWFactors(ones).run(basis(n, n - 1), times, mOps);
+        double[] e = noisy.expect(0), m = noisy.measurement(0)[0];
+        double mean = 0, sq = 0;
+        for (int i = 0; i < m.length; i++) {
+            double noise = e[i + 1] - m[i];
+            mean += noise / m.length;
+            sq += noise * noise / m.length;
+        }
+        double std = 1 / Math.sqrt(times[1]);
+        assertEquals(0, mean, std / Math.sqrt(50) * 5);
+        assertEquals(std, Math.sqrt(sq - mean * mean), std / Math.sqrt(50) * 5);
+        // the defaults are QuTiP's, and the checks are its setter's
+        SmeSolver plain = new SmeSolver(num(n), List.of(), sc, o);
+        assertEquals(heterodyne ? 4 : 2, plain.mOps().size());
+        assertEquals(heterodyne ? Math.sqrt(2) : 1, plain.dWFactors()[0]);
+        assertThrows(IllegalArgumentException.class, () -> plain.withMOps(List.of(num(n))));
+        assertThrows(IllegalArgumentException.class, () -> plain.withDWFactors(1, 2, 3));
+        assertThrows(dev.lindblad.DimensionMismatchException.class,
+                () -> plain.withMOps(heterodyne ? List.of(num(2), num(2), num(2), num(2)) : List.of(num(2), num(2))));
+    }
+
+    /** Setting QuTiP's defaults explicitly gives the records of the defaults. */
+    @ParameterizedTest(name = "heterodyne {0}")
+    @ValueSource(booleans = {true, false})
+    void explicitDefaultMeasurementOperatorsGiveTheSameRecords(boolean heterodyne) {
+        List<Qobj> sc = List.of(A.times(Math.sqrt(0.5)));
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(2).withSeed(8).withHeterodyne(heterodyne)
+                .withStoreMeasurement(true).withMap(TaskMap.serial());
+        Qobj c = sc.get(0);
+        List<Qobj> defaults = heterodyne ? List.of(c.plus(c.dag()), c.minus(c.dag()).times(new Complex(0, -1)))
+                : List.of(c.plus(c.dag()));
+        double[] f = new double[defaults.size()];
+        java.util.Arrays.fill(f, heterodyne ? Math.sqrt(2) : 1);
+        for (boolean sme : new boolean[] {true, false}) {
+            StochasticResult a = sme ? new SmeSolver(A.dag().times(A), List.of(), sc, o).run(coherent(N, 0.5), times(), E_OPS)
+                    : new SseSolver(A.dag().times(A), sc, o).run(coherent(N, 0.5), times(), E_OPS);
+            StochasticResult b = sme
+                    ? new SmeSolver(A.dag().times(A), List.of(), sc, o).withMOps(defaults).withDWFactors(f)
+                            .run(coherent(N, 0.5), times(), E_OPS)
+                    : new SseSolver(A.dag().times(A), sc, o).withMOps(defaults).withDWFactors(f)
+                            .run(coherent(N, 0.5), times(), E_OPS);
+            for (int j = 0; j < 2; j++) {
+                for (int ch = 0; ch < defaults.size(); ch++) {
+                    assertArrayEquals(a.measurement(j)[ch], b.measurement(j)[ch], 1e-12, (sme ? "sme" : "sse") + " channel " + ch);
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

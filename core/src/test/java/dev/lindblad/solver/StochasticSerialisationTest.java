@@ -56,6 +56,30 @@ class StochasticSerialisationTest {
         assertTrue(remote.expect(0)[4] > 1e-3, "the drive populates the oscillator (the vacuum stays empty without it): " + remote.expect(0)[4]);
     }
 
+    /** Measurement operators, noise factors and explicit seeds travel with the function too. */
+    @Test
+    void customRecordsAndSeedsTravelWithTheFunction() {
+        Qobj a = Operators.destroy(5);
+        Qobj h = a.dag().times(a).plus(a.plus(a.dag()).times(0.4));
+        long[] seeds = {5, 17, 23};
+        java.util.function.Function<TaskMap, StochasticResult> run = map -> new SmeSolver(h, List.of(),
+                List.of(a.times(Math.sqrt(0.5))), StochasticOptions.defaults().withStoreMeasurement("middle")
+                        .withMap(map))
+                .withMOps(List.of(a.dag().times(a))).withDWFactors(0.5)
+                .run(States.fockDm(5, 1), TIMES, List.of(a.dag().times(a)), null, seeds);
+        McSolverSerialisationTest.CopyingMap copying = new McSolverSerialisationTest.CopyingMap();
+        StochasticResult remote = run.apply(copying);
+        StochasticResult threads = run.apply(TaskMap.threads(2));
+        assertEquals(1, copying.functionsCopied);
+        assertArrayEquals(seeds, remote.seeds());
+        for (int traj = 0; traj < seeds.length; traj++) {
+            assertArrayEquals(threads.measurement(traj)[0], remote.measurement(traj)[0], 0.0);
+        }
+        // the records carry <n>, not <c + c†>: noise-free parts near the populations (about 1)
+        double[] e = remote.expect(0);
+        assertTrue(e[1] > 0.3, "population " + e[1]);
+    }
+
     @Test
     void smesolveThroughSerialisationGivesTheSameBitsAsThreads() {
         McSolverSerialisationTest.CopyingMap copying = new McSolverSerialisationTest.CopyingMap();
