@@ -144,13 +144,15 @@ public final class StochasticResult {
     }
 
     /**
-     * The measured currents of one trajectory, QuTiP's {@code measurement} with
-     * {@code store_measurement = True} ("end"): for channel i and output interval
-     * {@code [t_k, t_{k+1}]},
-     * {@code J_i = f (<s_i + s_i^†>(t_{k+1}) + ΔW_i / (t_{k+1} - t_k))}, with ΔW_i the Wiener
-     * increment over the interval, {@code s_i} the monitored operator (for heterodyne detection
-     * {@code c/√2} or {@code -i c/√2}) and {@code f = 1} (homodyne) or {@code √2} (heterodyne),
-     * so that the mean current is {@code <c + c^†>} (or {@code <-i(c - c^†)>}).
+     * The measured currents of one trajectory, QuTiP's {@code measurement}: for channel i and
+     * output interval {@code [t_k, t_{k+1}]},
+     * {@code J_i = Re <m_i> + f_i ΔW_i / (t_{k+1} - t_k)}, with ΔW_i the Wiener increment over
+     * the interval, {@code <m_i>} taken at {@code t_{k+1}} (or {@code t_k}, or the mean of the
+     * two: {@link StochasticOptions#measurementAt()}), and by default (QuTiP's)
+     * {@code m_i = c + c^†} of the monitored operator c (for heterodyne detection
+     * {@code c + c^†} and {@code -i(c - c^†)}) and {@code f_i = 1} (heterodyne {@code √2}), so
+     * that the mean current is {@code <c + c^†>} (or {@code <-i(c - c^†)>}); the solvers'
+     * {@code withMOps} and {@code withDWFactors} set others.
      *
      * @param traj position of the trajectory in {@link #trajectoryIndices()}
      * @return {@code [channel][interval]}, a copy
@@ -218,6 +220,92 @@ public final class StochasticResult {
      */
     public Stats stats() {
         return stats;
+    }
+
+    /**
+     * QuTiP's {@code result1 + result2}: the trajectories of both runs as one result, as if one
+     * run had made them all (for example from two initial states, weighted by their numbers of
+     * trajectories). Averages, spreads and standard errors are recombined from each run's first
+     * and second moments, averaged states are weighted by the trajectory counts, measurement
+     * records, seeds and failures are concatenated (records only when both runs kept them). The
+     * trajectory indices of the other run follow this run's ({@code + requestedNtraj()}); the
+     * master seed is this run's; the stop reason is this run's unless it completed; the
+     * statistics add steps and wall times.
+     *
+     * @param other a result of the same solver, output times, e-ops and detection
+     * @return the merged result (both are unchanged)
+     * @throws IllegalArgumentException when the two runs do not match
+     */
+    public StochasticResult merge(StochasticResult other) {
+        java.util.Objects.requireNonNull(other, "merge: other is null");
+        if (!operation.equals(other.operation) || !java.util.Arrays.equals(times, other.times)
+                || !java.util.Arrays.equals(hermitian, other.hermitian) || heterodyne != other.heterodyne) {
+            throw new IllegalArgumentException("merge: the results must come from the same solver (" + operation + " / "
+                    + other.operation + "), output times, e-ops (" + mean.length + " / " + other.mean.length
+                    + ") and detection (heterodyne " + heterodyne + " / " + other.heterodyne + ")");
+        }
+        int n1 = indices.length, n2 = other.indices.length, n = n1 + n2;
+        double w1 = n == 0 ? 0 : (double) n1 / n, w2 = n == 0 ? 0 : (double) n2 / n;
+        double[][] m = new double[mean.length][], sd = new double[mean.length][], se = new double[mean.length][];
+        for (int k = 0; k < mean.length; k++) {
+            int len = mean[k].length;
+            m[k] = new double[len];
+            sd[k] = new double[len];
+            se[k] = new double[len];
+            for (int c = 0; c < len; c++) {
+                double a = mean[k][c], b = other.mean[k][c];
+                double mu = w1 * a + w2 * b;
+                double second = w1 * (std[k][c] * std[k][c] + a * a) + w2 * (other.std[k][c] * other.std[k][c] + b * b);
+                double var = Math.max(0, second - mu * mu);
+                m[k][c] = mu;
+                sd[k][c] = Math.sqrt(var);
+                se[k][c] = n < 2 ? 0 : Math.sqrt(var * n / (n - 1.0) / n);
+            }
+        }
+        int[] idx = new int[n];
+        long[] sds = new long[n];
+        for (int j = 0; j < n1; j++) {
+            idx[j] = indices[j];
+            sds[j] = seeds[j];
+        }
+        for (int j = 0; j < n2; j++) {
+            idx[n1 + j] = other.indices[j] + requested;
+            sds[n1 + j] = other.seeds[j];
+        }
+        List<double[][]> meas = measurements != null && other.measurements != null ? concat(measurements, other.measurements) : null;
+        List<double[][]> wien = wiener != null && other.wiener != null ? concat(wiener, other.wiener) : null;
+        List<Qobj> st = null;
+        if (states != null && other.states != null) {
+            st = new java.util.ArrayList<>(states.size());
+            for (int i = 0; i < states.size(); i++) {
+                st.add(weighted(states.get(i), w1, other.states.get(i), w2));
+            }
+        }
+        Qobj fin = finalState != null && other.finalState != null ? weighted(finalState, w1, other.finalState, w2) : null;
+        List<TrajectoryFailure> fails = new java.util.ArrayList<>(failures);
+        fails.addAll(other.failures);
+        McResult.StopReason reason = stopReason != McResult.StopReason.COMPLETED ? stopReason : other.stopReason;
+        Stats merged = new Stats(stats.steps() + other.stats.steps(), 0, 0, stats.wallSeconds() + other.stats.wallSeconds(),
+                stats.method(), stats.rhs(), stats.setupSeconds() + other.stats.setupSeconds());
+        return new StochasticResult(operation, times.clone(), m, sd, se, hermitian.clone(), requested + other.requested,
+                masterSeed, idx, sds, meas, wien, st, fin, fails, reason, heterodyne, merged);
+    }
+
+    private static List<double[][]> concat(List<double[][]> a, List<double[][]> b) {
+        List<double[][]> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** {@code w1 a + w2 b}; a state of a run without trajectories (weight 0) does not count. */
+    private static Qobj weighted(Qobj a, double w1, Qobj b, double w2) {
+        if (w2 == 0) {
+            return a;
+        }
+        if (w1 == 0) {
+            return b;
+        }
+        return a.times(w1).plus(b.times(w2));
     }
 
     private double[] realPart(double[][] values, int k, String what) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * monitored, a constant {@code QobjEvo}, a time-dependent H and a time-dependent monitored
  * operator, homodyne and heterodyne), {@code test_smesolve_methods} and
  * {@code test_ssesolve_method} (every method), {@code test_measurements} (the records taken at
- * the start, the middle and the end of each interval), {@code test_reuse_seeds} and
- * {@code test_m_ops}. QuTiP's
+ * the start, the middle and the end of each interval), {@code test_reuse_seeds},
+ * {@code test_m_ops} and {@code test_merge_results}. QuTiP's
  * {@code f(t, w) = w t} with {@code args={"w": 2}} is the coefficient {@code 2t}.
  */
 class StochasticQutipTestsPortTest {
@@ -355,6 +355,67 @@ class StochasticQutipTestsPortTest {
                 }
             }
         }
+    }
+
+    /**
+     * {@code test_merge_results}: 5 trajectories from |1,0> and 10 from |1,1> merged are the
+     * mixed run: states (ρ1 + 2ρ2)/3 at t = 0, the first qubit's population 1 at t = 0, the
+     * second's 2/3 throughout, 15 seeds and records.
+     */
+    @ParameterizedTest(name = "second run keeps records {0}")
+    @ValueSource(booleans = {true, false})
+    void mergedResultsAreTheMixedRun(boolean storeMeasurement) {
+        Qobj h = tensor(qeye(2), qeye(2));
+        Qobj l = tensor(destroy(2), qeye(2));
+        double[] tlist = linspace(0, 1, 11);
+        List<Qobj> eOps = List.of(tensor(num(2), qeye(2)), tensor(qeye(2), num(2)));
+        Qobj s1 = tensor(basis(2, 1), basis(2, 0)), s2 = tensor(basis(2, 1), basis(2, 1));
+        StochasticOptions o = StochasticOptions.defaults().withHeterodyne(true).withStoreMeasurement(true)
+                .withStoreStates(true).withMap(TaskMap.serial());
+        StochasticResult r1 = new SmeSolver(h, List.of(), List.of(l), o.withNtraj(5).withSeed(1)).run(s1, tlist, eOps);
+        StochasticResult r2 = new SmeSolver(h, List.of(), List.of(l),
+                o.withNtraj(10).withSeed(2).withStoreMeasurement(storeMeasurement)).run(s2, tlist, eOps);
+        StochasticResult merged = r1.merge(r2);
+        assertEquals(15, merged.seeds().length);
+        assertEquals(15, merged.ntraj());
+        Qobj expected = s1.proj().plus(s2.proj().times(2)).unit();
+        assertTrue(merged.states().get(0).minus(expected).norm() < 2e-8, "average state at t = 0");
+        assertEquals(1, merged.expect(0)[0], 1e-12);
+        for (double v : merged.expect(1)) {
+            assertEquals(2.0 / 3, v, 1e-12);
+        }
+        if (storeMeasurement) {
+            assertEquals(2, merged.measurement(14).length);   // two channels for the one monitored operator
+            assertEquals(tlist.length - 1, merged.wiener(14)[0].length);
+        } else {
+            assertThrows(IllegalStateException.class, () -> merged.measurement(0));
+        }
+        assertThrows(IllegalArgumentException.class, () -> r1.merge(new SmeSolver(h, List.of(), List.of(l),
+                o.withNtraj(2).withHeterodyne(false)).run(s1, tlist, eOps)));
+    }
+
+    /** Beyond QuTiP's test: a run split in two by its seeds and merged is the run itself. */
+    @org.junit.jupiter.api.Test
+    void aRunSplitBySeedsAndMergedIsTheRun() {
+        SystemDef sys = system("simple");
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(9).withSeed(12).withStoreMeasurement(true)
+                .withStoreStates(true).withMap(TaskMap.serial());
+        SseSolver solver = new SseSolver(sys.h(), sys.scOps(), o);
+        Qobj psi0 = coherent(N, 0.5);
+        StochasticResult whole = solver.run(psi0, times(), E_OPS);
+        long[] all = whole.seeds();
+        StochasticResult merged = solver.run(psi0, times(), E_OPS, null, java.util.Arrays.copyOfRange(all, 0, 4))
+                .merge(solver.run(psi0, times(), E_OPS, null, java.util.Arrays.copyOfRange(all, 4, 9)));
+        assertArrayEquals(all, merged.seeds());
+        for (int k = 0; k < E_OPS.size(); k++) {
+            assertArrayEquals(whole.expect(k), merged.expect(k), 1e-12);
+            assertArrayEquals(whole.stdExpect(k), merged.stdExpect(k), 1e-7);
+            assertArrayEquals(whole.standardError(k), merged.standardError(k), 1e-7);
+        }
+        for (int j = 0; j < 9; j++) {
+            assertArrayEquals(whole.measurement(j)[0], merged.measurement(j)[0], 0);
+        }
+        assertTrue(whole.states().get(20).minus(merged.states().get(20)).norm() < 1e-12);
     }
 
     @ParameterizedTest(name = "{0}")
