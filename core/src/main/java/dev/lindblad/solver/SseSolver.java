@@ -180,6 +180,38 @@ public final class SseSolver {
         return (seeds == null ? engine : engine.seeds(seeds)).execute();
     }
 
+    /**
+     * QuTiP's {@code run_from_experiment}: one trajectory driven by given noise instead of random
+     * noise, one step per output interval (evenly spaced output times; the options' {@code dt} is
+     * not used). {@code noise[k][i]} belongs to record channel k (for heterodyne detection two per
+     * monitored operator) and interval i: the Wiener increment ΔW, or with {@code measurement}
+     * the measured current of the default records taken at the start of the interval (as
+     * {@code withStoreMeasurement("start")} records them), from which each step recovers its
+     * increment. A forward run's {@code wiener(0)} or {@code measurement(0)} thus replays it;
+     * a laboratory's record gives the state it implies (quantum filtering). Methods
+     * {@code euler}, {@code milstein}, {@code platen}, {@code pred_corr}, {@code rouchon} and the
+     * implicit ones; the result holds one trajectory, its records as the options ask.
+     *
+     * @param psi0        initial ket (normalised here)
+     * @param tlist       output times, evenly spaced
+     * @param noise       {@code [channel][interval]}
+     * @param eOps        operators (null: none)
+     * @param measurement whether the noise is the measured currents (else the increments)
+     * @return the trajectory
+     * @throws IllegalArgumentException for noise of the wrong shape, uneven times, or a method
+     *                                  that needs the double integral of the noise
+     */
+    public StochasticResult runFromExperiment(Qobj psi0, double[] tlist, double[][] noise, List<Qobj> eOps,
+                                              boolean measurement) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(psi0, NAME + ": psi0 (the initial state) is null");
+        Objects.requireNonNull(noise, NAME + ": noise is null");
+        double[] times = Evolution.checkTimes(NAME, tlist);
+        double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
+        List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
+        return engine(y0, times, ops, new ArrayList<>(), start).fromExperiment(noise, measurement).execute();
+    }
+
     private StochasticEngine engine(double[] y0, double[] times, List<Qobj> ops, List<ExpectFunction> funcs, long start) {
         return new StochasticEngine(NAME, system, false, n, operDims, options, y0, times, ops, funcs, start).measurementOps(mOps, dWFactors);
     }

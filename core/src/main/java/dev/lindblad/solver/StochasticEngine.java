@@ -58,6 +58,12 @@ final class StochasticEngine {
     /** The measurement operators and noise factors of the records ({@link #measurementOps}), or null: QuTiP's defaults. */
     private List<Qobj> mOps;
     private double[] dWFactors;
+    /**
+     * The noise of {@link #fromExperiment}: per record channel and output interval, the Wiener
+     * increments or the measured currents; null for random noise.
+     */
+    private double[][] presetNoise;
+    private boolean presetIsMeasurement;
     /** Explicit per-trajectory seeds ({@link #seeds(long[])}), or null: seeds derived from the master seed. */
     private long[] seeds;
     /** The number of trajectories asked for: the options' ntraj, or the number of explicit seeds. */
@@ -130,6 +136,65 @@ final class StochasticEngine {
             Complex e = density ? Data.expectRho(mOps.get(k).data(), out) : Data.expectKet(mOps.get(k).data(), out);
             into[k] = e.re();
         }
+    }
+
+    /**
+     * QuTiP's {@code run_from_experiment}: one trajectory whose noise is given, one step per
+     * output interval (the output times must be evenly spaced; the step is their spacing). With
+     * {@code measurement} the noise is the measured currents of the default records taken at the
+     * start of each interval, {@code J = f (<s + s†> + ΔW/Δt)}, and each step recovers its
+     * increment {@code ΔW = (J/f - <s + s†>) Δt} from the state at the step's start; otherwise
+     * it is the increments ΔW themselves. Methods that need the double integral of the noise
+     * ({@code explicit1.5}, {@code taylor1.5}) cannot be run from given increments.
+     *
+     * @return this engine
+     */
+    StochasticEngine fromExperiment(double[][] noise, boolean measurement) {
+        int m = prototype.noises;
+        int intervals = times.length - 1;
+        if (intervals < 1) {
+            throw new IllegalArgumentException(operation + ": runFromExperiment needs at least two output times");
+        }
+        double spacing = times[1] - times[0];
+        for (int i = 1; i <= intervals; i++) {
+            if (Math.abs(times[i] - times[i - 1] - spacing) > 1e-9 * Math.max(1, Math.abs(spacing))) {
+                throw new IllegalArgumentException(operation + ": runFromExperiment needs evenly spaced output times "
+                        + "(one step per interval, as QuTiP's run_from_experiment); interval " + (i - 1) + " is "
+                        + (times[i] - times[i - 1]) + ", the first " + spacing);
+            }
+        }
+        if (noise.length != m) {
+            throw new IllegalArgumentException(operation + ": the noise must have one row per record channel (" + m
+                    + (options.heterodyne() ? ": two per monitored operator for heterodyne detection" : "") + "), got "
+                    + noise.length);
+        }
+        for (int k = 0; k < m; k++) {
+            if (noise[k] == null || noise[k].length != intervals) {
+                throw new IllegalArgumentException(operation + ": noise row " + k + " must hold one value per output "
+                        + "interval (" + intervals + "), got " + (noise[k] == null ? "null" : noise[k].length));
+            }
+            for (double v : noise[k]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(operation + ": noise row " + k + " holds " + v);
+                }
+            }
+        }
+        if (SdeStepper.create(options.method(), prototype.forOneRun(), operation).needsDoubleIntegral()) {
+            throw new IllegalArgumentException(operation + ": method '" + options.method() + "' needs the double "
+                    + "integral of the noise and cannot run from given increments; use euler, milstein, platen, "
+                    + "pred_corr, rouchon or an implicit method");
+        }
+        if (measurement && (mOps != null || dWFactors != null)) {
+            throw new IllegalArgumentException(operation + ": runFromExperiment from a measurement takes the default "
+                    + "measurement operators and noise factors only (as QuTiP)");
+        }
+        this.presetNoise = new double[m][];
+        for (int k = 0; k < m; k++) {
+            presetNoise[k] = noise[k].clone();
+        }
+        this.presetIsMeasurement = measurement;
+        this.requested = 1;
+        return this;
     }
 
     /** The task function of {@link #shippable}. */
@@ -229,7 +294,9 @@ final class StochasticEngine {
     }
 
     StochasticResult execute() {
-        TaskMap map = options.map() != null ? options.map() : TaskMap.defaultMap();   // LINDBLAD_MAP, as mcsolve
+        // one trajectory from given noise runs here, whatever the map (the noise stays in this engine)
+        TaskMap map = presetNoise != null ? TaskMap.serial()
+                : options.map() != null ? options.map() : TaskMap.defaultMap();   // LINDBLAD_MAP, as mcsolve
         long master = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
         int ntraj = requested;
         Reduction reduction = new Reduction();
@@ -381,15 +448,27 @@ final class StochasticEngine {
         for (int i = 0; i < nt; i++) {
             if (i > 0) {
                 double t0 = times[i - 1], delta = times[i] - t0;
-                int count = steps(delta, dt);
+                int count = presetNoise != null ? 1 : steps(delta, dt);
                 double h = count == 0 ? 0 : delta / count, sq = Math.sqrt(h);
                 java.util.Arrays.fill(wsum, 0);
                 for (int s = 0; s < count; s++) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new Interrupted();
                     }
-                    for (int k = 0; k < m; k++) {
-                        dW[k] = sq * rng.nextGaussian();
+                    if (presetNoise == null) {
+                        for (int k = 0; k < m; k++) {
+                            dW[k] = sq * rng.nextGaussian();
+                        }
+                    } else if (!presetIsMeasurement) {
+                        for (int k = 0; k < m; k++) {
+                            dW[k] = presetNoise[k][i - 1];
+                        }
+                    } else {
+                        // the increment the measured current implies, from the state at the step's start
+                        sys.measurementExpect(t0, y, dW);
+                        for (int k = 0; k < m; k++) {
+                            dW[k] = (presetNoise[k][i - 1] / factor - dW[k]) * h;
+                        }
                     }
                     if (needZ) {
                         for (int k = 0; k < m; k++) {

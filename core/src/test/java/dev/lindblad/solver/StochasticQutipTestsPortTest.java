@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * operator, homodyne and heterodyne), {@code test_smesolve_methods} and
  * {@code test_ssesolve_method} (every method), {@code test_measurements} (the records taken at
  * the start, the middle and the end of each interval), {@code test_reuse_seeds},
- * {@code test_m_ops} and {@code test_merge_results}. QuTiP's
+ * {@code test_m_ops}, {@code test_merge_results} and {@code test_run_from_experiment_close} /
+ * {@code _open}. QuTiP's
  * {@code f(t, w) = w t} with {@code args={"w": 2}} is the coefficient {@code 2t}.
  */
 class StochasticQutipTestsPortTest {
@@ -416,6 +417,88 @@ class StochasticQutipTestsPortTest {
             assertArrayEquals(whole.measurement(j)[0], merged.measurement(j)[0], 0);
         }
         assertTrue(whole.states().get(20).minus(merged.states().get(20)).norm() < 1e-12);
+    }
+
+    static Stream<Arguments> experimentCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (boolean het : new boolean[] {true, false}) {
+            for (String m : List.of("euler", "platen")) {
+                out.add(Arguments.of(false, m, het));
+            }
+            for (String m : List.of("euler", "milstein", "platen", "pred_corr")) {
+                out.add(Arguments.of(true, m, het));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * {@code test_run_from_experiment_close} (ssesolve) and {@code _open} (smesolve): a forward
+     * trajectory's Wiener increments, or its measured currents (taken at the start of each
+     * interval), run it again: the same records, increments and expectations within 1e-10.
+     */
+    @ParameterizedTest(name = "open {0}, {1}, heterodyne {2}")
+    @MethodSource("experimentCases")
+    void runFromExperimentReplaysTheTrajectory(boolean open, String method, boolean heterodyne) {
+        int n = open ? 10 : 5;
+        Qobj a = destroy(n);
+        Qobj h = num(n);
+        List<Qobj> sc = open ? List.of(a, a.dag().times(0.1)) : List.of(a, a.times(a).plus(a.times(a).dag()));
+        Qobj psi0 = basis(n, n - 1);
+        double[] tlist = open ? linspace(0, 1, 251) : linspace(0, 0.1, 501);
+        StochasticOptions o = StochasticOptions.defaults().withNtraj(1).withSeed(6).withMethod(method)
+                .withHeterodyne(heterodyne).withStoreMeasurement("start").withDt(tlist[1]).withStoreStates(true)
+                .withMap(TaskMap.serial());
+        List<Qobj> eOps = List.of(h);
+        StochasticResult forward, backward, measured;
+        if (open) {
+            SmeSolver solver = new SmeSolver(h, List.of(), sc, o);
+            forward = solver.run(psi0, tlist, eOps);
+            backward = solver.runFromExperiment(psi0, tlist, forward.wiener(0), eOps, false);
+            measured = solver.runFromExperiment(psi0, tlist, forward.measurement(0), eOps, true);
+        } else {
+            SseSolver solver = new SseSolver(h, sc, o);
+            forward = solver.run(psi0, tlist, eOps);
+            backward = solver.runFromExperiment(psi0, tlist, forward.wiener(0), eOps, false);
+            measured = solver.runFromExperiment(psi0, tlist, forward.measurement(0), eOps, true);
+        }
+        assertEquals(tlist.length - 1, forward.stats().steps(), "one step per interval");
+        for (StochasticResult r : List.of(backward, measured)) {
+            assertEquals(1, r.ntraj());
+            double[][] fm = forward.measurement(0), rm = r.measurement(0), fw = forward.wiener(0), rw = r.wiener(0);
+            for (int c = 0; c < fm.length; c++) {
+                assertArrayEquals(fm[c], rm[c], 1e-10, "records of channel " + c);
+                assertArrayEquals(fw[c], rw[c], 1e-10, "increments of channel " + c);
+            }
+            assertArrayEquals(forward.expect(0), r.expect(0), 1e-10);
+        }
+        // the trajectory moved: <n> left n - 1
+        assertTrue(forward.expect(0)[tlist.length - 1] < n - 1 - 1e-3);
+    }
+
+    @org.junit.jupiter.api.Test
+    void runFromExperimentRefusesWhatItCannotReplay() {
+        SystemDef sys = system("simple");
+        double[] t = linspace(0, 0.1, 11);
+        StochasticOptions o = StochasticOptions.defaults().withMap(TaskMap.serial());
+        SseSolver solver = new SseSolver(sys.h(), sys.scOps(), o);
+        Qobj psi0 = coherent(N, 0.5);
+        assertThrows(IllegalArgumentException.class,
+                () -> solver.runFromExperiment(psi0, t, new double[2][10], E_OPS, false), "two rows for one channel");
+        assertThrows(IllegalArgumentException.class,
+                () -> solver.runFromExperiment(psi0, t, new double[1][9], E_OPS, false), "one value short");
+        assertThrows(IllegalArgumentException.class,
+                () -> solver.runFromExperiment(psi0, new double[] {0, 0.01, 0.03}, new double[1][2], E_OPS, false),
+                "uneven times");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SseSolver(sys.h(), sys.scOps(), o.withMethod("explicit1.5"))
+                        .runFromExperiment(psi0, t, new double[1][10], E_OPS, false));
+        assertTrue(e.getMessage().contains("double integral"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> solver.withDWFactors(2)
+                .runFromExperiment(psi0, t, new double[1][10], E_OPS, true));
+        // zero noise is the deterministic no-click evolution, as a check that the noise is used
+        StochasticResult quiet = solver.runFromExperiment(psi0, t, new double[1][10], E_OPS, false);
+        assertEquals(1, quiet.ntraj());
     }
 
     @ParameterizedTest(name = "{0}")
