@@ -251,8 +251,8 @@ public final class SmeSolver {
                                               boolean measurement) {
         long start = System.nanoTime();
         Objects.requireNonNull(rho0, NAME + ": rho0 (the initial state) is null");
-        Objects.requireNonNull(noise, NAME + ": noise is null");
         double[] times = Evolution.checkTimes(NAME, tlist);
+        Objects.requireNonNull(noise, NAME + ": noise is null");
         double[] y0 = StochasticSystems.initialDensity(NAME, rho0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         return engine(y0, times, ops, new ArrayList<>(), start).fromExperiment(noise, measurement).execute();

@@ -205,8 +205,8 @@ public final class SseSolver {
                                               boolean measurement) {
         long start = System.nanoTime();
         Objects.requireNonNull(psi0, NAME + ": psi0 (the initial state) is null");
-        Objects.requireNonNull(noise, NAME + ": noise is null");
         double[] times = Evolution.checkTimes(NAME, tlist);
+        Objects.requireNonNull(noise, NAME + ": noise is null");
         double[] y0 = StochasticSystems.initialKet(NAME, psi0, operDims);
         List<Qobj> ops = StochasticEngine.checkEOps(NAME, eOps, operDims);
         return engine(y0, times, ops, new ArrayList<>(), start).fromExperiment(noise, measurement).execute();
