@@ -91,14 +91,15 @@ final class AdamsIntegrator extends AbstractIntegrator {
 
     AdamsIntegrator(int dimension, OdeSystem system, IntegratorOptions options) {
         super("adams", dimension, system, options);
-        history = new double[RING][dimension];
-        yStart = new double[dimension];
-        yEnd = new double[dimension];
-        yPredicted = new double[dimension];
-        yPredictedLower = new double[dimension];
-        yPredictedUpper = new double[dimension];
-        fPredicted = new double[dimension];
-        scratchY = new double[dimension];
+        double[][] v = vectors(RING + 7, dimension);
+        history = java.util.Arrays.copyOf(v, RING);
+        yStart = v[RING];
+        yEnd = v[RING + 1];
+        yPredicted = v[RING + 2];
+        yPredictedLower = v[RING + 3];
+        yPredictedUpper = v[RING + 4];
+        fPredicted = v[RING + 5];
+        scratchY = v[RING + 6];
         blocks = Math.max(1, (dimension + BLOCK - 1) / BLOCK);
         blockSquares = new double[3 * blocks];
         historyPass = c -> {

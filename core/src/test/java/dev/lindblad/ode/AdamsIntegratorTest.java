@@ -150,4 +150,40 @@ class AdamsIntegratorTest {
         }
         assertSerialBitsAndExact(times);
     }
+
+    /**
+     * Large state vectors are allocated by the kernel threads together (the JVM zeroes an array
+     * in the allocating thread, a serial part of a large run otherwise): distinct, zeroed, of the
+     * state's length, on one thread and on two; small ones stay on the calling thread.
+     */
+    @Test
+    void largeVectorsAreAllocatedByTheKernelThreads() {
+        int previous = Parallelism.threads();
+        try {
+            int dimension = 1 << 20;   // 9 vectors of 8 MB: above the 64 MB threshold
+            for (int threads : new int[] {1, 2}) {
+                Parallelism.threads(threads);
+                long splits = Parallelism.splitCount();
+                double[][] v = AbstractIntegrator.vectors(9, dimension);
+                if (threads > 1) {
+                    assertTrue(Parallelism.splitCount() > splits, "split over the two threads");
+                } else {
+                    assertEquals(splits, Parallelism.splitCount(), "one thread: no split");
+                }
+                java.util.Set<double[]> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (double[] x : v) {
+                    assertEquals(dimension, x.length);
+                    assertEquals(0.0, x[0]);
+                    assertEquals(0.0, x[dimension - 1]);
+                    distinct.add(x);
+                }
+                assertEquals(9, distinct.size());
+            }
+            long splits = Parallelism.splitCount();
+            assertEquals(3, AbstractIntegrator.vectors(3, 1000).length);
+            assertEquals(splits, Parallelism.splitCount(), "small vectors: no split");
+        } finally {
+            Parallelism.threads(previous);
+        }
+    }
 }
